@@ -1,0 +1,1 @@
+"""Database access: the engine, migrations and backups."""

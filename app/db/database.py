@@ -1,0 +1,81 @@
+"""One open ledger database: its engine, sessions, this node's clock and the current community."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
+
+from app.db.engine import make_engine
+from app.db.migrate import MigrationResult, check_sqlite_file, upgrade
+from app.models import LocalState
+from app.sync.hlc import HybridClock, Stamp
+
+NODE_KEY = "node_id"
+CLOCK_KEY = "hlc_last"
+COMMUNITY_KEY = "community_id"
+
+
+class Database:
+    """Owns the engine of one SQLite file.  Open it with :meth:`open`."""
+
+    def __init__(self, engine: Engine, path: Path | None, migration: MigrationResult) -> None:
+        self.engine = engine
+        self.path = path
+        self.migration = migration
+        self.node_id = self._ensure_node_id()
+        self.clock = HybridClock(self.node_id, self._stored_clock())
+
+    @classmethod
+    def open(cls, path: Path | str) -> Database:
+        """Open (creating if needed) and migrate the file at ``path``.
+
+        Raises ``NotALedgerDatabaseError`` or ``DatabaseTooNewError`` without changing the file.
+        """
+        path = Path(path)
+        check_sqlite_file(path)
+        if not path.parent.exists():
+            raise FileNotFoundError(str(path.parent))
+        engine = make_engine(path)
+        try:
+            result = upgrade(engine, path)
+        except Exception:
+            engine.dispose()
+            raise
+        return cls(engine, path, result)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A short unit of work: committed on success, rolled back on any error."""
+        with Session(self.engine, expire_on_commit=False) as session, session.begin():
+            yield session
+
+    def get_state(self, key: str) -> str | None:
+        with Session(self.engine) as session:
+            return session.scalar(select(LocalState.value).where(LocalState.key == key))
+
+    def set_state(self, session: Session, key: str, value: str) -> None:
+        session.merge(LocalState(key=key, value=value))
+
+    @property
+    def community_id(self) -> str | None:
+        return self.get_state(COMMUNITY_KEY)
+
+    def _ensure_node_id(self) -> str:
+        node = self.get_state(NODE_KEY)
+        if node is None:
+            node = secrets.token_hex(8)
+            with self.session() as session:
+                self.set_state(session, NODE_KEY, node)
+        return node
+
+    def _stored_clock(self) -> Stamp | None:
+        text = self.get_state(CLOCK_KEY)
+        return Stamp.decode(text) if text else None

@@ -1,0 +1,24 @@
+"""The SQLite engine with the pragmas the app relies on."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+
+
+def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.close()
+
+
+def make_engine(path: Path | str) -> Engine:
+    """An engine on the SQLite file at ``path`` (WAL journal, foreign keys enforced)."""
+    engine = create_engine(f"sqlite:///{Path(path)}", future=True)
+    event.listen(engine, "connect", _set_sqlite_pragmas)
+    return engine

@@ -1,0 +1,107 @@
+"""Bring a database file to the current schema, backing it up first."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine
+
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+
+
+class DatabaseTooNewError(Exception):
+    """The file was written by a newer version of the app."""
+
+    def __init__(self, revision: str) -> None:
+        super().__init__(f"database revision {revision} is newer than this app")
+        self.revision = revision
+
+
+class NotALedgerDatabaseError(Exception):
+    """The file is not an SQLite database, or not one of this app's."""
+
+
+@dataclass(frozen=True)
+class MigrationResult:
+    from_revision: str | None
+    to_revision: str
+    backup: Path | None
+
+
+def alembic_config(engine: Engine) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    cfg.attributes["engine"] = engine
+    return cfg
+
+
+def head_revision() -> str:
+    script = ScriptDirectory(str(MIGRATIONS_DIR))
+    head = script.get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def check_sqlite_file(path: Path) -> None:
+    """Refuse anything that is not an SQLite database before SQLAlchemy touches it."""
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    with path.open("rb") as fh:
+        magic = fh.read(16)
+    if magic != b"SQLite format 3\x00":
+        raise NotALedgerDatabaseError(str(path))
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            con.execute("SELECT name FROM sqlite_master LIMIT 1").fetchall()
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        raise NotALedgerDatabaseError(str(path)) from exc
+
+
+def backup_file(path: Path, revision: str | None) -> Path:
+    """Copy the database next to itself (consistent even while in WAL mode)."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.stem}.{revision or 'empty'}.{stamp}.bak")
+    src = sqlite3.connect(str(path))
+    try:
+        dst = sqlite3.connect(str(target))
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    return target
+
+
+def upgrade(engine: Engine, path: Path | None) -> MigrationResult:
+    """Migrate to head.  A non-empty file is backed up before any step runs."""
+    head = head_revision()
+    current = current_revision(engine)
+    if current == head:
+        return MigrationResult(current, head, None)
+    script = ScriptDirectory(str(MIGRATIONS_DIR))
+    if current is not None:
+        try:
+            script.get_revision(current)
+        except Exception as exc:
+            raise DatabaseTooNewError(current) from exc
+    backup = None
+    if path is not None and current is not None and path.exists():
+        backup = backup_file(path, current)
+    command.upgrade(alembic_config(engine), "head")
+    return MigrationResult(current, head, backup)

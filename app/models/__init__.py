@@ -1,0 +1,64 @@
+"""SQLAlchemy entities.  Importing this package registers every table on ``Base.metadata``."""
+
+from app.models.base import Base, SyncedRecord, new_id
+from app.models.local import LocalState, OutboxEntry
+from app.models.registry import (
+    Building,
+    Community,
+    Compound,
+    Gender,
+    HomeownerCommittee,
+    HomeownerCommitteeMember,
+    MemberStatus,
+    OrgKind,
+    PartTimeMember,
+    PartyGroup,
+    PartyGroupBuilding,
+    PartyGroupKind,
+    PartyMember,
+    PropertyCompany,
+    RedPropertyBranch,
+    ResidentUnit,
+    ResidentUnitKind,
+)
+
+SYNCED_MODELS: tuple[type[SyncedRecord], ...] = (
+    Community,
+    PartTimeMember,
+    PropertyCompany,
+    Compound,
+    Building,
+    PartyGroup,
+    PartyGroupBuilding,
+    PartyMember,
+    HomeownerCommittee,
+    HomeownerCommitteeMember,
+    RedPropertyBranch,
+    ResidentUnit,
+)
+
+__all__ = [
+    "SYNCED_MODELS",
+    "Base",
+    "Building",
+    "Community",
+    "Compound",
+    "Gender",
+    "HomeownerCommittee",
+    "HomeownerCommitteeMember",
+    "LocalState",
+    "MemberStatus",
+    "OrgKind",
+    "OutboxEntry",
+    "PartTimeMember",
+    "PartyGroup",
+    "PartyGroupBuilding",
+    "PartyGroupKind",
+    "PartyMember",
+    "PropertyCompany",
+    "RedPropertyBranch",
+    "ResidentUnit",
+    "ResidentUnitKind",
+    "SyncedRecord",
+    "new_id",
+]

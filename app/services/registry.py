@@ -1,0 +1,307 @@
+"""The registry use cases: create, edit, delete and list the community's records."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.db.database import COMMUNITY_KEY, Database
+from app.models import Building, PartyGroupBuilding, SyncedRecord, new_id
+from app.models.registry import Community, PartyGroup, PartyGroupKind
+from app.services.changes import ChangeLog
+from app.services.errors import DomainError, FieldError, NotFoundError, ValidationError
+from app.services.fields import Kind, clean
+from app.services.listing import ListQuery
+from app.services.registry_specs import ENTITIES, EntitySpec
+
+Values = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class CommunityInfo:
+    id: str
+    code: str
+    name: str
+    street: str
+    district: str
+    city: str
+
+
+class RegistryService:
+    """Reads and writes the registry of the database's current community."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    # --- the community --------------------------------------------------------------
+
+    @property
+    def community_id(self) -> str:
+        cid = self.db.community_id
+        if cid is None:
+            raise DomainError("no_community")
+        return cid
+
+    def has_community(self) -> bool:
+        return self.db.community_id is not None
+
+    def create_community(self, values: Values) -> str:
+        """Create a community and make it the current one of this database."""
+        spec = ENTITIES["community"]
+        cleaned = self._validate(spec, values, None)
+        with self.db.session() as session:
+            existing = session.scalar(
+                select(Community).where(Community.code == cleaned["code"], Community.deleted_at.is_(None))
+            )
+            if existing is not None:
+                raise ValidationError([FieldError("code", "duplicate")])
+            community = Community(**cleaned)
+            community.id = new_id()
+            community.community_id = community.id
+            ChangeLog(self.db, session).created(community)
+            self.db.set_state(session, COMMUNITY_KEY, community.id)
+            return community.id
+
+    def use_community(self, community_id: str) -> None:
+        with self.db.session() as session:
+            if session.get(Community, community_id) is None:
+                raise NotFoundError("community", community_id)
+            self.db.set_state(session, COMMUNITY_KEY, community_id)
+
+    def community(self) -> CommunityInfo:
+        with self.db.session() as session:
+            c = session.get(Community, self.community_id)
+            if c is None:
+                raise NotFoundError("community", self.community_id)
+            return CommunityInfo(c.id, c.code, c.name, c.street, c.district, c.city)
+
+    # --- generic records ------------------------------------------------------------
+
+    @staticmethod
+    def spec(kind: str) -> EntitySpec:
+        try:
+            return ENTITIES[kind]
+        except KeyError:
+            raise DomainError("unknown_kind", kind=kind) from None
+
+    def get(self, kind: str, record_id: str) -> Values:
+        spec = self.spec(kind)
+        with self.db.session() as session:
+            obj = self._load(session, spec, record_id)
+            values = {f.name: getattr(obj, f.name) for f in spec.fields if f.kind is not Kind.MULTI_REF}
+            if kind == "party_group":
+                values["building_ids"] = self._group_buildings(session, record_id)
+            values["id"] = obj.id
+            return values
+
+    def create(self, kind: str, values: Values) -> str:
+        spec = self.spec(kind)
+        cleaned = self._validate(spec, values, None)
+        with self.db.session() as session:
+            self._check_refs(session, spec, cleaned)
+            self._check_unique(session, spec, cleaned, None)
+            building_ids = cleaned.pop("building_ids", None)
+            obj = spec.model(**cleaned)
+            obj.community_id = self.community_id
+            log = ChangeLog(self.db, session)
+            log.created(obj)
+            if building_ids is not None:
+                self._set_group_buildings(session, log, obj.id, building_ids)
+            return obj.id
+
+    def update(self, kind: str, record_id: str, values: Values) -> Values:
+        """Apply ``values`` (a full form) and return the old values of what changed."""
+        spec = self.spec(kind)
+        with self.db.session() as session:
+            obj = self._load(session, spec, record_id)
+            cleaned = self._validate(spec, values, record_id)
+            self._check_refs(session, spec, cleaned)
+            self._check_unique(session, spec, cleaned, record_id)
+            building_ids = cleaned.pop("building_ids", None)
+            changed = {k: v for k, v in cleaned.items() if getattr(obj, k) != v}
+            old = {k: getattr(obj, k) for k in changed}
+            log = ChangeLog(self.db, session)
+            log.updated(obj, changed)
+            if building_ids is not None:
+                before = self._group_buildings(session, record_id)
+                if set(before) != set(building_ids):
+                    old["building_ids"] = before
+                    self._set_group_buildings(session, log, record_id, building_ids)
+            return old
+
+    def delete(self, kind: str, record_id: str) -> None:
+        spec = self.spec(kind)
+        with self.db.session() as session:
+            obj = self._load(session, spec, record_id)
+            for dep in spec.dependents:
+                col = getattr(dep.model, dep.column)
+                count = session.scalar(
+                    select(func.count()).where(col == record_id, dep.model.deleted_at.is_(None))
+                )
+                if count:
+                    raise DomainError("has_dependents", kind=dep.kind, count=count)
+            log = ChangeLog(self.db, session)
+            if kind == "party_group":
+                self._set_group_buildings(session, log, record_id, [])
+            log.deleted(obj)
+
+    def restore(self, kind: str, record_id: str) -> None:
+        """Bring back a deleted record (undo of a delete or of a create)."""
+        spec = self.spec(kind)
+        with self.db.session() as session:
+            obj = session.get(spec.model, record_id)
+            if obj is None or obj.community_id != self.community_id:
+                raise NotFoundError(kind, record_id)
+            if obj.deleted_at is None:
+                return
+            values = {f.name: getattr(obj, f.name) for f in spec.fields if f.kind is not Kind.MULTI_REF}
+            self._check_unique(session, spec, values, record_id)
+            ChangeLog(self.db, session).restored(obj)
+
+    def list_query(self, kind: str) -> ListQuery:
+        spec = self.spec(kind)
+        model = spec.model
+        community_id = self.community_id
+
+        def base(stmt: Any) -> Any:
+            return spec.joins(stmt).where(model.community_id == community_id, model.deleted_at.is_(None))
+
+        return ListQuery(self.db.engine, spec.columns(), base, model.id, spec.filters())
+
+    def options(self, kind: str, **where: Any) -> list[tuple[str, str]]:
+        """(id, label) pairs of live records of ``kind``, for pickers."""
+        spec = self.spec(kind)
+        model: Any = spec.model
+        if kind == "homeowner_committee":
+            from app.models import Compound
+
+            stmt = select(model.id, Compound.name).join(Compound, Compound.id == model.compound_id)
+            label = Compound.name
+        elif kind == "building":
+            from app.models import Compound
+
+            stmt = select(model.id, Compound.name + " " + model.number).join(
+                Compound, Compound.id == model.compound_id)
+            label = Compound.name
+        else:
+            label = getattr(model, spec.label_field)
+            stmt = select(model.id, label)
+        stmt = stmt.where(model.community_id == self.community_id, model.deleted_at.is_(None))
+        for key, value in where.items():
+            stmt = stmt.where(getattr(model, key) == value)
+        order = [label, model.number] if kind == "building" else [label]
+        with self.db.session() as session:
+            return [(r[0], r[1]) for r in session.execute(stmt.order_by(*order))]
+
+    def counts(self) -> dict[str, int]:
+        """Live records per kind in the current community."""
+        result: dict[str, int] = {}
+        with self.db.session() as session:
+            for kind, spec in ENTITIES.items():
+                if kind == "community":
+                    continue
+                model = spec.model
+                result[kind] = session.scalar(
+                    select(func.count()).select_from(model).where(
+                        model.community_id == self.community_id, model.deleted_at.is_(None))
+                ) or 0
+            result["building_party_group"] = session.scalar(
+                select(func.count()).select_from(PartyGroup).where(
+                    PartyGroup.community_id == self.community_id, PartyGroup.deleted_at.is_(None),
+                    PartyGroup.kind == PartyGroupKind.BUILDING.value)
+            ) or 0
+        return result
+
+    # --- helpers --------------------------------------------------------------------
+
+    def _load(self, session: Session, spec: EntitySpec, record_id: str) -> Any:
+        obj = session.get(spec.model, record_id)
+        if obj is None or obj.deleted_at is not None or obj.community_id != self._scope(spec, obj):
+            raise NotFoundError(spec.kind, record_id)
+        return obj
+
+    def _scope(self, spec: EntitySpec, obj: SyncedRecord) -> str:
+        return self.community_id if spec.kind != "community" else obj.id
+
+    def _validate(self, spec: EntitySpec, values: Values, record_id: str | None) -> Values:
+        cleaned: Values = {}
+        errors: list[FieldError] = []
+        for f in spec.fields:
+            raw = values.get(f.name, f.default)
+            value, error = clean(f, raw)
+            if error:
+                errors.append(error)
+            else:
+                cleaned[f.name] = value
+        if not errors and spec.check:
+            errors.extend(spec.check(cleaned))
+        if errors:
+            raise ValidationError(errors)
+        return cleaned
+
+    def _check_refs(self, session: Session, spec: EntitySpec, values: Values) -> None:
+        errors: list[FieldError] = []
+        for f in spec.fields:
+            if (f.kind is Kind.REF and values.get(f.name)
+                    and not self._live(session, f.ref or "", values[f.name])):
+                errors.append(FieldError(f.name, "ref_missing"))
+            if f.kind is Kind.MULTI_REF:
+                missing = [v for v in values.get(f.name) or [] if not self._live(session, f.ref or "", v)]
+                if missing:
+                    errors.append(FieldError(f.name, "ref_missing"))
+        building_id, compound_id = values.get("building_id"), values.get("compound_id")
+        if spec.kind == "party_member" and building_id and compound_id and not errors:
+            building = session.get(Building, building_id)
+            if building is not None and building.compound_id != compound_id:
+                errors.append(FieldError("building_id", "building_not_in_compound"))
+        if errors:
+            raise ValidationError(errors)
+
+    def _live(self, session: Session, kind: str, record_id: str) -> bool:
+        obj: Any = session.get(ENTITIES[kind].model, record_id)
+        return obj is not None and obj.deleted_at is None and obj.community_id == self.community_id
+
+    def _check_unique(
+        self, session: Session, spec: EntitySpec, values: Values, record_id: str | None
+    ) -> None:
+        if not spec.unique or any(not values.get(k) for k in spec.unique):
+            return
+        model: Any = spec.model
+        stmt = select(func.count()).select_from(model).where(
+            model.community_id == self.community_id, model.deleted_at.is_(None))
+        for key in spec.unique:
+            stmt = stmt.where(getattr(model, key) == values[key])
+        if record_id is not None:
+            stmt = stmt.where(model.id != record_id)
+        if session.scalar(stmt):
+            raise ValidationError([FieldError(spec.unique[-1], "duplicate")])
+
+    def _group_buildings(self, session: Session, group_id: str) -> list[str]:
+        return list(session.scalars(
+            select(PartyGroupBuilding.building_id).where(
+                PartyGroupBuilding.party_group_id == group_id, PartyGroupBuilding.deleted_at.is_(None))
+            .order_by(PartyGroupBuilding.building_id)
+        ))
+
+    def _set_group_buildings(self, session: Session, log: ChangeLog, group_id: str,
+                             building_ids: list[str]) -> None:
+        wanted = set(building_ids)
+        links = session.scalars(
+            select(PartyGroupBuilding).where(PartyGroupBuilding.party_group_id == group_id)
+        ).all()
+        present: set[str] = set()
+        for link in links:
+            live = link.deleted_at is None
+            if link.building_id in wanted:
+                present.add(link.building_id)
+                if not live:
+                    log.restored(link)
+            elif live:
+                log.deleted(link)
+        for building_id in sorted(wanted - present):
+            link = PartyGroupBuilding(party_group_id=group_id, building_id=building_id)
+            link.community_id = self.community_id
+            log.created(link)

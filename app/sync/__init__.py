@@ -1,0 +1,1 @@
+"""Synchronisation: change stamps, the outbox, packages and their exchange."""
