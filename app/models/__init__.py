@@ -1,6 +1,7 @@
 """SQLAlchemy entities.  Importing this package registers every table on ``Base.metadata``."""
 
 from app.models.base import Base, SyncedRecord, new_id
+from app.models.ledgers import LEDGER_MODELS
 from app.models.local import LocalState, OutboxEntry
 from app.models.registry import (
     Building,
@@ -35,6 +36,7 @@ SYNCED_MODELS: tuple[type[SyncedRecord], ...] = (
     HomeownerCommitteeMember,
     RedPropertyBranch,
     ResidentUnit,
+    *LEDGER_MODELS,
 )
 
 __all__ = [
