@@ -1,0 +1,1 @@
+"""The reference city server: enrolled communities, the change sequence and packages."""
