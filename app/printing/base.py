@@ -1,0 +1,441 @@
+"""What every printout shares: page templates, styles, tables, the QR code, the footer, atomic writing.
+
+A document is a platypus story plus a :class:`DocInfo`.  :func:`render` lays it out on A4
+(portrait or landscape, switchable inside one document), stamps every page with a running
+header, a small QR code carrying the record's id and a footer with 第 X 页 / 共 Y 页 and the
+print date, and writes the file atomically: a failure leaves no file behind.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from functools import cache
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.graphics import renderPDF
+from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from app.printing.fonts import FONT, register_font, text_width
+from app.services.identity import mask_id_number, mask_phone
+
+PORTRAIT = "portrait"
+LANDSCAPE = "landscape"
+PAGE_SIZES = {PORTRAIT: A4, LANDSCAPE: landscape(A4)}
+
+MARGIN_X = 15 * mm
+MARGIN_TOP = 24 * mm
+MARGIN_BOTTOM = 16 * mm
+QR_SIZE = 17 * mm
+QR_TOP = 4 * mm
+CREATOR = "社区党建台账"
+
+GRID = colors.black
+HEAD_FILL = colors.HexColor("#E6E6E6")
+TOTAL_FILL = colors.HexColor("#F2F2F2")
+CELL_PAD = 3
+
+
+@dataclass(frozen=True)
+class PrintOptions:
+    """What the person printing chose."""
+
+    full_personal_data: bool = False  # show ID numbers and phones unmasked
+    print_date: date | None = None
+
+    @property
+    def date(self) -> date:
+        return self.print_date or date.today()
+
+
+@dataclass(frozen=True)
+class DocInfo:
+    """Facts about one document that appear on every page or in its metadata."""
+
+    title: str
+    qr_value: str
+    orientation: str = PORTRAIT
+    header: str = ""
+    print_date: date = field(default_factory=date.today)
+    subject: str = ""
+
+
+# --- styles -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Styles:
+    title: ParagraphStyle
+    subtitle: ParagraphStyle
+    heading: ParagraphStyle
+    body: ParagraphStyle
+    label: ParagraphStyle
+    label_right: ParagraphStyle
+    cell: ParagraphStyle
+    cell_center: ParagraphStyle
+    cell_right: ParagraphStyle
+    head: ParagraphStyle
+    small: ParagraphStyle
+    cover_title: ParagraphStyle
+    cover_line: ParagraphStyle
+    toc: tuple[ParagraphStyle, ...]
+
+
+CELL_SIZE = 9.0
+
+
+@cache
+def styles() -> Styles:
+    font = register_font()
+
+    def style(name: str, size: float, leading: float, align: int = TA_LEFT, **kw: Any) -> ParagraphStyle:
+        return ParagraphStyle(name, fontName=font, fontSize=size, leading=leading, alignment=align,
+                              wordWrap="CJK", **kw)
+
+    return Styles(
+        title=style("title", 18, 26, TA_CENTER, spaceAfter=3 * mm),
+        subtitle=style("subtitle", 10.5, 15, TA_CENTER, spaceAfter=2 * mm),
+        heading=style("heading", 15, 21, TA_CENTER, spaceAfter=3 * mm),
+        body=style("body", 10.5, 17),
+        label=style("label", 10, 14),
+        label_right=style("label_right", 10, 14, TA_RIGHT),
+        cell=style("cell", CELL_SIZE, 12),
+        cell_center=style("cell_center", CELL_SIZE, 12, TA_CENTER),
+        cell_right=style("cell_right", CELL_SIZE, 12, TA_RIGHT),
+        head=style("head", CELL_SIZE, 12, TA_CENTER),
+        small=style("small", 8, 11),
+        cover_title=style("cover_title", 30, 44, TA_CENTER),
+        cover_line=style("cover_line", 15, 26, TA_CENTER),
+        toc=(style("toc0", 12, 22, leftIndent=0), style("toc1", 10.5, 18, leftIndent=8 * mm)),
+    )
+
+
+def para(text: str, style: ParagraphStyle) -> Paragraph:
+    """A paragraph of plain text (escaped; line breaks kept)."""
+    return Paragraph(escape(text).replace("\n", "<br/>"), style)
+
+
+# --- values on paper --------------------------------------------------------------------
+
+
+def fmt_date(value: date | datetime | None) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return f"{value:%Y-%m-%d %H:%M}"
+    return f"{value:%Y-%m-%d}"
+
+
+def fmt_date_cn(value: date | None) -> str:
+    return f"{value.year}年{value.month}月{value.day}日" if value else "    年  月  日"
+
+
+def fmt_fen(fen: int | None) -> str:
+    """Money kept in fen, shown in yuan with two decimals: 123456 -> '1,234.56'."""
+    if fen is None:
+        return ""
+    sign = "-" if fen < 0 else ""
+    fen = abs(fen)
+    return f"{sign}{fen // 100:,}.{fen % 100:02d}"
+
+
+def fmt_decimal(value: Decimal | None, places: int = 2) -> str:
+    """At least ``places`` decimals, more only where the stored value has them: 0.3000 -> '0.30'."""
+    if value is None:
+        return ""
+    text = format(value.normalize(), "f")
+    whole, _, frac = text.partition(".")
+    return f"{whole}.{frac.ljust(places, '0')}" if places else text
+
+
+def fmt_bool(value: bool | None) -> str:
+    return "是" if value else "否"
+
+
+def fmt_id_number(value: str | None, options: PrintOptions) -> str:
+    if not value:
+        return ""
+    return value if options.full_personal_data else mask_id_number(value)
+
+
+def fmt_phone(value: str | None, options: PrintOptions) -> str:
+    if not value:
+        return ""
+    return value if options.full_personal_data else mask_phone(value)
+
+
+# --- tables -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    weight: float = 1.0
+    align: str = "LEFT"  # LEFT, CENTER or RIGHT
+
+
+_ALIGN_STYLE = {"LEFT": "cell", "CENTER": "cell_center", "RIGHT": "cell_right"}
+
+
+def column_widths(columns: Sequence[Column], width: float) -> list[float]:
+    total = sum(c.weight for c in columns)
+    return [width * c.weight / total for c in columns]
+
+
+def _cell(text: str, col_width: float, style: ParagraphStyle) -> str | Paragraph:
+    # A plain string is drawn on one line (cheap); only text that would not fit becomes
+    # a wrapping paragraph, so a long table stays fast and nothing is clipped.
+    if not text:
+        return ""
+    if "\n" not in text and text_width(text, CELL_SIZE) <= col_width - 2 * CELL_PAD - 0.5:
+        return text
+    return para(text, style)
+
+
+def grid_table(
+    columns: Sequence[Column],
+    rows: Sequence[Sequence[Any]],
+    width: float,
+    *,
+    total_rows: Sequence[Sequence[Any]] = (),
+    min_row_height: float | None = None,
+    header_height: float | None = None,
+) -> Table:
+    """A ruled table whose header row repeats on every page and whose long cells wrap."""
+    st = styles()
+    widths = column_widths(columns, width)
+    cell_styles = [getattr(st, _ALIGN_STYLE[c.align]) for c in columns]
+    data: list[list[Any]] = [[para(c.header, st.head) for c in columns]]
+    for row in list(rows) + list(total_rows):
+        data.append([
+            _cell("" if v is None else str(v), w, s) for v, w, s in zip(row, widths, cell_styles, strict=True)
+        ])
+    commands: list[tuple[Any, ...]] = [
+        ("FONT", (0, 0), (-1, -1), FONT, CELL_SIZE, 12),
+        ("GRID", (0, 0), (-1, -1), 0.5, GRID),
+        ("BOX", (0, 0), (-1, -1), 1.0, GRID),
+        ("BACKGROUND", (0, 0), (-1, 0), HEAD_FILL),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PAD),
+        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PAD),
+        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+    ]
+    for i, c in enumerate(columns):
+        if c.align != "LEFT":
+            commands.append(("ALIGN", (i, 1), (i, -1), c.align))
+    if total_rows:
+        commands.append(("BACKGROUND", (0, -len(total_rows)), (-1, -1), TOTAL_FILL))
+    min_heights = None
+    if min_row_height or header_height:
+        min_heights = [header_height or 0] + [min_row_height or 0] * (len(data) - 1)
+    return Table(data, colWidths=widths, repeatRows=1, style=TableStyle(commands),
+                 minRowHeights=min_heights, hAlign="CENTER")
+
+
+def field_table(
+    pairs: Sequence[Sequence[tuple[str, str]]],
+    width: float,
+    *,
+    label_width: float = 22 * mm,
+    min_row_height: float = 9 * mm,
+) -> Table:
+    """A header block: rows of (label, value) pairs in ruled cells; a lone pair spans the row."""
+    st = styles()
+    per_row = max(len(r) for r in pairs)
+    value_width = (width - per_row * label_width) / per_row
+    widths = [label_width, value_width] * per_row
+    data: list[list[Any]] = []
+    commands: list[tuple[Any, ...]] = [
+        ("FONT", (0, 0), (-1, -1), FONT, 10),
+        ("GRID", (0, 0), (-1, -1), 0.5, GRID),
+        ("BOX", (0, 0), (-1, -1), 1.0, GRID),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PAD + 1),
+        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PAD + 1),
+    ]
+    for r, row in enumerate(pairs):
+        cells: list[Any] = []
+        for label, value in row:
+            cells += [para(label, st.label), para(value, st.label)]
+        if len(row) < per_row:
+            cells += [""] * (2 * (per_row - len(row)))
+            commands.append(("SPAN", (2 * len(row) - 1, r), (-1, r)))
+        for c in range(len(row)):
+            commands.append(("BACKGROUND", (2 * c, r), (2 * c, r), HEAD_FILL))
+        data.append(cells)
+    return Table(data, colWidths=widths, style=TableStyle(commands),
+                 minRowHeights=[min_row_height] * len(data), hAlign="CENTER")
+
+
+def frame_width(orientation: str) -> float:
+    return float(PAGE_SIZES[orientation][0] - 2 * MARGIN_X)
+
+
+def frame_height(orientation: str) -> float:
+    return float(PAGE_SIZES[orientation][1] - MARGIN_TOP - MARGIN_BOTTOM)
+
+
+def gap(height_mm: float) -> Spacer:
+    return Spacer(1, height_mm * mm)
+
+
+# --- pages ------------------------------------------------------------------------------
+
+
+def qr_box(page_width: float, page_height: float) -> tuple[float, float, float]:
+    """(x, y, size) of the QR code on a page, in points from the bottom-left corner."""
+    return page_width - MARGIN_X - QR_SIZE, page_height - QR_TOP - QR_SIZE, QR_SIZE
+
+
+def _qr_drawing(value: str) -> Drawing:
+    widget = QrCodeWidget(value, barLevel="M", barBorder=2)
+    x0, y0, x1, y1 = widget.getBounds()
+    drawing = Drawing(QR_SIZE, QR_SIZE, transform=[QR_SIZE / (x1 - x0), 0, 0, QR_SIZE / (y1 - y0), 0, 0],
+                      initialFontName=FONT)
+    drawing.add(widget)
+    return drawing
+
+
+def _decorate(canvas: Canvas, info: DocInfo, qr: Drawing, page: int, pages: int) -> None:
+    width, height = canvas._pagesize
+    canvas.saveState()
+    x, y, _ = qr_box(width, height)
+    renderPDF.draw(qr, canvas, x, y)
+    canvas.setFont(FONT, 8)
+    canvas.setFillColor(colors.HexColor("#555555"))
+    if info.header:
+        canvas.drawString(MARGIN_X, height - QR_TOP - 10, info.header)
+    canvas.setStrokeColor(colors.HexColor("#888888"))
+    canvas.setLineWidth(0.5)
+    line_y = MARGIN_BOTTOM - 4 * mm
+    canvas.line(MARGIN_X, line_y, width - MARGIN_X, line_y)
+    text_y = line_y - 4 * mm
+    canvas.setFillColor(colors.black)
+    canvas.setFont(FONT, 9)
+    canvas.drawCentredString(width / 2, text_y, f"第 {page} 页 / 共 {pages} 页")
+    canvas.setFont(FONT, 8)
+    canvas.drawRightString(width - MARGIN_X, text_y, f"打印日期：{fmt_date(info.print_date)}")
+    canvas.drawString(MARGIN_X, text_y, info.title)
+    canvas.restoreState()
+
+
+def _numbered_canvas(info: DocInfo, counter: list[int]) -> type[Canvas]:
+    qr = _qr_drawing(info.qr_value)
+
+    class NumberedCanvas(Canvas):
+        """Holds pages back until the end so each footer can say how many pages there are."""
+
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._held: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:
+            self._held.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._held)
+            for number, state in enumerate(self._held, 1):
+                self.__dict__.update(state)
+                _decorate(self, info, qr, number, total)
+                Canvas.showPage(self)
+            counter[:] = [total]
+            Canvas.save(self)
+
+    return NumberedCanvas
+
+
+class TocHeading(Paragraph):
+    """A heading that puts itself in the table of contents and the PDF outline."""
+
+    def __init__(self, text: str, style: ParagraphStyle, level: int = 0, key: str = "") -> None:
+        super().__init__(escape(text), style)
+        self.toc_text = text
+        self.toc_level = level
+        self.toc_key = key or f"h{id(self)}"
+
+
+class _DocTemplate(BaseDocTemplate):
+    def __init__(self, filename: str, info: DocInfo) -> None:
+        super().__init__(
+            filename,
+            pagesize=PAGE_SIZES[info.orientation],
+            leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM,
+            title=info.title, author=info.header or CREATOR, subject=info.subject or info.title,
+            creator=CREATOR, producer=CREATOR, initialFontName=FONT,
+        )
+        order = [info.orientation] + [o for o in PAGE_SIZES if o != info.orientation]
+        templates = []
+        for orientation in order:
+            w, h = PAGE_SIZES[orientation]
+            frame = Frame(MARGIN_X, MARGIN_BOTTOM, w - 2 * MARGIN_X, h - MARGIN_TOP - MARGIN_BOTTOM,
+                          leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id=orientation)
+            templates.append(PageTemplate(id=orientation, frames=[frame], pagesize=(w, h)))
+        self.addPageTemplates(templates)
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        if isinstance(flowable, TocHeading):
+            self.canv.bookmarkPage(flowable.toc_key)
+            self.canv.addOutlineEntry(flowable.toc_text, flowable.toc_key, flowable.toc_level)
+            self.notify("TOCEntry", (flowable.toc_level, flowable.toc_text, self.page, flowable.toc_key))
+
+
+def write_atomically(path: Path, write: Callable[[Path], None]) -> None:
+    """Call ``write(temp)`` on a temporary file beside ``path``, then move it into place.
+
+    On any failure the temporary file is removed and ``path`` is left as it was.
+    """
+    path = Path(path)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        write(tmp)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def render(path: Path, story: list[Flowable], info: DocInfo, *, multi_pass: bool = False) -> int:
+    """Lay ``story`` out into the PDF at ``path`` and return its page count.
+
+    ``multi_pass`` lays the story out until page references settle (a table of contents).
+    """
+    register_font()
+    counter = [0]
+
+    def write(tmp: Path) -> None:
+        doc = _DocTemplate(str(tmp), info)
+        canvasmaker = _numbered_canvas(info, counter)
+        if multi_pass:
+            doc.multiBuild(list(story), canvasmaker=canvasmaker)
+        else:
+            doc.build(list(story), canvasmaker=canvasmaker)
+
+    write_atomically(Path(path), write)
+    return counter[0]

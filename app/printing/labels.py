@@ -1,0 +1,127 @@
+"""The Chinese words on paper: ledger titles, column headers and the labels of stored codes.
+
+One table per concern, keyed by the code names of the domain (see the glossary), so a term
+is worded once for every printout.
+"""
+
+from __future__ import annotations
+
+# kind -> (title of its ledger, {column key: (header, relative width)})
+REGISTRY_LEDGERS: dict[str, tuple[str, dict[str, tuple[str, float]]]] = {
+    "compound": ("小区台账", {
+        "name": ("小区名称", 2.2),
+        "address": ("地址", 3.0),
+        "households": ("户数", 1.0),
+        "building_count": ("楼栋数", 1.0),
+        "property_company": ("物业公司", 2.4),
+        "fee_standard": ("物业费标准（元/㎡·月）", 1.6),
+        "fee_collection_rate": ("收缴率（%）", 1.2),
+        "has_homeowner_committee": ("业委会", 1.0),
+        "has_red_property_branch": ("红色物业", 1.1),
+    }),
+    "building": ("楼栋台账", {
+        "compound": ("小区", 2.4),
+        "number": ("楼号", 1.2),
+        "entrances": ("单元数", 1.0),
+        "floors": ("层数", 1.0),
+        "households": ("户数", 1.0),
+        "leader_name": ("楼栋长", 1.4),
+        "leader_phone": ("楼栋长电话", 1.8),
+    }),
+    "party_group": ("党小组台账", {
+        "name": ("党小组名称", 2.6),
+        "kind": ("类型", 1.3),
+        "compound": ("所在小区", 2.0),
+        "buildings": ("覆盖楼栋", 2.6),
+        "leader_name": ("组长", 1.2),
+        "member_count": ("党员数", 1.0),
+    }),
+    "party_member": ("党员名册", {
+        "name": ("姓名", 1.3),
+        "gender": ("性别", 0.7),
+        "birth_date": ("出生日期", 1.4),
+        "status": ("类别", 1.2),
+        "join_date": ("入党日期", 1.4),
+        "party_group": ("党小组", 2.0),
+        "compound": ("小区", 1.7),
+        "building": ("楼栋", 0.9),
+        "phone": ("联系电话", 1.6),
+        "id_number": ("身份证号", 2.4),
+        "in_service": ("在职党员", 1.0),
+        "employer": ("工作单位", 2.0),
+    }),
+    "homeowner_committee": ("业主委员会台账", {
+        "compound": ("小区", 2.6),
+        "founded_on": ("成立日期", 1.4),
+        "term_start": ("本届任期开始", 1.4),
+        "term_end": ("本届任期届满", 1.4),
+        "member_count": ("委员人数", 1.0),
+        "party_member_count": ("其中党员", 1.0),
+    }),
+    "homeowner_committee_member": ("业主委员会成员名册", {
+        "compound": ("小区", 2.6),
+        "name": ("姓名", 1.4),
+        "role": ("职务", 1.2),
+        "is_party_member": ("党员", 0.9),
+        "phone": ("联系电话", 1.8),
+    }),
+    "property_company": ("物业公司台账", {
+        "name": ("公司名称", 3.0),
+        "contact": ("联系人", 1.3),
+        "phone": ("联系电话", 1.6),
+        "address": ("地址", 3.0),
+        "compound_count": ("服务小区数", 1.1),
+    }),
+    "red_property_branch": ("红色物业服务党支部台账", {
+        "name": ("党支部名称", 3.0),
+        "property_company": ("物业公司", 2.6),
+        "compound": ("服务小区", 2.0),
+        "secretary_name": ("书记", 1.2),
+        "founded_on": ("成立日期", 1.4),
+        "member_count": ("党员数", 1.0),
+    }),
+    "resident_unit": ("驻区单位台账", {
+        "name": ("单位名称", 3.0),
+        "kind": ("类型", 1.1),
+        "contact": ("联系人", 1.2),
+        "phone": ("联系电话", 1.6),
+        "address": ("地址", 2.8),
+        "party_org_name": ("党组织名称", 2.8),
+    }),
+    "part_time_member": ("大党委兼职委员名册", {
+        "name": ("姓名", 1.3),
+        "resident_unit": ("所在单位", 3.0),
+        "post": ("职务", 2.2),
+        "phone": ("联系电话", 1.6),
+    }),
+}
+
+# Integer columns whose sum means something (floors of all buildings does not).
+SUMMABLE: dict[str, tuple[str, ...]] = {
+    "compound": ("households", "building_count"),
+    "building": ("entrances", "households"),
+    "party_group": ("member_count",),
+    "homeowner_committee": ("member_count", "party_member_count"),
+    "property_company": ("compound_count",),
+    "red_property_branch": ("member_count",),
+}
+
+# (record kind, column key) -> stored code of a choice -> its words on paper.
+CHOICES: dict[tuple[str, str], dict[str, str]] = {
+    ("party_member", "gender"): {"male": "男", "female": "女"},
+    ("party_member", "status"): {"full": "正式党员", "probationary": "预备党员"},
+    ("party_group", "kind"): {"ordinary": "党小组", "building": "楼栋党小组"},
+    ("resident_unit", "kind"): {
+        "enterprise": "企业", "school": "学校", "hospital": "医院",
+        "organ": "机关", "social": "社会组织", "other": "其他",
+    },
+}
+
+ORG_SUFFIX = {
+    "committee": "委员会",
+    "general_branch": "总支部委员会",
+    "branch": "支部委员会",
+}
+
+SERIAL = "序号"
+TOTAL = "合计"
