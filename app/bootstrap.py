@@ -1,0 +1,153 @@
+"""The composition root: settings, font and translations, the database, the main window."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from app.db.database import Database
+from app.db.migrate import DatabaseTooNewError, NotALedgerDatabaseError
+from app.services.errors import ValidationError
+from app.services.registry import RegistryService
+from app.settings import Settings, default_data_dir
+from app.ui.controllers.records import RecordController
+from app.ui.dialogs.first_run import FirstRunWizard
+from app.ui.look import install_font, install_translators
+from app.ui.main_window import MainWindow
+
+CTX = "Startup"
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate(CTX, text)
+
+
+class FirstPaint(QObject):
+    """Calls ``callback`` once, when ``widget`` is first painted."""
+
+    def __init__(self, widget: QWidget, callback: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._callback: Callable[[], None] | None = callback
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self._callback is not None:
+            callback, self._callback = self._callback, None
+            QTimer.singleShot(0, callback)
+        return False
+
+
+def open_database(path: Path, parent: QWidget | None = None) -> Database | None:
+    """Open the file or explain, in the user's language, why it cannot be opened."""
+    problem = None
+    try:
+        if path.is_dir():
+            problem = _t("“{path}” is a folder, not a database file.")
+        else:
+            return Database.open(path)
+    except NotALedgerDatabaseError:
+        problem = _t("“{path}” is not a Community Ledger database, or it is damaged.")
+    except DatabaseTooNewError:
+        problem = _t("“{path}” was saved by a newer version of Community Ledger. "
+                     "Install the newer version to open it; the file has not been changed.")
+    except FileNotFoundError:
+        problem = _t("The folder of “{path}” does not exist.")
+    except PermissionError:
+        problem = _t("“{path}” cannot be opened: permission denied.")
+    QMessageBox.critical(parent, _t("Cannot open the database"), problem.format(path=path))
+    return None
+
+
+def run(args: argparse.Namespace, started: float) -> int:
+    QApplication.setApplicationName("Community Ledger")
+    QApplication.setOrganizationName("CommunityLedger")
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    settings = Settings.load()
+    language = args.lang or settings.language
+    install_font(app)
+    install_translators(app, language)
+
+    chosen_folder = False
+    db_path: Path | None = None
+    if args.db:
+        db_path = Path(args.db).expanduser()
+    elif settings.db_path:
+        db_path = Path(settings.db_path)
+    wizard: FirstRunWizard | None = None
+    if db_path is None or (not args.db and not db_path.exists()):
+        if args.smoke:
+            print("community-ledger: no database; use --db PATH", file=sys.stderr)
+            return 2
+        wizard = FirstRunWizard(default_data_dir())
+        if not wizard.exec():
+            return 0
+        db_path = wizard.db_path()
+        chosen_folder = True
+    assert db_path is not None
+    db = open_database(db_path)
+    if db is None:
+        return 1
+    service = RegistryService(db)
+    if not service.has_community():
+        if args.smoke:
+            print("community-ledger: the database has no community", file=sys.stderr)
+            return 2
+        if wizard is None:
+            wizard = FirstRunWizard(None)
+            if not wizard.exec():
+                return 0
+        try:
+            service.create_community(wizard.community_values())
+        except ValidationError as exc:
+            QMessageBox.critical(None, _t("Cannot create the community"), str(exc))
+            return 1
+    if chosen_folder:
+        settings.db_path = str(db_path)
+        settings.save()
+
+    controller = RecordController(service)
+    window = MainWindow(controller, settings, lambda s: s.save())
+    if args.smoke:
+        return _smoke(app, window, started)
+    window.show()
+    code = app.exec()
+    db.close()
+    return int(code)
+
+
+def _smoke(app: QApplication, window: MainWindow, started: float) -> int:
+    """Show the window, wait for the home view and the members list to paint, report and quit."""
+    figures: dict[str, float] = {}
+
+    def members_painted() -> None:
+        figures["members_list_ms"] = round((time.perf_counter() - opened_at[0]) * 1000, 1)
+        figures["rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+        print(json.dumps(figures))
+        app.quit()
+
+    opened_at = [0.0]
+
+    def home_painted() -> None:
+        figures["window_ms"] = round((time.perf_counter() - started) * 1000, 1)
+        opened_at[0] = time.perf_counter()
+        page = window.open_page("party_member")
+        table = getattr(page, "table", page)
+        FirstPaint(table.viewport() if hasattr(table, "viewport") else table, members_painted)
+        page.repaint()
+
+    home = window.current_page()
+    assert home is not None
+    FirstPaint(home, home_painted)
+    window.show()
+    QTimer.singleShot(20000, lambda: app.exit(3))
+    code = app.exec()
+    return 0 if code == 0 and "members_list_ms" in figures else 1

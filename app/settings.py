@@ -1,0 +1,52 @@
+"""The user's settings: a small typed object saved as JSON in the platform's config folder."""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "CommunityLedger"
+CONFIG_ENV = "COMMUNITY_LEDGER_CONFIG_DIR"
+DB_FILE_NAME = "ledger.sqlite"
+LANGUAGES = ("zh_CN", "en")
+
+
+def config_dir() -> Path:
+    override = os.environ.get(CONFIG_ENV)
+    return Path(override) if override else Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+
+
+def default_data_dir() -> Path:
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+@dataclass
+class Settings:
+    db_path: str = ""
+    language: str = "zh_CN"
+    show_sensitive: bool = False
+
+    @classmethod
+    def load(cls, folder: Path | None = None) -> Settings:
+        path = (folder or config_dir()) / "settings.json"
+        try:
+            raw = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return cls()
+        known = {f.name for f in fields(cls)}
+        settings = cls(**{k: v for k, v in raw.items() if k in known})
+        if settings.language not in LANGUAGES:
+            settings.language = "zh_CN"
+        return settings
+
+    def save(self, folder: Path | None = None) -> None:
+        folder = folder or config_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / "settings.json"
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(asdict(self), ensure_ascii=False, indent=2), encoding="utf-8")
+        os.replace(tmp, path)

@@ -1,0 +1,1 @@
+"""Wiring between views and services."""

@@ -1,0 +1,119 @@
+"""Record edits as undoable commands, and a signal whenever records of a kind change."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from app.services.errors import DomainError
+from app.services.registry import RegistryService
+from app.ui import labels
+from app.ui.tr import QT_TRANSLATE_NOOP
+
+
+class RecordController(QObject):
+    """Creates, edits and deletes records through the service, each as one undo step.
+
+    The service call runs before the command is pushed, so a refused edit
+    (a :class:`ValidationError` or :class:`DomainError`) raises to the caller and leaves
+    no undo step behind.
+    """
+
+    changed = Signal(str)
+    failed = Signal(str)
+
+    def __init__(self, service: RegistryService, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.undo_stack = QUndoStack(self)
+
+    def create(self, kind: str, values: dict[str, Any]) -> str:
+        record_id = self.service.create(kind, values)
+        self.undo_stack.push(_CreateCommand(self, kind, record_id))
+        self.changed.emit(kind)
+        return record_id
+
+    def update(self, kind: str, record_id: str, values: dict[str, Any]) -> None:
+        before = self.service.get(kind, record_id)
+        old = self.service.update(kind, record_id, values)
+        if not old:
+            return
+        after = self.service.get(kind, record_id)
+        self.undo_stack.push(_EditCommand(self, kind, record_id, before, after))
+        self.changed.emit(kind)
+
+    def delete(self, kind: str, record_id: str) -> None:
+        self.service.delete(kind, record_id)
+        self.undo_stack.push(_DeleteCommand(self, kind, record_id))
+        self.changed.emit(kind)
+
+    def _run(self, kind: str, action: Any) -> None:
+        """Replay one step of undo/redo; a refusal is reported instead of raised."""
+        try:
+            action()
+        except DomainError as exc:
+            self.failed.emit(labels.error_text(kind, exc.code, exc.params))
+        except Exception as exc:  # a ValidationError when undo would break a rule
+            self.failed.emit(str(exc))
+        self.changed.emit(kind)
+
+
+ADD = QT_TRANSLATE_NOOP("RecordController", "Add {kind}")
+EDIT = QT_TRANSLATE_NOOP("RecordController", "Edit {kind}")
+DELETE = QT_TRANSLATE_NOOP("RecordController", "Delete {kind}")
+
+
+def _text(action: str, kind: str) -> str:
+    return QCoreApplication.translate("RecordController", action).format(kind=labels.kind_title(kind))
+
+
+class _CreateCommand(QUndoCommand):
+    def __init__(self, ctl: RecordController, kind: str, record_id: str) -> None:
+        super().__init__(_text(ADD, kind))
+        self.ctl, self.kind, self.record_id = ctl, kind, record_id
+        self._first = True
+
+    def redo(self) -> None:
+        if self._first:
+            self._first = False
+            return
+        self.ctl._run(self.kind, lambda: self.ctl.service.restore(self.kind, self.record_id))
+
+    def undo(self) -> None:
+        self.ctl._run(self.kind, lambda: self.ctl.service.delete(self.kind, self.record_id))
+
+
+class _EditCommand(QUndoCommand):
+    def __init__(self, ctl: RecordController, kind: str, record_id: str,
+                 before: dict[str, Any], after: dict[str, Any]) -> None:
+        super().__init__(_text(EDIT, kind))
+        self.ctl, self.kind, self.record_id = ctl, kind, record_id
+        self.before, self.after = before, after
+        self._first = True
+
+    def redo(self) -> None:
+        if self._first:
+            self._first = False
+            return
+        self.ctl._run(self.kind, lambda: self.ctl.service.update(self.kind, self.record_id, self.after))
+
+    def undo(self) -> None:
+        self.ctl._run(self.kind, lambda: self.ctl.service.update(self.kind, self.record_id, self.before))
+
+
+class _DeleteCommand(QUndoCommand):
+    def __init__(self, ctl: RecordController, kind: str, record_id: str) -> None:
+        super().__init__(_text(DELETE, kind))
+        self.ctl, self.kind, self.record_id = ctl, kind, record_id
+        self._first = True
+
+    def redo(self) -> None:
+        if self._first:
+            self._first = False
+            return
+        self.ctl._run(self.kind, lambda: self.ctl.service.delete(self.kind, self.record_id))
+
+    def undo(self) -> None:
+        self.ctl._run(self.kind, lambda: self.ctl.service.restore(self.kind, self.record_id))

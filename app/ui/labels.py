@@ -1,0 +1,216 @@
+"""Words the UI shows for record kinds, fields, choices and error codes.
+
+Source strings are English and marked with ``QT_TRANSLATE_NOOP`` so ``lupdate`` collects
+them; they are translated when shown.  Other parts of the UI add their own kinds with
+:func:`add_kind` and :func:`add_fields`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from app.ui.tr import QT_TRANSLATE_NOOP
+
+CTX = "Labels"
+
+KIND_TITLES: dict[str, str] = {
+    "community": QT_TRANSLATE_NOOP("Labels", "Community"),
+    "part_time_member": QT_TRANSLATE_NOOP("Labels", "Part-time committee member"),
+    "property_company": QT_TRANSLATE_NOOP("Labels", "Property company"),
+    "compound": QT_TRANSLATE_NOOP("Labels", "Compound"),
+    "building": QT_TRANSLATE_NOOP("Labels", "Building"),
+    "party_group": QT_TRANSLATE_NOOP("Labels", "Party group"),
+    "party_member": QT_TRANSLATE_NOOP("Labels", "Party member"),
+    "homeowner_committee": QT_TRANSLATE_NOOP("Labels", "Homeowner committee"),
+    "homeowner_committee_member": QT_TRANSLATE_NOOP("Labels", "Homeowner committee member"),
+    "red_property_branch": QT_TRANSLATE_NOOP("Labels", "Red property branch"),
+    "resident_unit": QT_TRANSLATE_NOOP("Labels", "Resident unit"),
+}
+
+# Field labels shared by several kinds; a kind may override one in KIND_FIELDS.
+FIELDS: dict[str, str] = {
+    "name": QT_TRANSLATE_NOOP("Labels", "Name"),
+    "address": QT_TRANSLATE_NOOP("Labels", "Address"),
+    "households": QT_TRANSLATE_NOOP("Labels", "Households"),
+    "phone": QT_TRANSLATE_NOOP("Labels", "Phone"),
+    "contact": QT_TRANSLATE_NOOP("Labels", "Contact person"),
+    "compound": QT_TRANSLATE_NOOP("Labels", "Compound"),
+    "compound_id": QT_TRANSLATE_NOOP("Labels", "Compound"),
+    "building": QT_TRANSLATE_NOOP("Labels", "Building"),
+    "building_id": QT_TRANSLATE_NOOP("Labels", "Building"),
+    "building_ids": QT_TRANSLATE_NOOP("Labels", "Buildings covered"),
+    "buildings": QT_TRANSLATE_NOOP("Labels", "Buildings covered"),
+    "party_group": QT_TRANSLATE_NOOP("Labels", "Party group"),
+    "party_group_id": QT_TRANSLATE_NOOP("Labels", "Party group"),
+    "property_company": QT_TRANSLATE_NOOP("Labels", "Property company"),
+    "property_company_id": QT_TRANSLATE_NOOP("Labels", "Property company"),
+    "resident_unit": QT_TRANSLATE_NOOP("Labels", "Resident unit"),
+    "resident_unit_id": QT_TRANSLATE_NOOP("Labels", "Resident unit"),
+    "committee_id": QT_TRANSLATE_NOOP("Labels", "Homeowner committee"),
+    "kind": QT_TRANSLATE_NOOP("Labels", "Type"),
+    "leader_name": QT_TRANSLATE_NOOP("Labels", "Leader"),
+    "leader_phone": QT_TRANSLATE_NOOP("Labels", "Leader's phone"),
+    "member_count": QT_TRANSLATE_NOOP("Labels", "Members"),
+    "founded_on": QT_TRANSLATE_NOOP("Labels", "Founded on"),
+    "secretary_name": QT_TRANSLATE_NOOP("Labels", "Secretary"),
+    "secretary_phone": QT_TRANSLATE_NOOP("Labels", "Secretary's phone"),
+    "post": QT_TRANSLATE_NOOP("Labels", "Post"),
+    "note": QT_TRANSLATE_NOOP("Labels", "Note"),
+    "code": QT_TRANSLATE_NOOP("Labels", "Community code"),
+    "street": QT_TRANSLATE_NOOP("Labels", "Street"),
+    "district": QT_TRANSLATE_NOOP("Labels", "District"),
+    "city": QT_TRANSLATE_NOOP("Labels", "City"),
+    "org_kind": QT_TRANSLATE_NOOP("Labels", "Party organisation"),
+    "org_name": QT_TRANSLATE_NOOP("Labels", "Name of the party organisation"),
+    "building_count": QT_TRANSLATE_NOOP("Labels", "Buildings"),
+    "area_m2": QT_TRANSLATE_NOOP("Labels", "Floor area (m²)"),
+    "fee_standard": QT_TRANSLATE_NOOP("Labels", "Property fee (yuan/m²/month)"),
+    "fee_collection_rate": QT_TRANSLATE_NOOP("Labels", "Fee collection rate (%)"),
+    "has_homeowner_committee": QT_TRANSLATE_NOOP("Labels", "Homeowner committee set up"),
+    "has_red_property_branch": QT_TRANSLATE_NOOP("Labels", "Red property branch set up"),
+    "number": QT_TRANSLATE_NOOP("Labels", "Building number"),
+    "entrances": QT_TRANSLATE_NOOP("Labels", "Entrances"),
+    "floors": QT_TRANSLATE_NOOP("Labels", "Floors"),
+    "gender": QT_TRANSLATE_NOOP("Labels", "Gender"),
+    "birth_date": QT_TRANSLATE_NOOP("Labels", "Date of birth"),
+    "ethnicity": QT_TRANSLATE_NOOP("Labels", "Ethnicity"),
+    "education": QT_TRANSLATE_NOOP("Labels", "Education"),
+    "join_date": QT_TRANSLATE_NOOP("Labels", "Joined the Party"),
+    "status": QT_TRANSLATE_NOOP("Labels", "Membership"),
+    "full_date": QT_TRANSLATE_NOOP("Labels", "Becomes full member on"),
+    "id_number": QT_TRANSLATE_NOOP("Labels", "ID number"),
+    "in_service": QT_TRANSLATE_NOOP("Labels", "In-service registration"),
+    "employer": QT_TRANSLATE_NOOP("Labels", "Employer"),
+    "registered_on": QT_TRANSLATE_NOOP("Labels", "Registered on"),
+    "term_start": QT_TRANSLATE_NOOP("Labels", "Term starts"),
+    "term_end": QT_TRANSLATE_NOOP("Labels", "Term ends"),
+    "party_member_count": QT_TRANSLATE_NOOP("Labels", "Party members among them"),
+    "role": QT_TRANSLATE_NOOP("Labels", "Role"),
+    "is_party_member": QT_TRANSLATE_NOOP("Labels", "Party member"),
+    "compound_count": QT_TRANSLATE_NOOP("Labels", "Compounds served"),
+    "party_org_name": QT_TRANSLATE_NOOP("Labels", "Its party organisation"),
+}
+
+KIND_FIELDS: dict[tuple[str, str], str] = {
+    ("party_member", "name"): QT_TRANSLATE_NOOP("Labels", "Full name"),
+    ("part_time_member", "name"): QT_TRANSLATE_NOOP("Labels", "Full name"),
+    ("homeowner_committee_member", "name"): QT_TRANSLATE_NOOP("Labels", "Full name"),
+    ("compound", "name"): QT_TRANSLATE_NOOP("Labels", "Compound name"),
+    ("resident_unit", "name"): QT_TRANSLATE_NOOP("Labels", "Unit name"),
+    ("property_company", "name"): QT_TRANSLATE_NOOP("Labels", "Company name"),
+    ("community", "name"): QT_TRANSLATE_NOOP("Labels", "Community name"),
+    ("party_group", "name"): QT_TRANSLATE_NOOP("Labels", "Group name"),
+    ("red_property_branch", "name"): QT_TRANSLATE_NOOP("Labels", "Branch name"),
+    ("party_group", "kind"): QT_TRANSLATE_NOOP("Labels", "Group type"),
+    ("resident_unit", "kind"): QT_TRANSLATE_NOOP("Labels", "Unit type"),
+}
+
+CHOICES: dict[str, str] = {
+    "committee": QT_TRANSLATE_NOOP("Labels", "Community Party committee"),
+    "general_branch": QT_TRANSLATE_NOOP("Labels", "General Party branch"),
+    "branch": QT_TRANSLATE_NOOP("Labels", "Party branch"),
+    "male": QT_TRANSLATE_NOOP("Labels", "Male"),
+    "female": QT_TRANSLATE_NOOP("Labels", "Female"),
+    "full": QT_TRANSLATE_NOOP("Labels", "Full member"),
+    "probationary": QT_TRANSLATE_NOOP("Labels", "Probationary member"),
+    "ordinary": QT_TRANSLATE_NOOP("Labels", "Party group"),
+    "building": QT_TRANSLATE_NOOP("Labels", "Building party group"),
+    "enterprise": QT_TRANSLATE_NOOP("Labels", "Enterprise"),
+    "school": QT_TRANSLATE_NOOP("Labels", "School"),
+    "hospital": QT_TRANSLATE_NOOP("Labels", "Hospital"),
+    "organ": QT_TRANSLATE_NOOP("Labels", "Government organ"),
+    "social": QT_TRANSLATE_NOOP("Labels", "Social organisation"),
+    "other": QT_TRANSLATE_NOOP("Labels", "Other"),
+}
+
+ERRORS: dict[str, str] = {
+    "required": QT_TRANSLATE_NOOP("Labels", "This field is required."),
+    "too_long": QT_TRANSLATE_NOOP("Labels", "Too long: at most {max} characters."),
+    "not_integer": QT_TRANSLATE_NOOP("Labels", "Enter a whole number, such as 12."),
+    "not_number": QT_TRANSLATE_NOOP("Labels", "Enter a number, such as 0.35."),
+    "too_many_decimals": QT_TRANSLATE_NOOP("Labels", "At most {scale} digits after the decimal point."),
+    "too_small": QT_TRANSLATE_NOOP("Labels", "Must be at least {min}."),
+    "too_large": QT_TRANSLATE_NOOP("Labels", "Must be at most {max}."),
+    "bad_date": QT_TRANSLATE_NOOP("Labels", "Enter a date such as 2024-03-05."),
+    "date_out_of_range": QT_TRANSLATE_NOOP("Labels", "The year must be between 1900 and 2100."),
+    "in_future": QT_TRANSLATE_NOOP("Labels", "This date is in the future."),
+    "date_order": QT_TRANSLATE_NOOP("Labels", "Must be later than {after}."),
+    "bad_choice": QT_TRANSLATE_NOOP("Labels", "Choose one of the listed values."),
+    "phone_format": QT_TRANSLATE_NOOP(
+        "Labels", "Not a phone number: use 11 digits for a mobile or 0436-1234567 for a landline."),
+    "id_format": QT_TRANSLATE_NOOP(
+        "Labels", "An ID number has 18 characters: 17 digits and a final digit or X."),
+    "id_birth": QT_TRANSLATE_NOOP("Labels", "The date of birth inside the ID number is not a real date."),
+    "id_checksum": QT_TRANSLATE_NOOP(
+        "Labels", "The check digit does not match: a digit of the ID number is wrong."),
+    "id_birth_mismatch": QT_TRANSLATE_NOOP(
+        "Labels", "The ID number does not match the date of birth."),
+    "id_gender_mismatch": QT_TRANSLATE_NOOP("Labels", "The ID number does not match the gender."),
+    "join_too_young": QT_TRANSLATE_NOOP("Labels", "A member must be at least 18 when joining the Party."),
+    "required_for_probationary": QT_TRANSLATE_NOOP(
+        "Labels", "Enter the date a probationary member becomes a full member."),
+    "required_for_in_service": QT_TRANSLATE_NOOP(
+        "Labels", "Enter the employer of an in-service member."),
+    "building_group_needs_buildings": QT_TRANSLATE_NOOP(
+        "Labels", "A building party group covers at least one building."),
+    "building_not_in_compound": QT_TRANSLATE_NOOP(
+        "Labels", "This building is not in the chosen compound."),
+    "ref_missing": QT_TRANSLATE_NOOP("Labels", "The chosen record no longer exists."),
+    "duplicate": QT_TRANSLATE_NOOP("Labels", "A record with this value already exists."),
+    "has_dependents": QT_TRANSLATE_NOOP(
+        "Labels", "It cannot be deleted: {count} record(s) of \u201c{kind}\u201d still refer to it."),
+    "not_found": QT_TRANSLATE_NOOP("Labels", "The record no longer exists."),
+    "no_community": QT_TRANSLATE_NOOP("Labels", "This database has no community yet."),
+}
+
+YES = QT_TRANSLATE_NOOP("Labels", "Yes")
+NO = QT_TRANSLATE_NOOP("Labels", "No")
+NONE = QT_TRANSLATE_NOOP("Labels", "(none)")
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate(CTX, text)
+
+
+def add_kind(kind: str, title: str) -> None:
+    KIND_TITLES[kind] = title
+
+
+def add_fields(labels: dict[str, str], kind: str | None = None) -> None:
+    for name, text in labels.items():
+        if kind is None:
+            FIELDS.setdefault(name, text)
+        else:
+            KIND_FIELDS[(kind, name)] = text
+
+
+def kind_title(kind: str) -> str:
+    return tr(KIND_TITLES.get(kind, kind))
+
+
+def field_label(kind: str, name: str) -> str:
+    text = KIND_FIELDS.get((kind, name)) or FIELDS.get(name) or name
+    return tr(text)
+
+
+def choice_label(value: str) -> str:
+    return tr(CHOICES[value]) if value in CHOICES else value
+
+
+def yes_no(value: bool) -> str:
+    return tr(YES) if value else tr(NO)
+
+
+def error_text(kind: str, code: str, params: dict[str, Any]) -> str:
+    template = tr(ERRORS.get(code, code))
+    shown = dict(params)
+    if "after" in shown:
+        shown["after"] = field_label(kind, str(shown["after"]))
+    if "kind" in shown:
+        shown["kind"] = kind_title(str(shown["kind"]))
+    try:
+        return template.format(**shown)
+    except (KeyError, IndexError):
+        return template

@@ -1,0 +1,316 @@
+"""The main window: navigation tree on the left, the open page on the right."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QWidget,
+)
+
+from app import __version__
+from app.settings import Settings
+from app.ui import labels
+from app.ui.controllers.records import RecordController
+from app.ui.dialogs.help import HelpDialog
+from app.ui.dialogs.settings import SettingsDialog
+from app.ui.tr import QT_TRANSLATE_NOOP
+from app.ui.views.overview import OverviewPage
+from app.ui.views.record_list import RecordListView
+
+PAGE_ROLE = Qt.ItemDataRole.UserRole + 10
+
+
+@dataclass(frozen=True)
+class Page:
+    key: str
+    title: str
+    factory: Callable[[], QWidget]
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    title: str
+    pages: tuple[str, ...]
+
+
+SECTION_TITLES = {
+    "overview": QT_TRANSLATE_NOOP("MainWindow", "Community overview"),
+    "compounds": QT_TRANSLATE_NOOP("MainWindow", "Compounds and buildings"),
+    "party": QT_TRANSLATE_NOOP("MainWindow", "Party organisation and members"),
+    "governance": QT_TRANSLATE_NOOP("MainWindow", "Homeowner committees and property"),
+    "units": QT_TRANSLATE_NOOP("MainWindow", "Resident units"),
+}
+
+REGISTRY_SECTIONS = (
+    ("overview", ("overview",)),
+    ("compounds", ("compound", "building")),
+    ("party", ("party_group", "party_member")),
+    ("governance", ("homeowner_committee", "homeowner_committee_member", "property_company",
+                    "red_property_branch")),
+    ("units", ("resident_unit", "part_time_member")),
+)
+
+
+class MainWindow(QMainWindow):
+    """Pages are built the first time they are opened, so start-up stays fast."""
+
+    page_opened = Signal(str)
+
+    def __init__(self, controller: RecordController, settings: Settings,
+                 save_settings: Callable[[Settings], None], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.settings = settings
+        self._save_settings = save_settings
+        self.pages: dict[str, Page] = {}
+        self.widgets: dict[str, QWidget] = {}
+        self.sections: list[Section] = []
+
+        community = controller.service.community()
+        self.setWindowTitle(self.tr("Community Ledger — {name}").format(name=community.name))
+        self.resize(1280, 800)
+
+        self.nav = QTreeWidget(self)
+        self.nav.setObjectName("navigation")
+        self.nav.setHeaderHidden(True)
+        self.nav.setMinimumWidth(200)
+        self.nav.currentItemChanged.connect(self._on_nav)
+        self.stack = QStackedWidget(self)
+        splitter = QSplitter(self)
+        splitter.addWidget(self.nav)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([230, 1050])
+        self.setCentralWidget(splitter)
+
+        self.community_label = QLabel(self)
+        self.counts_label = QLabel(self)
+        self.sync_label = QLabel(self)
+        self.statusBar().addWidget(self.community_label)
+        self.statusBar().addWidget(self.counts_label, 1)
+        self.statusBar().addPermanentWidget(self.sync_label)
+        self.community_label.setText(f"{community.name}（{community.street}）")
+
+        self.add_page(Page("overview", "", lambda: OverviewPage(controller, self)))
+        for kind in ("compound", "building", "party_group", "party_member", "homeowner_committee",
+                     "homeowner_committee_member", "property_company", "red_property_branch",
+                     "resident_unit", "part_time_member"):
+            self.add_page(Page(kind, labels.kind_title(kind), self._list_factory(kind)))
+        for key, pages in REGISTRY_SECTIONS:
+            title = QCoreApplication.translate("MainWindow", SECTION_TITLES[key])
+            self.add_section(Section(key, title, pages))
+
+        self._make_actions()
+        controller.changed.connect(lambda _k: self.update_counts())
+        controller.failed.connect(lambda text: QMessageBox.warning(self, self.windowTitle(), text))
+        self.update_counts()
+        self.open_page("overview")
+
+    # --- pages ------------------------------------------------------------------
+
+    def _list_factory(self, kind: str) -> Callable[[], QWidget]:
+        return lambda: RecordListView(self.controller, kind, self)
+
+    def add_page(self, page: Page) -> None:
+        self.pages[page.key] = page
+
+    def add_section(self, section: Section) -> None:
+        self.sections.append(section)
+        item = QTreeWidgetItem(self.nav, [section.title])
+        item.setData(0, PAGE_ROLE, section.pages[0])
+        font = item.font(0)
+        font.setBold(True)
+        item.setFont(0, font)
+        if len(section.pages) > 1:
+            for key in section.pages:
+                child = QTreeWidgetItem(item, [self.pages[key].title])
+                child.setData(0, PAGE_ROLE, key)
+        item.setExpanded(True)
+
+    def page_widget(self, key: str) -> QWidget:
+        widget = self.widgets.get(key)
+        if widget is None:
+            widget = self.pages[key].factory()
+            widget.setObjectName(f"page_{key}")
+            if hasattr(widget, "set_show_sensitive"):
+                widget.set_show_sensitive(self.settings.show_sensitive)
+            self.widgets[key] = widget
+            self.stack.addWidget(widget)
+        return widget
+
+    def open_page(self, key: str) -> QWidget:
+        widget = self.page_widget(key)
+        self.stack.setCurrentWidget(widget)
+        item = self._nav_item(key)
+        if item is not None and self.nav.currentItem() is not item:
+            self.nav.blockSignals(True)
+            self.nav.setCurrentItem(item)
+            self.nav.blockSignals(False)
+        self.page_opened.emit(key)
+        return widget
+
+    def current_page(self) -> QWidget | None:
+        return self.stack.currentWidget()
+
+    def _nav_item(self, key: str) -> QTreeWidgetItem | None:
+        candidates: list[QTreeWidgetItem] = []
+        for i in range(self.nav.topLevelItemCount()):
+            top = self.nav.topLevelItem(i)
+            if top is None:
+                continue
+            for j in range(top.childCount()):
+                child = top.child(j)
+                if child is not None and child.data(0, PAGE_ROLE) == key:
+                    return child
+            if top.data(0, PAGE_ROLE) == key:
+                candidates.append(top)
+        return candidates[0] if candidates else None
+
+    def _on_nav(self, item: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None) -> None:
+        if item is not None:
+            self.open_page(item.data(0, PAGE_ROLE))
+
+    # --- actions ------------------------------------------------------------------
+
+    def _make_actions(self) -> None:
+        menu_file = self.menuBar().addMenu(self.tr("&File"))
+        menu_edit = self.menuBar().addMenu(self.tr("&Edit"))
+        menu_view = self.menuBar().addMenu(self.tr("&View"))
+        menu_help = self.menuBar().addMenu(self.tr("&Help"))
+        self.menu_file = menu_file
+
+        keys = QKeySequence.StandardKey
+        self.action_new = self._action(self.tr("&New record"), keys.New, self.new_record)
+        self.action_print = self._action(self.tr("&Print…"), keys.Print, self.print_current)
+        self.action_settings = self._action(self.tr("&Settings…"), None, self.open_settings)
+        self.action_quit = self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
+        self.action_quit.setShortcut(QKeySequence("Ctrl+Q"))
+        menu_file.addActions([self.action_new, self.action_print])
+        menu_file.addSeparator()
+        self.file_extra_anchor = menu_file.addSeparator()
+        menu_file.addAction(self.action_settings)
+        menu_file.addSeparator()
+        menu_file.addAction(self.action_quit)
+
+        stack = self.controller.undo_stack
+        self.action_undo = stack.createUndoAction(self, self.tr("&Undo"))
+        self.action_undo.setShortcut(QKeySequence.StandardKey.Undo)
+        self.action_redo = stack.createRedoAction(self, self.tr("&Redo"))
+        self.action_redo.setShortcuts([QKeySequence(keys.Redo), QKeySequence("Ctrl+Y")])
+        self.action_edit = self._action(self.tr("&Edit record"), None, self.edit_record)
+        self.action_edit.setShortcuts([QKeySequence(Qt.Key.Key_F2), QKeySequence(Qt.Key.Key_Return)])
+        self.action_delete = self._action(self.tr("&Delete record"), QKeySequence.StandardKey.Delete,
+                                          self.delete_record)
+        self.action_find = self._action(self.tr("&Find"), QKeySequence.StandardKey.Find, self.focus_search)
+        menu_edit.addActions([self.action_undo, self.action_redo])
+        menu_edit.addSeparator()
+        menu_edit.addActions([self.action_edit, self.action_delete, self.action_find])
+        for action in (self.action_undo, self.action_redo):
+            self.addAction(action)
+
+        self.action_sensitive = self._action(self.tr("Show full ID and phone numbers"), None,
+                                             self.set_show_sensitive)
+        self.action_sensitive.setCheckable(True)
+        self.action_sensitive.setChecked(self.settings.show_sensitive)
+        menu_view.addAction(self.action_sensitive)
+
+        self.action_help = self._action(self.tr("&Help"), keys.HelpContents, self.show_help)
+        self.action_about = self._action(self.tr("&About"), None, self.show_about)
+        menu_help.addActions([self.action_help, self.action_about])
+
+    def _action(self, text: str, shortcut: QKeySequence.StandardKey | None,
+                slot: Callable[..., object]) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _current_list(self) -> RecordListView | None:
+        page = self.current_page()
+        return page if isinstance(page, RecordListView) else None
+
+    def new_record(self) -> None:
+        page = self._current_list()
+        if page is None:
+            page = self.open_page("party_member")  # type: ignore[assignment]
+        assert isinstance(page, RecordListView)
+        page.add_record()
+
+    def edit_record(self) -> None:
+        page = self.current_page()
+        if isinstance(page, RecordListView):
+            page.edit_current()
+        elif isinstance(page, OverviewPage):
+            page.edit_community()
+
+    def delete_record(self) -> None:
+        page = self._current_list()
+        if page is not None and page.table.hasFocus():
+            page.delete_current()
+
+    def focus_search(self) -> None:
+        page = self._current_list()
+        if page is None:
+            page = self.open_page("party_member")  # type: ignore[assignment]
+        assert isinstance(page, RecordListView)
+        page.focus_search()
+
+    def print_current(self) -> None:
+        handler = getattr(self, "print_handler", None)
+        if handler is not None:
+            handler(self.current_page())
+
+    def set_show_sensitive(self, show: bool) -> None:
+        self.settings.show_sensitive = bool(show)
+        self._save_settings(self.settings)
+        for widget in self.widgets.values():
+            if hasattr(widget, "set_show_sensitive"):
+                widget.set_show_sensitive(self.settings.show_sensitive)
+
+    def open_settings(self) -> None:
+        dialog = SettingsDialog(self.settings, self)
+        if dialog.exec():
+            changed = dialog.language() != self.settings.language
+            self.settings.language = dialog.language()
+            self._save_settings(self.settings)
+            if changed:
+                QMessageBox.information(self, self.tr("Settings"),
+                                        self.tr("The new language takes effect when the app is restarted."))
+
+    def show_help(self) -> None:
+        HelpDialog(self).exec()
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, self.tr("About Community Ledger"), self.tr(
+            "Community Ledger {version}\nLedgers of community Party-building work, kept on this PC "
+            "and exchanged with the city server.").format(version=__version__))
+
+    # --- status bar ---------------------------------------------------------------
+
+    def update_counts(self) -> None:
+        counts = self.controller.service.counts()
+        parts = [self.tr("Compounds {n}").format(n=counts.get("compound", 0)),
+                 self.tr("Buildings {n}").format(n=counts.get("building", 0)),
+                 self.tr("Party groups {n}").format(n=counts.get("party_group", 0)),
+                 self.tr("Members {n}").format(n=counts.get("party_member", 0))]
+        self.counts_label.setText("  ·  ".join(parts))
+
+    def set_sync_status(self, text: str) -> None:
+        self.sync_label.setText(text)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        event.accept()

@@ -1,0 +1,264 @@
+"""A list of one record kind: search as you type, filters, sorting, add / edit / delete."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services.errors import DomainError
+from app.ui import labels
+from app.ui.controllers.records import RecordController
+from app.ui.dialogs.record_form import RecordFormDialog
+from app.ui.models.record_table_model import RecordTableModel
+
+# Which record kind fills the picker of a list filter.
+FILTER_SOURCES: dict[str, str] = {
+    "compound_id": "compound",
+    "party_group_id": "party_group",
+    "property_company_id": "property_company",
+    "committee_id": "homeowner_committee",
+}
+# Filters worth a picker, in the order they appear.
+SHOWN_FILTERS = ("compound_id", "party_group_id", "kind", "status")
+SEARCH_DELAY_MS = 60
+
+
+class RecordListView(QWidget):
+    """The list page of one kind.  All edits go through the :class:`RecordController`."""
+
+    count_changed = Signal(int)
+
+    def __init__(self, controller: RecordController, kind: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.kind = kind
+        self.spec = controller.service.spec(kind)
+        self.query = controller.service.list_query(kind)
+        self.model = RecordTableModel(self.query, kind, self)
+
+        self.title = QLabel(labels.kind_title(kind), self)
+        font = self.title.font()
+        font.setPointSize(font.pointSize() + 3)
+        font.setBold(True)
+        self.title.setFont(font)
+
+        self.search = QLineEdit(self)
+        self.search.setObjectName("search")
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(self.tr("Search (Ctrl+F)"))
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self._apply_search)
+        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+
+        self.filters: dict[str, QComboBox] = {}
+        for key in SHOWN_FILTERS:
+            if key in self.query.filter_keys:
+                combo = QComboBox(self)
+                combo.setObjectName(f"filter_{key}")
+                combo.setMinimumContentsLength(8)
+                combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+                self.filters[key] = combo
+                combo.currentIndexChanged.connect(lambda _i, k=key: self._apply_filter(k))
+        self.reload_filter_options()
+
+        self.add_button = QPushButton(self.tr("New"), self)
+        self.edit_button = QPushButton(self.tr("Edit"), self)
+        self.delete_button = QPushButton(self.tr("Delete"), self)
+        self.add_button.clicked.connect(self.add_record)
+        self.edit_button.clicked.connect(self.edit_current)
+        self.delete_button.clicked.connect(self.delete_current)
+        self.count_label = QLabel(self)
+
+        self.table = QTableView(self)
+        self.table.setObjectName("records")
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setDefaultSectionSize(28)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setDefaultSectionSize(120)
+        self.table.doubleClicked.connect(lambda _i: self.edit_current())
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.title)
+        bar.addSpacing(16)
+        bar.addWidget(self.search, 2)
+        for key, combo in self.filters.items():
+            label = QLabel(labels.field_label(kind, key.removesuffix("_id") if key != "kind" else key), self)
+            label.setBuddy(combo)
+            bar.addWidget(label)
+            bar.addWidget(combo, 1)
+        bar.addStretch(0)
+        bar.addWidget(self.add_button)
+        bar.addWidget(self.edit_button)
+        bar.addWidget(self.delete_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 4)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count_label)
+
+        controller.changed.connect(self._on_changed)
+        self._update_count()
+        self._update_buttons()
+
+    # --- filters and search -----------------------------------------------------------
+
+    def reload_filter_options(self) -> None:
+        for key, combo in self.filters.items():
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(self.tr("All"), None)
+            if key in FILTER_SOURCES:
+                options = self.controller.service.options(FILTER_SOURCES[key])
+            else:
+                options = [(c, labels.choice_label(c)) for c in self.spec.field(key).choices]
+            for value, text in options:
+                combo.addItem(text, value)
+            combo.setCurrentIndex(max(0, combo.findData(current)))
+            combo.blockSignals(False)
+
+    def set_filter(self, key: str, value: Any) -> None:
+        combo = self.filters[key]
+        combo.setCurrentIndex(max(0, combo.findData(value)))
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def _apply_search(self) -> None:
+        self.query.set_search(self.search.text())
+        self._reload()
+
+    def _apply_filter(self, key: str) -> None:
+        self.query.set_filter(key, self.filters[key].currentData())
+        self._reload()
+
+    def _reload(self) -> None:
+        self.model.refresh()
+        self._update_count()
+        self._update_buttons()
+
+    def _on_changed(self, kind: str) -> None:
+        if kind == self.kind or kind in FILTER_SOURCES.values() or kind in ("party_member", "building"):
+            if kind != self.kind:
+                self.reload_filter_options()
+            self._reload()
+
+    def _update_count(self) -> None:
+        count = self.model.rowCount()
+        self.count_label.setText(self.tr("{count} record(s)").format(count=count))
+        self.count_changed.emit(count)
+
+    def _update_buttons(self) -> None:
+        has = self.current_id() is not None
+        self.edit_button.setEnabled(has)
+        self.delete_button.setEnabled(has)
+
+    # --- records ---------------------------------------------------------------------
+
+    def current_id(self) -> str | None:
+        index = self.table.currentIndex()
+        if not index.isValid() or not self.table.selectionModel().isRowSelected(index.row()):
+            return None
+        return self.model.record_id(index.row())
+
+    def select_record(self, record_id: str) -> bool:
+        row = self.model.row_of(record_id)
+        if row is None:
+            for start in range(0, self.model.rowCount(), self.model.BLOCK):
+                self.model.record_id(start)
+                row = self.model.row_of(record_id)
+                if row is not None:
+                    break
+        if row is None:
+            return False
+        index = self.model.index(row, 0)
+        self.table.setCurrentIndex(index)
+        self.table.selectionModel().select(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.scrollTo(index)
+        return True
+
+    def new_values(self) -> dict[str, Any]:
+        """Defaults for a new record: the list's current filters carry over."""
+        values: dict[str, Any] = {}
+        field_names = {f.name for f in self.spec.fields}
+        for key, value in self.query.filters.items():
+            if key in field_names:
+                values[key] = value
+        return values
+
+    def add_record(self) -> None:
+        created: list[str] = []
+
+        def save(values: dict[str, Any]) -> None:
+            created.append(self.controller.create(self.kind, values))
+
+        dialog = RecordFormDialog(self.controller.service, self.kind, save, self.new_values(), self)
+        if dialog.exec() and created:
+            self.select_record(created[0])
+
+    def edit_current(self) -> None:
+        record_id = self.current_id()
+        if record_id is None:
+            return
+        try:
+            values = self.controller.service.get(self.kind, record_id)
+        except DomainError as exc:
+            QMessageBox.warning(self, labels.kind_title(self.kind),
+                                labels.error_text(self.kind, exc.code, exc.params))
+            self._reload()
+            return
+        dialog = RecordFormDialog(
+            self.controller.service, self.kind,
+            lambda v: self.controller.update(self.kind, record_id, v), values, self)
+        if dialog.exec():
+            self.select_record(record_id)
+
+    def delete_current(self) -> None:
+        record_id = self.current_id()
+        if record_id is None:
+            return
+        row = self.table.currentIndex().row()
+        name = self.model.data(self.model.index(row, 0)) or ""
+        answer = QMessageBox.question(
+            self, self.tr("Delete"),
+            self.tr("Delete {kind} \u201c{name}\u201d?\nYou can undo this with Ctrl+Z.").format(
+                kind=labels.kind_title(self.kind), name=name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self.controller.delete(self.kind, record_id)
+        except DomainError as exc:
+            QMessageBox.warning(self, self.tr("Delete"), labels.error_text(self.kind, exc.code, exc.params))
+
+    def set_show_sensitive(self, show: bool) -> None:
+        self.model.set_show_sensitive(show)
