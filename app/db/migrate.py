@@ -55,7 +55,9 @@ def current_revision(engine: Engine) -> str | None:
 
 
 def check_sqlite_file(path: Path) -> None:
-    """Refuse anything that is not an SQLite database before SQLAlchemy touches it."""
+    """Refuse anything that is not an SQLite database of this app before SQLAlchemy touches it."""
+    if path.is_dir():
+        raise NotALedgerDatabaseError(str(path))
     if not path.exists() or path.stat().st_size == 0:
         return
     with path.open("rb") as fh:
@@ -65,11 +67,14 @@ def check_sqlite_file(path: Path) -> None:
     try:
         con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
-            con.execute("SELECT name FROM sqlite_master LIMIT 1").fetchall()
+            tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:
         raise NotALedgerDatabaseError(str(path)) from exc
+    if tables and "alembic_version" not in tables:
+        # Another program's database: migrating it would add our tables to someone else's file.
+        raise NotALedgerDatabaseError(str(path))
 
 
 def backup_file(path: Path, revision: str | None) -> Path:
