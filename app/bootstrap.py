@@ -23,12 +23,6 @@ from app.ui.dialogs.first_run import FirstRunWizard
 from app.ui.look import install_font, install_translators
 from app.ui.main_window import MainWindow
 
-CTX = "Startup"
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate(CTX, text)
-
 
 class FirstPaint(QObject):
     """Calls ``callback`` once, when ``widget`` is first painted."""
@@ -50,19 +44,26 @@ def open_database(path: Path, parent: QWidget | None = None) -> Database | None:
     problem = None
     try:
         if path.is_dir():
-            problem = _t("“{path}” is a folder, not a database file.")
+            problem = QCoreApplication.translate("Startup", "“{path}” is a folder, not a database file.")
         else:
             return Database.open(path)
     except NotALedgerDatabaseError:
-        problem = _t("“{path}” is not a Community Ledger database, or it is damaged.")
+        problem = QCoreApplication.translate(
+            "Startup", "“{path}” is not a Community Ledger database, or it is damaged."
+        )
     except DatabaseTooNewError:
-        problem = _t("“{path}” was saved by a newer version of Community Ledger. "
-                     "Install the newer version to open it; the file has not been changed.")
+        problem = QCoreApplication.translate(
+            "Startup",
+            "“{path}” was saved by a newer version of Community Ledger. "
+            "Install the newer version to open it; the file has not been changed.",
+        )
     except FileNotFoundError:
-        problem = _t("The folder of “{path}” does not exist.")
+        problem = QCoreApplication.translate("Startup", "The folder of “{path}” does not exist.")
     except PermissionError:
-        problem = _t("“{path}” cannot be opened: permission denied.")
-    QMessageBox.critical(parent, _t("Cannot open the database"), problem.format(path=path))
+        problem = QCoreApplication.translate("Startup", "“{path}” cannot be opened: permission denied.")
+    QMessageBox.critical(
+        parent, QCoreApplication.translate("Startup", "Cannot open the database"), problem.format(path=path)
+    )
     return None
 
 
@@ -108,7 +109,9 @@ def run(args: argparse.Namespace, started: float) -> int:
         try:
             service.create_community(wizard.community_values())
         except ValidationError as exc:
-            QMessageBox.critical(None, _t("Cannot create the community"), str(exc))
+            QMessageBox.critical(
+                None, QCoreApplication.translate("Startup", "Cannot create the community"), str(exc)
+            )
             return 1
     if chosen_folder:
         settings.db_path = str(db_path)

@@ -214,32 +214,39 @@ class RecordListView(QWidget):
                 values[key] = value
         return values
 
-    def add_record(self) -> None:
-        created: list[str] = []
+    def add_dialog(self) -> RecordFormDialog:
+        """A form for a new record; saving it adds the record and selects it in the list."""
 
         def save(values: dict[str, Any]) -> None:
-            created.append(self.controller.create(self.kind, values))
+            record_id = self.controller.create(self.kind, values)
+            self.select_record(record_id)
 
-        dialog = RecordFormDialog(self.controller.service, self.kind, save, self.new_values(), self)
-        if dialog.exec() and created:
-            self.select_record(created[0])
+        return RecordFormDialog(self.controller.service, self.kind, save, self.new_values(), self)
+
+    def edit_dialog(self, record_id: str) -> RecordFormDialog:
+        values = self.controller.service.get(self.kind, record_id)
+
+        def save(new_values: dict[str, Any]) -> None:
+            self.controller.update(self.kind, record_id, new_values)
+            self.select_record(record_id)
+
+        return RecordFormDialog(self.controller.service, self.kind, save, values, self)
+
+    def add_record(self) -> None:
+        self.add_dialog().exec()
 
     def edit_current(self) -> None:
         record_id = self.current_id()
         if record_id is None:
             return
         try:
-            values = self.controller.service.get(self.kind, record_id)
+            dialog = self.edit_dialog(record_id)
         except DomainError as exc:
             QMessageBox.warning(self, labels.kind_title(self.kind),
                                 labels.error_text(self.kind, exc.code, exc.params))
             self._reload()
             return
-        dialog = RecordFormDialog(
-            self.controller.service, self.kind,
-            lambda v: self.controller.update(self.kind, record_id, v), values, self)
-        if dialog.exec():
-            self.select_record(record_id)
+        dialog.exec()
 
     def delete_current(self) -> None:
         record_id = self.current_id()
