@@ -125,3 +125,16 @@ ORG_SUFFIX = {
 
 SERIAL = "序号"
 TOTAL = "合计"
+
+# Meeting kinds as they appear in a sign-in sheet's or minutes' title.
+MEETING_KINDS: dict[str, str] = {
+    "general_meeting": "支部党员大会",
+    "committee_meeting": "支部委员会",
+    "group_meeting": "党小组会",
+    "party_lesson": "党课",
+    "themed_day": "主题党日",
+    "joint_meeting": "党建联席会议",
+    "work_day": "社区工作日",
+    "training": "培训",
+    "other": "活动",
+}

@@ -1,0 +1,267 @@
+"""Sign-in sheets (签到表), A4 portrait: for a meeting, blank, and the community work day variant.
+
+The title names the party organisation, month and meeting kind; a header block gives time,
+place, host and recorder and the expected / present / absent counts (left blank for
+hand-filling until attendance is recorded); the table lists the expected attendees in order
+with a wide column to sign in, then blank rows; the footer has room for absentees and
+reasons, the host's and recorder's signatures, the date and the seal.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
+
+from app.db.database import Database
+from app.printing.base import (
+    GRID,
+    PORTRAIT,
+    Column,
+    DocInfo,
+    PrintOptions,
+    field_table,
+    frame_height,
+    frame_width,
+    gap,
+    grid_table,
+    para,
+    render,
+    styles,
+)
+from app.printing.fonts import FONT
+from app.printing.labels import MEETING_KINDS, SERIAL
+from app.printing.ledgers import Community, community_of
+
+NBSP = "\u00a0"
+DATE_BLANK = NBSP * 8 + "年" + NBSP * 5 + "月" + NBSP * 5 + "日"
+SIGN_ROW_HEIGHT = 11 * mm
+HEAD_ROW_HEIGHT = 9 * mm
+
+MEETING_COLUMNS = (
+    Column(SERIAL, 0.8, "CENTER"),
+    Column("姓名", 1.6, "CENTER"),
+    Column("党小组/楼栋/单位", 2.8),
+    Column("职务", 1.5, "CENTER"),
+    Column("本人签名", 2.7),
+    Column("签到时间", 1.5, "CENTER"),
+    Column("备注（请假事由）", 1.9),
+)
+
+WORKDAY_COLUMNS = (
+    Column(SERIAL, 0.8, "CENTER"),
+    Column("单位", 3.0),
+    Column("姓名", 1.5, "CENTER"),
+    Column("到达时间", 1.4, "CENTER"),
+    Column("离开时间", 1.4, "CENTER"),
+    Column("服务内容", 3.1),
+    Column("社区确认", 1.6, "CENTER"),
+)
+
+
+@dataclass(frozen=True)
+class Counts:
+    expected: int
+    present: int
+    absent: int
+
+
+@dataclass
+class SignInSheet:
+    """Everything on one sign-in sheet, already worded for paper.
+
+    ``rows`` are the pre-filled attendees: (name, unit, post, note) for a meeting,
+    (unit, name, service) for the work day variant.
+    """
+
+    title: str
+    qr_value: str
+    header: str = ""
+    topic: str = ""
+    time: str = ""
+    place: str = ""
+    host: str = ""
+    recorder: str = ""
+    counts: Counts | None = None
+    rows: list[tuple[str, ...]] = field(default_factory=list)
+    blank_rows: int | None = None  # None: fill the rest of the first page
+    absentees: str = ""
+    workday: bool = False
+
+
+def _table_rows(sheet: SignInSheet) -> list[list[str]]:
+    out: list[list[str]] = []
+    for n, row in enumerate(sheet.rows, 1):
+        if sheet.workday:
+            unit, name, service = (tuple(row) + ("", "", ""))[:3]
+            out.append([str(n), unit, name, "", "", service, ""])
+        else:
+            name, unit, post, note = (tuple(row) + ("", "", "", ""))[:4]
+            out.append([str(n), name, unit, post, "", "", note])
+    return out
+
+
+def _counts_text(counts: Counts | None) -> str:
+    gap_ = NBSP * 8
+    if counts is None:
+        blank = "_" * 8
+        return f"应到 {blank} 人{gap_}实到 {blank} 人{gap_}缺席 {blank} 人"
+    return f"应到 {counts.expected} 人{gap_}实到 {counts.present} 人{gap_}缺席 {counts.absent} 人"
+
+
+def _underlined(cells: list[list[Any]], widths: list[float], lined: list[tuple[int, int]],
+                height: float) -> Table:
+    commands: list[tuple[Any, ...]] = [
+        ("FONT", (0, 0), (-1, -1), FONT, 10.5),
+        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 1),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 1),
+    ]
+    for col, row in lined:
+        commands.append(("LINEBELOW", (col, row), (col, row), 0.6, GRID))
+    return Table(cells, colWidths=widths, rowHeights=[height] * len(cells), style=TableStyle(commands),
+                 hAlign="LEFT")
+
+
+def _footer(sheet: SignInSheet, width: float) -> list[Flowable]:
+    st = styles()
+    label_w = 32 * mm
+    absent_text = para(sheet.absentees, st.label) if sheet.absentees else ""
+    absentees = _underlined(
+        [[para("缺席人员及原因：", st.label), absent_text], ["", ""]],
+        [label_w, width - label_w], [(1, 0), (1, 1)], 9 * mm)
+    w_label, w_blank = 25 * mm, (width - 3 * 25 * mm) / 3
+    signatures = _underlined(
+        [[para("主持人签字：", st.label), "", para("记录人签字：", st.label), "",
+          para("日" + NBSP * 4 + "期：", st.label), para(DATE_BLANK, st.label)]],
+        [w_label, w_blank] * 3, [(1, 0), (3, 0)], 12 * mm)
+    seal = para("（盖章）", st.label_right)
+    return [gap(3), absentees, gap(2), signatures, gap(6), seal]
+
+
+def _head(sheet: SignInSheet, width: float) -> list[Flowable]:
+    st = styles()
+    story: list[Flowable] = [para(sheet.title, st.title)]
+    if sheet.topic:
+        story.append(para(f"主题：{sheet.topic}", st.subtitle))
+    pairs: list[list[tuple[str, str]]] = [
+        [("时间", sheet.time), ("地点", sheet.place)],
+        [("主持人", sheet.host), ("记录人", sheet.recorder)],
+        [("人数", _counts_text(sheet.counts))],
+    ]
+    story += [field_table(pairs, width, label_width=20 * mm), gap(3)]
+    return story
+
+
+def _rows_that_fit(fixed: list[Flowable], width: float, orientation: str) -> int:
+    used = 0.0
+    for f in fixed:
+        _, h = f.wrap(width, frame_height(orientation))
+        used += h + f.getSpaceBefore() + f.getSpaceAfter()
+    free = frame_height(orientation) - used - HEAD_ROW_HEIGHT - 2
+    return max(int(free // SIGN_ROW_HEIGHT), 1)
+
+
+def signin_story(sheet: SignInSheet) -> list[Flowable]:
+    width = frame_width(PORTRAIT)
+    columns = WORKDAY_COLUMNS if sheet.workday else MEETING_COLUMNS
+    head = _head(sheet, width)
+    footer = _footer(sheet, width)
+    rows = _table_rows(sheet)
+    blanks = sheet.blank_rows
+    if blanks is None:
+        fit = _rows_that_fit(head + footer, width, PORTRAIT)
+        blanks = max(fit - len(rows), 0)
+    n = len(rows)
+    rows += [[str(n + i + 1)] + [""] * (len(columns) - 1) for i in range(blanks)]
+    table = grid_table(columns, rows, width, min_row_height=SIGN_ROW_HEIGHT, header_height=HEAD_ROW_HEIGHT)
+    return head + [table, KeepTogether(footer)]
+
+
+def print_signin(sheet: SignInSheet, path: Path, options: PrintOptions | None = None) -> int:
+    options = options or PrintOptions()
+    info = DocInfo(title=sheet.title, qr_value=sheet.qr_value, orientation=PORTRAIT,
+                   header=sheet.header, print_date=options.date)
+    return render(path, signin_story(sheet), info)
+
+
+# --- from the database ------------------------------------------------------------------
+
+
+def blank_signin(path: Path, title: str, *, db: Database | None = None, rows: int | None = None,
+                 workday: bool = False, options: PrintOptions | None = None) -> int:
+    """A sign-in sheet for a meeting not entered yet: the given title and empty rows."""
+    title = title.strip()
+    if not title.endswith("签到表"):
+        title += "签到表"
+    community: Community | None = community_of(db) if db is not None else None
+    sheet = SignInSheet(
+        title=title,
+        qr_value=f"signin:blank:{community.id}" if community else "signin:blank",
+        header=f"{community.place} · 签到表" if community else "签到表",
+        blank_rows=rows, workday=workday,
+    )
+    return print_signin(sheet, path, options)
+
+
+def meeting_time(starts_at: datetime, ends_at: datetime | None) -> str:
+    text = f"{starts_at.year}年{starts_at.month}月{starts_at.day}日 {starts_at:%H:%M}"
+    if ends_at is not None:
+        text += f"—{ends_at:%H:%M}" if ends_at.date() == starts_at.date() else f"—{ends_at:%Y-%m-%d %H:%M}"
+    return text
+
+
+def meeting_title(org_name: str, starts_at: datetime, kind: str, suffix: str) -> str:
+    return f"{org_name}{starts_at.year}年{starts_at.month}月{MEETING_KINDS.get(kind, '会议')}{suffix}"
+
+
+def meeting_signin_sheet(db: Database, meeting_id: str, *, blank_rows: int = 3) -> SignInSheet:
+    from app.models.ledgers import AttendanceStatus, MeetingKind
+    from app.services.meetings import MeetingService
+
+    svc = MeetingService(db)
+    meeting = svc.get(meeting_id)
+    attendees = svc.attendees(meeting_id)
+    community = community_of(db)
+    org = _organisation(db, community, meeting.get("party_group_id"))
+    recorded = any(a.status != AttendanceStatus.ABSENT.value for a in attendees)
+    counts = None
+    absentees = ""
+    if recorded:
+        c = svc.counts(meeting_id)
+        counts = Counts(c.expected, c.present, c.absent)
+        absentees = "；".join(
+            a.name + (f"（{a.leave_reason}）" if a.leave_reason else "（缺席）")
+            for a in attendees if a.status != AttendanceStatus.PRESENT.value)
+    workday = meeting["kind"] == MeetingKind.WORK_DAY.value
+    rows: list[tuple[str, ...]] = []
+    for a in attendees:
+        note = f"请假：{a.leave_reason}" if a.status == AttendanceStatus.LEAVE.value else ""
+        rows.append((a.org, a.name, "") if workday else (a.name, a.org, a.post, note))
+    return SignInSheet(
+        title=meeting_title(org, meeting["starts_at"], meeting["kind"], "签到表"),
+        qr_value=f"meeting:{meeting_id}",
+        header=f"{community.place} · 签到表",
+        topic=meeting["topic"],
+        time=meeting_time(meeting["starts_at"], meeting.get("ends_at")),
+        place=meeting["place"], host=meeting["host"], recorder=meeting["recorder"],
+        counts=counts, rows=rows, blank_rows=blank_rows, absentees=absentees, workday=workday,
+    )
+
+
+def _organisation(db: Database, community: Community, party_group_id: str | None) -> str:
+    if not party_group_id:
+        return community.org_name
+    from app.services.registry import RegistryService
+
+    group = RegistryService(db).get("party_group", party_group_id)
+    return f"{community.org_name}{group['name']}"
+
+
+def print_meeting_signin(db: Database, meeting_id: str, path: Path, *, blank_rows: int = 3,
+                         options: PrintOptions | None = None) -> int:
+    return print_signin(meeting_signin_sheet(db, meeting_id, blank_rows=blank_rows), path, options)
