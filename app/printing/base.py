@@ -291,6 +291,47 @@ def field_table(
                  minRowHeights=[min_row_height] * len(data), hAlign="CENTER")
 
 
+NBSP = "\u00a0"
+DATE_BLANK = NBSP * 8 + "年" + NBSP * 5 + "月" + NBSP * 5 + "日"
+
+
+def underlined(cells: list[list[Any]], widths: list[float], lined: Sequence[tuple[int, int]],
+               height: float) -> Table:
+    """Unruled cells with a line to write on under each (column, row) in ``lined``."""
+    commands: list[tuple[Any, ...]] = [
+        ("FONT", (0, 0), (-1, -1), FONT, 10.5),
+        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 1),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 1),
+    ]
+    for col, row in lined:
+        commands.append(("LINEBELOW", (col, row), (col, row), 0.6, GRID))
+    return Table(cells, colWidths=widths, rowHeights=[height] * len(cells), style=TableStyle(commands),
+                 hAlign="LEFT")
+
+
+def signature_row(width: float, signers: Sequence[str], *, with_date: bool = True) -> Table:
+    """'主持人签字：____  记录人签字：____  日期：  年  月  日' across the width."""
+    st = styles()
+    labels = [para(f"{s}签字：", st.label) for s in signers]
+    label_widths = [text_width(f"{s}签字：", st.label.fontSize) + 4 for s in signers]
+    cells: list[Any] = []
+    lined: list[tuple[int, int]] = []
+    date_label = "日" + NBSP * 4 + "期："
+    date_width = text_width(date_label, st.label.fontSize) + 4 if with_date else 0.0
+    date_blank = text_width(DATE_BLANK, st.label.fontSize) + 8 if with_date else 0.0
+    blank = (width - sum(label_widths) - date_width - date_blank - 6 * mm * len(signers)) / len(signers)
+    widths: list[float] = []
+    for i, (label, lw) in enumerate(zip(labels, label_widths, strict=True)):
+        cells += [label, "", ""]
+        widths += [lw, blank, 6 * mm]
+        lined.append((3 * i + 1, 0))
+    if with_date:
+        cells += [para(date_label, st.label), para(DATE_BLANK, st.label)]
+        widths += [date_width, date_blank]
+    return underlined([cells], widths, lined, 12 * mm)
+
+
 def frame_width(orientation: str) -> float:
     return float(PAGE_SIZES[orientation][0] - 2 * MARGIN_X)
 

@@ -138,3 +138,56 @@ MEETING_KINDS: dict[str, str] = {
     "training": "培训",
     "other": "活动",
 }
+
+APPEAL_STEPS: dict[str, str] = {
+    "receive": "受理",
+    "dispatch": "派单",
+    "return": "退回",
+    "accept": "签收",
+    "note": "办理",
+    "request_extension": "延期申请",
+    "approve_extension": "同意延期",
+    "refuse_extension": "不同意延期",
+    "remind": "催办",
+    "escalate": "督办升级",
+    "close": "办结",
+    "visit": "回访",
+    "reopen": "回访不满意，重办",
+    "archive": "归档",
+}
+
+APPEAL_STATES: dict[str, str] = {
+    "received": "已受理",
+    "dispatched": "已派单",
+    "returned": "已退回",
+    "handling": "办理中",
+    "closed": "已办结",
+    "visited": "已回访",
+    "archived": "已归档",
+}
+
+APPEAL_CHANNELS: dict[str, str] = {
+    "hotline": "热线电话",
+    "app": "网络平台",
+    "visit": "来访",
+    "grid_worker": "网格员上报",
+    "other": "其他",
+}
+
+APPEAL_CATEGORIES: dict[str, str] = {
+    "consultation": "咨询",
+    "help": "求助",
+    "complaint": "投诉",
+    "suggestion": "建议",
+}
+
+APPEAL_URGENCY: dict[str, str] = {"normal": "一般", "emergency": "紧急"}
+
+ASSIGNEE_KINDS: dict[str, str] = {
+    "party_group": "党小组",
+    "resident_unit": "驻区单位",
+    "property_company": "物业公司",
+    "department": "职能部门",
+}
+
+VISIT_RESULTS: dict[str, str] = {"satisfied": "满意", "mostly": "基本满意", "dissatisfied": "不满意"}

@@ -12,14 +12,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether
 
 from app.db.database import Database
 from app.printing.base import (
-    GRID,
+    NBSP,
     PORTRAIT,
     Column,
     DocInfo,
@@ -31,14 +30,13 @@ from app.printing.base import (
     grid_table,
     para,
     render,
+    signature_row,
     styles,
+    underlined,
 )
-from app.printing.fonts import FONT
 from app.printing.labels import MEETING_KINDS, SERIAL
 from app.printing.ledgers import Community, community_of
 
-NBSP = "\u00a0"
-DATE_BLANK = NBSP * 8 + "年" + NBSP * 5 + "月" + NBSP * 5 + "日"
 SIGN_ROW_HEIGHT = 11 * mm
 HEAD_ROW_HEIGHT = 9 * mm
 
@@ -113,32 +111,14 @@ def _counts_text(counts: Counts | None) -> str:
     return f"应到 {counts.expected} 人{gap_}实到 {counts.present} 人{gap_}缺席 {counts.absent} 人"
 
 
-def _underlined(cells: list[list[Any]], widths: list[float], lined: list[tuple[int, int]],
-                height: float) -> Table:
-    commands: list[tuple[Any, ...]] = [
-        ("FONT", (0, 0), (-1, -1), FONT, 10.5),
-        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 1),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 1),
-    ]
-    for col, row in lined:
-        commands.append(("LINEBELOW", (col, row), (col, row), 0.6, GRID))
-    return Table(cells, colWidths=widths, rowHeights=[height] * len(cells), style=TableStyle(commands),
-                 hAlign="LEFT")
-
-
 def _footer(sheet: SignInSheet, width: float) -> list[Flowable]:
     st = styles()
     label_w = 32 * mm
     absent_text = para(sheet.absentees, st.label) if sheet.absentees else ""
-    absentees = _underlined(
+    absentees = underlined(
         [[para("缺席人员及原因：", st.label), absent_text], ["", ""]],
         [label_w, width - label_w], [(1, 0), (1, 1)], 9 * mm)
-    w_label, w_blank = 25 * mm, (width - 3 * 25 * mm) / 3
-    signatures = _underlined(
-        [[para("主持人签字：", st.label), "", para("记录人签字：", st.label), "",
-          para("日" + NBSP * 4 + "期：", st.label), para(DATE_BLANK, st.label)]],
-        [w_label, w_blank] * 3, [(1, 0), (3, 0)], 12 * mm)
+    signatures = signature_row(width, ["主持人", "记录人"])
     seal = para("（盖章）", st.label_right)
     return [gap(3), absentees, gap(2), signatures, gap(6), seal]
 
@@ -227,7 +207,7 @@ def meeting_signin_sheet(db: Database, meeting_id: str, *, blank_rows: int = 3) 
     meeting = svc.get(meeting_id)
     attendees = svc.attendees(meeting_id)
     community = community_of(db)
-    org = _organisation(db, community, meeting.get("party_group_id"))
+    org = organisation_name(db, community, meeting.get("party_group_id"))
     recorded = any(a.status != AttendanceStatus.ABSENT.value for a in attendees)
     counts = None
     absentees = ""
@@ -253,12 +233,16 @@ def meeting_signin_sheet(db: Database, meeting_id: str, *, blank_rows: int = 3) 
     )
 
 
-def _organisation(db: Database, community: Community, party_group_id: str | None) -> str:
+def organisation_name(db: Database, community: Community, party_group_id: str | None) -> str:
     if not party_group_id:
         return community.org_name
+    from app.services.errors import NotFoundError
     from app.services.registry import RegistryService
 
-    group = RegistryService(db).get("party_group", party_group_id)
+    try:
+        group = RegistryService(db).get("party_group", party_group_id)
+    except NotFoundError:
+        return community.org_name
     return f"{community.org_name}{group['name']}"
 
 
