@@ -82,6 +82,8 @@ def clean(field: Field, value: Any) -> tuple[Any, FieldError | None]:
             return None, FieldError(name, "required")
         if field.kind in (Kind.TEXT, Kind.LONG_TEXT, Kind.PHONE, Kind.ID_NUMBER):
             return "", None
+        if field.kind is Kind.CHOICE:
+            return (field.default or ""), None
         if field.kind is Kind.BOOL:
             return False, None
         if field.kind is Kind.MULTI_REF:

@@ -1,0 +1,86 @@
+"""Driving widgets the way a user does: typing into forms, answering message boxes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QPlainTextEdit,
+    QWidget,
+)
+
+from app.ui.dialogs.record_form import RecordForm
+from app.ui.widgets.sensitive_edit import SensitiveLineEdit
+
+
+def type_text(qtbot: Any, widget: QWidget, text: str) -> None:
+    """Type ``text``: keystrokes for ASCII, an input-method commit for Chinese (as a pinyin IME does)."""
+    if text.isascii():
+        qtbot.keyClicks(widget, text)
+        return
+    event = QInputMethodEvent("", [])
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
+
+
+def fill(qtbot: Any, form: RecordForm, values: dict[str, Any]) -> None:
+    for name, value in values.items():
+        editor = form.editors[name]
+        if isinstance(editor, SensitiveLineEdit):
+            if not editor.is_revealed():
+                qtbot.mouseClick(editor.button, Qt.MouseButton.LeftButton)
+            editor.edit.clear()
+            type_text(qtbot, editor.edit, str(value))
+        elif isinstance(editor, QLineEdit):
+            editor.clear()
+            type_text(qtbot, editor, str(value))
+        elif isinstance(editor, QPlainTextEdit):
+            editor.setPlainText(str(value))
+        elif isinstance(editor, QCheckBox):
+            if editor.isChecked() != bool(value):
+                qtbot.mouseClick(editor, Qt.MouseButton.LeftButton)
+        elif isinstance(editor, QComboBox):
+            index = editor.findData(value)
+            assert index >= 0, f"{name}: no option {value!r}"
+            editor.setCurrentIndex(index)
+        elif isinstance(editor, QListWidget):
+            wanted = set(value)
+            for i in range(editor.count()):
+                item = editor.item(i)
+                item.setCheckState(Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole) in wanted
+                                   else Qt.CheckState.Unchecked)
+        else:
+            raise AssertionError(f"no way to fill {name}: {type(editor).__name__}")
+
+
+def answer_next_message_box(button: QMessageBox.StandardButton) -> list[str]:
+    """Click ``button`` on the next modal message box; returns the texts it showed."""
+    seen: list[str] = []
+
+    def click() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            seen.append(box.text())
+            box.button(button).click()
+        else:
+            QTimer.singleShot(20, click)
+
+    QTimer.singleShot(0, click)
+    return seen
+
+
+def visible_errors(widget: QWidget) -> dict[str, str]:
+    """Error labels under form fields that are showing, by field name."""
+    return {label.objectName().removeprefix("error_"): label.text()
+            for label in widget.findChildren(QLabel)
+            if label.objectName().startswith("error_") and label.isVisibleTo(widget) and label.text()}
+
