@@ -1,0 +1,103 @@
+"""The home dashboard: the counts the case reports, and the to-do list."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import func, select
+
+from app.models import HomeownerCommittee, PartyGroup, PartyGroupKind, RedPropertyBranch
+from app.models.ledgers import CompoundGuarantee, Meeting, MeetingKind, TrainingRecord
+from app.services.appeals import AppealService
+from app.services.ledger_common import LedgerService
+from app.services.meetings import MeetingService
+from app.services.projects import ProjectService
+from app.services.workday import WorkdayService
+
+
+@dataclass(frozen=True)
+class DashboardCounts:
+    year: int
+    guaranteed_compounds: int
+    guarantee_leaders: int
+    building_party_groups: int
+    homeowner_committees: int
+    red_property_branches: int
+    projects_claimed: int
+    projects_done: int
+    projects_overdue: int
+    appeals_received: int
+    appeals_resolved: int
+    appeals_overdue: int
+    satisfaction_rate: float | None
+    workday_cadres: int
+    workday_visits: int
+    workday_party_lessons: int
+    pairings: int
+    workday_appeals_solved: int
+    goods_fen: int
+    party_lessons: int
+    training_attendances: int
+
+
+@dataclass(frozen=True)
+class TodoItem:
+    """One thing to do; ``ref_kind`` and ``ref_id`` say what opens when it is clicked."""
+
+    kind: str  # appeal_overdue, appeal_near_due, milestone_due, meeting_missing
+    ref_kind: str  # appeal, project_milestone, meeting_kind
+    ref_id: str
+    title: str
+    due: date | None
+    overdue: bool
+
+
+class DashboardService(LedgerService):
+
+    def counts(self, year: int | None = None, today: date | None = None) -> DashboardCounts:
+        today = today or self.today()
+        year = year or today.year
+        start, end = datetime(year, 1, 1), datetime(year + 1, 1, 1)
+        projects = ProjectService(self.db, self._now).counts(year, today)
+        appeals = AppealService(self.db, self._now)
+        rates = appeals.rates(start, end)
+        overdue = len(appeals.supervision(today).overdue)
+        work = WorkdayService(self.db, self._now).totals(year)
+        with self.db.session() as session:
+            guaranteed = int(session.scalar(select(func.count(func.distinct(CompoundGuarantee.compound_id)))
+                                            .where(self.live(CompoundGuarantee))) or 0)
+            leaders = int(session.scalar(select(func.count(func.distinct(
+                CompoundGuarantee.leader_name + "|" + CompoundGuarantee.leader_unit)))
+                .where(self.live(CompoundGuarantee))) or 0)
+            building_groups = self.count(session, PartyGroup,
+                                         PartyGroup.kind == PartyGroupKind.BUILDING.value)
+            committees = self.count(session, HomeownerCommittee)
+            branches = self.count(session, RedPropertyBranch)
+            lessons = self.count(session, Meeting, Meeting.kind == MeetingKind.PARTY_LESSON.value,
+                                 Meeting.starts_at >= start, Meeting.starts_at < end)
+            training = self.count(session, TrainingRecord, TrainingRecord.trained_on >= start.date(),
+                                  TrainingRecord.trained_on < end.date())
+        return DashboardCounts(
+            year, guaranteed, leaders, building_groups, committees, branches,
+            projects.claimed, projects.done, projects.overdue,
+            rates.received, rates.resolved, overdue, rates.satisfaction_rate,
+            work.cadres, work.visits, work.party_lessons, work.pairings, work.appeals_solved, work.goods_fen,
+            lessons, training)
+
+    def todo(self, today: date | None = None, milestone_days: int = 14) -> list[TodoItem]:
+        """Overdue appeals, near-due appeals, milestones due, meetings missing this quarter."""
+        today = today or self.today()
+        items: list[TodoItem] = []
+        sup = AppealService(self.db, self._now).supervision(today)
+        for a in sup.overdue:
+            items.append(TodoItem("appeal_overdue", "appeal", a.id, f"{a.number} {a.content[:30]}",
+                                  a.deadline, True))
+        for a in sup.near_due:
+            items.append(TodoItem("appeal_near_due", "appeal", a.id, f"{a.number} {a.content[:30]}",
+                                  a.deadline, False))
+        for m in ProjectService(self.db, self._now).milestones_due(today, milestone_days):
+            items.append(TodoItem("milestone_due", "project_milestone", m.id, m.title, m.due_date, m.overdue))
+        for r in MeetingService(self.db, self._now).reminders(today):
+            items.append(TodoItem("meeting_missing", "meeting_kind", r.kind, r.kind, None, False))
+        return items
