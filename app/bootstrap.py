@@ -73,10 +73,25 @@ def run(args: argparse.Namespace, started: float) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     settings = Settings.load()
-    language = args.lang or settings.language
     install_font(app)
-    install_translators(app, language)
+    install_translators(app, args.lang or settings.language)
+    opened = open_main_window(args, settings)
+    if isinstance(opened, int):
+        return opened
+    window, db = opened
+    if args.smoke:
+        return _smoke(app, window, started)
+    window.showMaximized()
+    code = app.exec()
+    db.close()
+    return int(code)
 
+
+def open_main_window(args: argparse.Namespace, settings: Settings) -> tuple[MainWindow, Database] | int:
+    """Find or create the database (asking with the first-run wizard), then build the main window.
+
+    Returns an exit code instead when the user cancels or the database cannot be used.
+    """
     chosen_folder = False
     db_path: Path | None = None
     if args.db:
@@ -101,10 +116,12 @@ def run(args: argparse.Namespace, started: float) -> int:
     if not service.has_community():
         if args.smoke:
             print("community-ledger: the database has no community", file=sys.stderr)
+            db.close()
             return 2
         if wizard is None:
             wizard = FirstRunWizard(None)
             if not wizard.exec():
+                db.close()
                 return 0
         try:
             service.create_community(wizard.community_values())
@@ -112,19 +129,13 @@ def run(args: argparse.Namespace, started: float) -> int:
             QMessageBox.critical(
                 None, QCoreApplication.translate("Startup", "Cannot create the community"), str(exc)
             )
+            db.close()
             return 1
     if chosen_folder:
         settings.db_path = str(db_path)
         settings.save()
-
     controller = RecordController(service)
-    window = MainWindow(controller, settings, lambda s: s.save())
-    if args.smoke:
-        return _smoke(app, window, started)
-    window.show()
-    code = app.exec()
-    db.close()
-    return int(code)
+    return MainWindow(controller, settings, lambda s: s.save()), db
 
 
 def _smoke(app: QApplication, window: MainWindow, started: float) -> int:
