@@ -62,7 +62,10 @@ class OverviewPage(QWidget):
             self.info_form.addRow(labels.field_label("community", name), value)
         self.edit_button = QPushButton(self.tr("Edit community details…"), info)
         self.edit_button.clicked.connect(self.edit_community)
-        self.info_form.addRow("", self.edit_button)
+        button_row = QHBoxLayout()
+        button_row.addWidget(self.edit_button)
+        button_row.addStretch(1)
+        self.info_form.addRow("", button_row)
 
         counts = QGroupBox(self.tr("Registry at a glance"), self)
         grid = QGridLayout(counts)

@@ -33,7 +33,7 @@ FILTER_SOURCES: dict[str, str] = {
     "committee_id": "homeowner_committee",
 }
 # Filters worth a picker, in the order they appear.
-SHOWN_FILTERS = ("compound_id", "party_group_id", "kind", "status")
+SHOWN_FILTERS = ("compound_id", "party_group_id", "property_company_id", "committee_id", "kind", "status")
 SEARCH_DELAY_MS = 60
 
 
@@ -99,6 +99,8 @@ class RecordListView(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setDefaultSectionSize(120)
+        self.table.horizontalHeader().setResizeContentsPrecision(self.model.BLOCK)
+        self.table.horizontalHeader().setMaximumSectionSize(320)
         self.table.doubleClicked.connect(lambda _i: self.edit_current())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
 
@@ -107,7 +109,7 @@ class RecordListView(QWidget):
         bar.addSpacing(16)
         bar.addWidget(self.search, 2)
         for key, combo in self.filters.items():
-            label = QLabel(labels.field_label(kind, key.removesuffix("_id") if key != "kind" else key), self)
+            label = QLabel(labels.field_label(kind, key), self)
             label.setBuddy(combo)
             bar.addWidget(label)
             bar.addWidget(combo, 1)
@@ -123,6 +125,7 @@ class RecordListView(QWidget):
         layout.addWidget(self.count_label)
 
         controller.changed.connect(self._on_changed)
+        self.table.resizeColumnsToContents()
         self._update_count()
         self._update_buttons()
 

@@ -1,0 +1,103 @@
+"""Render the README's screenshots from the running app (offscreen) on a fresh demo database.
+
+    python scripts/screenshots.py [--out docs/screenshots]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from PySide6.QtGui import QInputMethodEvent  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+from app.db.database import Database  # noqa: E402
+from app.services.registry import RegistryService  # noqa: E402
+from app.settings import CONFIG_ENV, Settings  # noqa: E402
+from app.ui.controllers.records import RecordController  # noqa: E402
+from app.ui.look import install_font, install_translators  # noqa: E402
+from app.ui.main_window import MainWindow  # noqa: E402
+from app.ui.views.record_list import RecordListView  # noqa: E402
+from app.ui.widgets.sensitive_edit import SensitiveLineEdit  # noqa: E402
+
+
+def settle(app: QApplication) -> None:
+    for _ in range(5):
+        app.processEvents()
+
+
+def save(widget: QWidget, path: Path) -> None:
+    widget.grab().save(str(path))
+    print(f"screenshots: wrote {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix="ledger-shots-"))
+    os.environ[CONFIG_ENV] = str(work / "config")
+    db_path = work / "demo.sqlite"
+    subprocess.run([sys.executable, "-m", "app.cli", "--db", str(db_path), "demo", "--scale", "community"],
+                   check=True, cwd=ROOT, capture_output=True)
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "i18n.py"), "build"],
+                   check=True, capture_output=True)
+
+    app = QApplication(sys.argv[:1])
+    install_font(app)
+    install_translators(app, "zh_CN")
+    db = Database.open(db_path)
+    window = MainWindow(RecordController(RegistryService(db)), Settings(), lambda s: None)
+    window.resize(1360, 820)
+    window.show()
+    settle(app)
+    save(window, args.out / "overview.png")
+
+    members = window.open_page("party_member")
+    assert isinstance(members, RecordListView)
+    settle(app)
+    save(window, args.out / "party_members.png")
+
+    event = QInputMethodEvent("", [])
+    event.setCommitString("张")
+    QApplication.sendEvent(members.search, event)
+    members._apply_search()
+    settle(app)
+    save(window, args.out / "party_members_search.png")
+    members.search.clear()
+    members._apply_search()
+
+    members.table.selectRow(0)
+    record_id = members.current_id()
+    assert record_id is not None
+    dialog = members.edit_dialog(record_id)
+    id_edit = dialog.form.editors["id_number"]
+    assert isinstance(id_edit, SensitiveLineEdit)
+    id_edit.set_revealed(True)
+    text = id_edit.edit.text()
+    id_edit.edit.setText(text[:-1] + ("0" if text[-1] != "0" else "1"))
+    dialog.show()
+    dialog.try_save()
+    settle(app)
+    save(dialog, args.out / "member_form_error.png")
+    dialog.reject()
+
+    window.open_page("compound")
+    settle(app)
+    save(window, args.out / "compounds.png")
+    db.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
