@@ -1,0 +1,215 @@
+#!/usr/bin/env bash
+# Developer tasks for Community Ledger (社区党建台账).
+#
+#   bash dev.sh setup          Python environment in .venv, Qt's system libraries, translations
+#   bash dev.sh demo [ARGS]    setup, create demo-data/demo.sqlite once, open the app on it
+#   bash dev.sh test [ARGS]    setup, then ruff, mypy and pytest (ARGS go to pytest)
+#
+# Needs only a Python 3.11 or newer on PATH.  uv is installed when missing.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$ROOT"
+
+VENV="$ROOT/.venv"
+DEMO_DB="demo-data/demo.sqlite"
+BOOTSTRAP_DIR="${XDG_CACHE_HOME:-$HOME/.cache}/community-ledger/bootstrap"
+
+# Debian packages Qt needs from the system, each with a library it provides (to tell if it is there).
+QT_OFFSCREEN_LIBS=(
+  "libglib2.0-0:libglib-2.0.so.0" "libegl1:libEGL.so.1" "libgl1:libGL.so.1" "libx11-6:libX11.so.6"
+  "libdbus-1-3:libdbus-1.so.3" "libfontconfig1:libfontconfig.so.1" "libfreetype6:libfreetype.so.6"
+  "libxkbcommon0:libxkbcommon.so.0"
+)
+QT_WINDOW_LIBS=(
+  "libxcb-cursor0:libxcb-cursor.so.0" "libxcb-icccm4:libxcb-icccm.so.4" "libxcb-image0:libxcb-image.so.0"
+  "libxcb-keysyms1:libxcb-keysyms.so.1" "libxcb-render-util0:libxcb-render-util.so.0"
+  "libxcb-shape0:libxcb-shape.so.0" "libxcb-xkb1:libxcb-xkb.so.1" "libxkbcommon-x11-0:libxkbcommon-x11.so.0"
+  "libx11-xcb1:libX11-xcb.so.1" "libcups2:libcups.so.2"
+)
+
+say() { printf '==> %s\n' "$*"; }
+warn() { printf 'dev.sh: %s\n' "$*" >&2; }
+die() { warn "$*"; exit 1; }
+
+# --- Python and uv ------------------------------------------------------------------------------
+
+find_python() {
+  local candidate
+  for candidate in python3.13 python3.12 python3.11 python3 python; do
+    if command -v "$candidate" >/dev/null 2>&1 \
+       && "$candidate" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
+      command -v "$candidate"
+      return 0
+    fi
+  done
+  return 1
+}
+
+# Fetch the uv binary from its PyPI wheel with the standard library only (no pip, no venv module).
+download_uv() {
+  "$PYTHON" - "$BOOTSTRAP_DIR/bin" <<'PY'
+import hashlib, io, json, os, platform, stat, sys, urllib.parse, urllib.request, zipfile
+
+target = sys.argv[1]
+machine = platform.machine().lower()
+arch = {"amd64": "x86_64", "x86_64": "x86_64", "aarch64": "aarch64", "arm64": "aarch64"}.get(machine, machine)
+if sys.platform.startswith("linux"):
+    libc = platform.libc_ver()[0]
+    tags = [f"musllinux_1_1_{arch}"] if libc != "glibc" else ["manylinux", arch]
+elif sys.platform == "darwin":
+    tags = ["macosx", "arm64" if arch == "aarch64" else "x86_64"]
+else:
+    sys.exit(f"cannot fetch uv for {sys.platform}: install it with `pip install uv`")
+with urllib.request.urlopen("https://pypi.org/pypi/uv/json", timeout=60) as response:
+    release = json.load(response)
+    base_url = response.url
+wheels = [f for f in release["urls"] if f["filename"].endswith(".whl")
+          and all(t in f["filename"] for t in tags)]
+if not wheels:
+    sys.exit(f"no uv wheel on PyPI for {tags}")
+wheel = wheels[0]
+with urllib.request.urlopen(urllib.parse.urljoin(base_url, wheel["url"]), timeout=300) as response:
+    data = response.read()
+if hashlib.sha256(data).hexdigest() != wheel["digests"]["sha256"]:
+    sys.exit("uv wheel checksum mismatch")
+os.makedirs(target, exist_ok=True)
+with zipfile.ZipFile(io.BytesIO(data)) as zf:
+    member = next(n for n in zf.namelist() if n.endswith("/scripts/uv"))
+    path = os.path.join(target, "uv")
+    with open(path, "wb") as fh:
+        fh.write(zf.read(member))
+os.chmod(path, os.stat(path).st_mode | stat.S_IXUSR | stat.S_IXGRP | stat.S_IXOTH)
+print(f"fetched uv {release['info']['version']} ({wheel['filename']})")
+PY
+}
+
+find_uv() {
+  local candidate
+  for candidate in "$(command -v uv 2>/dev/null || true)" "$HOME/.local/bin/uv" \
+                   "$BOOTSTRAP_DIR/bin/uv" "$BOOTSTRAP_DIR/venv/bin/uv"; do
+    if [ -n "$candidate" ] && [ -x "$candidate" ] && "$candidate" --version >/dev/null 2>&1; then
+      echo "$candidate"
+      return 0
+    fi
+  done
+  return 1
+}
+
+install_uv() {
+  say "installing uv"
+  if "$PYTHON" -m pip --version >/dev/null 2>&1; then
+    # A system Python managed by the distribution (PEP 668) refuses --user installs: use a small venv.
+    if "$PYTHON" -m pip install --user --quiet --disable-pip-version-check uv >/dev/null 2>&1; then
+      return 0
+    fi
+    if "$PYTHON" -m venv "$BOOTSTRAP_DIR/venv" >/dev/null 2>&1 \
+       && "$BOOTSTRAP_DIR/venv/bin/python" -m pip install --quiet --disable-pip-version-check uv; then
+      return 0
+    fi
+  fi
+  download_uv
+}
+
+# --- Qt's system libraries -------------------------------------------------------------------------
+
+missing_qt_packages() {
+  local ldconfig entry cache
+  ldconfig="$(command -v ldconfig 2>/dev/null || echo /sbin/ldconfig)"
+  [ -x "$ldconfig" ] || return 0
+  cache="$("$ldconfig" -p 2>/dev/null | awk 'NR > 1 {print $1}')" || return 0
+  for entry in "${QT_OFFSCREEN_LIBS[@]}" "${QT_WINDOW_LIBS[@]}"; do
+    grep -qxF "${entry#*:}" <<<"$cache" || printf '%s ' "${entry%%:*}"
+  done
+}
+
+ensure_qt_libraries() {
+  [ "$(uname -s)" = Linux ] || return 0
+  local missing
+  missing="$(missing_qt_packages)"
+  [ -n "$missing" ] || return 0
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    say "installing Qt's system libraries: $missing"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq >/dev/null
+    # shellcheck disable=SC2086
+    apt-get install -y -qq --no-install-recommends $missing >/dev/null
+  else
+    warn "Qt needs system libraries that are missing; install them with:"
+    warn "  sudo apt-get install -y $missing"
+  fi
+}
+
+# --- tasks ---------------------------------------------------------------------------------------------
+
+setup() {
+  PYTHON="$(find_python)" || die "Python 3.11 or newer is needed on PATH (Debian 12: apt-get install python3)"
+  UV="$(find_uv)" || { install_uv; UV="$(find_uv)"; } || die "could not install uv"
+  export UV_PYTHON_DOWNLOADS=never
+  if [ ! -x "$VENV/bin/python" ] \
+     || ! "$VENV/bin/python" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
+    say "creating .venv with $("$PYTHON" --version)"
+    "$UV" venv --quiet --clear --python "$PYTHON" "$VENV"
+  fi
+  say "installing the app and its dev tools into .venv"
+  "$UV" pip install --quiet --python "$VENV/bin/python" -e '.[dev]'
+  ensure_qt_libraries
+  "$VENV/bin/python" scripts/i18n.py --quiet build
+  say "set up: $("$VENV/bin/python" --version), $("$UV" --version)"
+}
+
+demo() {
+  setup
+  if [ ! -f "$DEMO_DB" ]; then
+    say "creating the demo database $DEMO_DB"
+    mkdir -p "$(dirname "$DEMO_DB")"
+    if ! "$VENV/bin/community-ledger-cli" --db "$DEMO_DB.part" demo --scale community; then
+      rm -f "$DEMO_DB.part" "$DEMO_DB.part-wal" "$DEMO_DB.part-shm"
+      die "creating the demo database failed"
+    fi
+    mv "$DEMO_DB.part" "$DEMO_DB"
+    rm -f "$DEMO_DB.part-wal" "$DEMO_DB.part-shm"
+  fi
+  if [ "$(uname -s)" = Linux ] && [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}${QT_QPA_PLATFORM:-}" ]; then
+    die "no display to open the window on: run this in a desktop session (or under xvfb-run)"
+  fi
+  say "starting community-ledger on $DEMO_DB"
+  exec "$VENV/bin/community-ledger" --db "$DEMO_DB" "$@"
+}
+
+run_tests() {
+  setup
+  export QT_QPA_PLATFORM=offscreen
+  local failed=() status
+  say "ruff check ."
+  "$VENV/bin/ruff" check . || failed+=("ruff")
+  say "mypy"
+  "$VENV/bin/mypy" || failed+=("mypy")
+  say "pytest $*"
+  status=0
+  "$VENV/bin/pytest" "$@" || status=$?
+  case "$status" in
+    0) ;;
+    5) warn "pytest collected no tests"; failed+=("pytest (no tests)") ;;
+    *) failed+=("pytest (exit $status)") ;;
+  esac
+  if [ "${#failed[@]}" -gt 0 ]; then
+    warn "FAILED: ${failed[*]}"
+    return 1
+  fi
+  say "all checks passed"
+}
+
+usage() {
+  sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'
+}
+
+command="${1:-}"
+[ $# -gt 0 ] && shift
+case "$command" in
+  setup) setup ;;
+  demo) demo "$@" ;;
+  test) run_tests "$@" ;;
+  -h|--help|help) usage ;;
+  *) usage >&2; exit 2 ;;
+esac
