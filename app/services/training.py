@@ -56,5 +56,6 @@ class TrainingService(LedgerService):
                 .where(self.live(TrainingRecord), TrainingRecord.trained_on >= date(year, 1, 1),
                        TrainingRecord.trained_on < date(year + 1, 1, 1))
                 .group_by(TrainingRecord.person_name).order_by(TrainingRecord.person_name)).all()
-        # The sum comes back as the stored integer (tenths of an hour).
-        return [PersonHours(name, int(n), Decimal(int(total or 0)).scaleb(-1)) for name, n, total in rows]
+        # The sum keeps the column's type, so it comes back as an exact Decimal.
+        return [PersonHours(name, int(n), total if total is not None else Decimal(0))
+                for name, n, total in rows]

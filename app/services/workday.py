@@ -136,7 +136,8 @@ class WorkdayService(LedgerService):
         except ValidationError as exc:
             errors.extend(exc.errors)
             cleaned = {}
-        if cleaned.get("month") and not _MONTH.match(cleaned["month"]):
+        month = str(values.get("month") or "").strip()
+        if month and not _MONTH.match(month):
             errors.append(FieldError("month", "bad_month"))
         arrived, left = values.get("arrived_at"), values.get("left_at")
         for name, value in (("arrived_at", arrived), ("left_at", left)):
@@ -144,8 +145,7 @@ class WorkdayService(LedgerService):
                 errors.append(FieldError(name, "bad_date"))
         if isinstance(arrived, datetime) and isinstance(left, datetime) and left <= arrived:
             errors.append(FieldError("left_at", "date_order", {"after": "arrived_at"}))
-        if isinstance(arrived, datetime) and cleaned.get("month") and \
-                arrived.strftime("%Y-%m") != cleaned["month"]:
+        if isinstance(arrived, datetime) and month and arrived.strftime("%Y-%m") != month:
             errors.append(FieldError("arrived_at", "not_in_month"))
         if errors:
             raise ValidationError(errors)
