@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+# Revision ids are four-digit sequence numbers that prefix their file names, so the
+# newest one is known without loading alembic (a test checks it against alembic's head).
+_REVISION_FILE = re.compile(r"^(\d{4})_\w+\.py$")
 
 
 class DatabaseTooNewError(Exception):
@@ -36,6 +40,8 @@ class MigrationResult:
 
 
 def alembic_config(engine: Engine) -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     cfg.attributes["engine"] = engine
@@ -43,15 +49,37 @@ def alembic_config(engine: Engine) -> Config:
 
 
 def head_revision() -> str:
-    script = ScriptDirectory(str(MIGRATIONS_DIR))
-    head = script.get_current_head()
+    from alembic.script import ScriptDirectory
+
+    head = ScriptDirectory(str(MIGRATIONS_DIR)).get_current_head()
     assert head is not None
     return head
 
 
+def newest_revision_file() -> str:
+    """The highest revision id among the migration files."""
+    ids = [m[1] for f in (MIGRATIONS_DIR / "versions").iterdir() if (m := _REVISION_FILE.match(f.name))]
+    return max(ids)
+
+
 def current_revision(engine: Engine) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
     with engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
+
+
+def stored_revision(path: Path) -> str | None:
+    """The revision recorded in the file, read without alembic (None if there is none)."""
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return None
+    return None if row is None else str(row[0])
 
 
 def check_sqlite_file(path: Path) -> None:
@@ -95,6 +123,13 @@ def backup_file(path: Path, revision: str | None) -> Path:
 
 def upgrade(engine: Engine, path: Path | None) -> MigrationResult:
     """Migrate to head.  A non-empty file is backed up before any step runs."""
+    if path is not None and path.exists():
+        newest = newest_revision_file()
+        if stored_revision(path) == newest:
+            return MigrationResult(newest, newest, None)
+    from alembic import command
+    from alembic.script import ScriptDirectory
+
     head = head_revision()
     current = current_revision(engine)
     if current == head:
