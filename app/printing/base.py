@@ -8,6 +8,7 @@ print date, and writes the file atomically: a failure leaves no file behind.
 
 from __future__ import annotations
 
+import itertools
 import os
 import tempfile
 from collections.abc import Callable, Sequence
@@ -19,9 +20,7 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
-from reportlab.graphics import renderPDF
-from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Drawing
+from reportlab.graphics.barcode import qrencoder
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape
@@ -205,6 +204,48 @@ def column_widths(columns: Sequence[Column], width: float) -> list[float]:
     return [width * c.weight / total for c in columns]
 
 
+HEADER_MIN_CHARS = 4
+
+
+def fitted_widths(columns: Sequence[Column], rows: Sequence[Sequence[str]], width: float) -> list[float]:
+    """Column widths that keep short values (dates, phones, numbers, names) on one line.
+
+    Centred and right-aligned columns get what their widest value needs; the left-aligned
+    text columns share the rest by weight, each taking no more than it needs, so only long
+    texts wrap.  When even the short values cannot all fit, widths follow the weights.
+    """
+    pad = 2 * CELL_PAD + 1
+    cjk = text_width("\u4e00", CELL_SIZE)
+    need = [min(text_width(c.header, CELL_SIZE), HEADER_MIN_CHARS * cjk) + pad for c in columns]
+    for row in rows:
+        for i, value in enumerate(row):
+            if value:
+                w = max(text_width(line, CELL_SIZE) for line in value.split("\n")) + pad
+                if w > need[i]:
+                    need[i] = w
+    total_weight = sum(c.weight for c in columns)
+    if sum(need) <= width:
+        extra = width - sum(need)
+        return [n + extra * c.weight / total_weight for n, c in zip(need, columns, strict=True)]
+    fixed = {i: need[i] for i, c in enumerate(columns) if c.align != "LEFT"}
+    if sum(fixed.values()) > width * 0.85 or len(fixed) == len(columns):
+        return column_widths(columns, width)
+    while True:
+        free = [i for i in range(len(columns)) if i not in fixed]
+        room = width - sum(fixed.values())
+        weight = sum(columns[i].weight for i in free)
+        newly = {i: need[i] for i in free if need[i] <= room * columns[i].weight / weight}
+        fixed.update(newly)
+        if not newly or len(newly) == len(free):
+            break
+    free = [i for i in range(len(columns)) if i not in fixed]
+    room = width - sum(fixed.values())
+    weight = sum(columns[i].weight for i in free)
+    if not free:
+        return [fixed[i] + room * c.weight / total_weight for i, c in enumerate(columns)]
+    return [fixed[i] if i in fixed else room * columns[i].weight / weight for i in range(len(columns))]
+
+
 def _cell(text: str, col_width: float, style: ParagraphStyle) -> str | Paragraph:
     # A plain string is drawn on one line (cheap); only text that would not fit becomes
     # a wrapping paragraph, so a long table stays fast and nothing is clipped.
@@ -223,16 +264,20 @@ def grid_table(
     total_rows: Sequence[Sequence[Any]] = (),
     min_row_height: float | None = None,
     header_height: float | None = None,
+    fit: bool = True,
 ) -> Table:
-    """A ruled table whose header row repeats on every page and whose long cells wrap."""
+    """A ruled table whose header row repeats on every page and whose long cells wrap.
+
+    With ``fit`` the columns are sized to their contents (:func:`fitted_widths`), else by weight.
+    """
     st = styles()
-    widths = column_widths(columns, width)
+    texts = [["" if v is None else str(v) for v in row] for row in list(rows) + list(total_rows)]
+    # The totals row may wrap; the widths follow the records.
+    widths = fitted_widths(columns, texts[:len(rows)], width) if fit else column_widths(columns, width)
     cell_styles = [getattr(st, _ALIGN_STYLE[c.align]) for c in columns]
     data: list[list[Any]] = [[para(c.header, st.head) for c in columns]]
-    for row in list(rows) + list(total_rows):
-        data.append([
-            _cell("" if v is None else str(v), w, s) for v, w, s in zip(row, widths, cell_styles, strict=True)
-        ])
+    for row in texts:
+        data.append([_cell(v, w, s) for v, w, s in zip(row, widths, cell_styles, strict=True)])
     commands: list[tuple[Any, ...]] = [
         ("FONT", (0, 0), (-1, -1), FONT, CELL_SIZE, 12),
         ("GRID", (0, 0), (-1, -1), 0.5, GRID),
@@ -352,20 +397,46 @@ def qr_box(page_width: float, page_height: float) -> tuple[float, float, float]:
     return page_width - MARGIN_X - QR_SIZE, page_height - QR_TOP - QR_SIZE, QR_SIZE
 
 
-def _qr_drawing(value: str) -> Drawing:
-    widget = QrCodeWidget(value, barLevel="M", barBorder=2)
-    x0, y0, x1, y1 = widget.getBounds()
-    drawing = Drawing(QR_SIZE, QR_SIZE, transform=[QR_SIZE / (x1 - x0), 0, 0, QR_SIZE / (y1 - y0), 0, 0],
-                      initialFontName=FONT)
-    drawing.add(widget)
-    return drawing
+QR_BORDER = 2  # quiet zone, in modules
 
 
-def _decorate(canvas: Canvas, info: DocInfo, qr: Drawing, page: int, pages: int) -> None:
+def qr_modules(value: str) -> list[list[bool]]:
+    """The dark/light modules of a QR code (error correction M) carrying ``value``."""
+    code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
+    code.addData(value)
+    code.make()
+    return [[bool(m) for m in row] for row in code.modules]
+
+
+def _draw_qr(canvas: Canvas, modules: list[list[bool]], x: float, y: float, size: float) -> None:
+    count = len(modules) + 2 * QR_BORDER
+    box = size / count
+    path = canvas.beginPath()
+    for r, row in enumerate(modules):
+        top = y + size - (r + QR_BORDER + 1) * box
+        c = 0
+        for dark, run in itertools.groupby(row):
+            n = len(list(run))
+            if dark:
+                path.rect(x + (c + QR_BORDER) * box, top, n * box, box)
+            c += n
+    canvas.setFillColor(colors.black)
+    canvas.drawPath(path, stroke=0, fill=1)
+
+
+def _decorate(canvas: Canvas, info: DocInfo, modules: list[list[bool]], page: int, pages: int) -> None:
     width, height = canvas._pagesize
     canvas.saveState()
-    x, y, _ = qr_box(width, height)
-    renderPDF.draw(qr, canvas, x, y)
+    x, y, size = qr_box(width, height)
+    # The code is the same on every page: drawn once as a form, placed on each page.
+    if page == 1:
+        canvas.beginForm("record-qr", 0, 0, size, size)
+        _draw_qr(canvas, modules, 0, 0, size)
+        canvas.endForm()
+    canvas.saveState()
+    canvas.translate(x, y)
+    canvas.doForm("record-qr")
+    canvas.restoreState()
     canvas.setFont(FONT, 8)
     canvas.setFillColor(colors.HexColor("#555555"))
     if info.header:
@@ -385,7 +456,7 @@ def _decorate(canvas: Canvas, info: DocInfo, qr: Drawing, page: int, pages: int)
 
 
 def _numbered_canvas(info: DocInfo, counter: list[int]) -> type[Canvas]:
-    qr = _qr_drawing(info.qr_value)
+    modules = qr_modules(info.qr_value)
 
     class NumberedCanvas(Canvas):
         """Holds pages back until the end so each footer can say how many pages there are."""
@@ -402,7 +473,7 @@ def _numbered_canvas(info: DocInfo, counter: list[int]) -> type[Canvas]:
             total = len(self._held)
             for number, state in enumerate(self._held, 1):
                 self.__dict__.update(state)
-                _decorate(self, info, qr, number, total)
+                _decorate(self, info, modules, number, total)
                 Canvas.showPage(self)
             counter[:] = [total]
             Canvas.save(self)

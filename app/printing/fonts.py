@@ -12,6 +12,7 @@ from app.resources import font_path
 FONT = "WenQuanYiMicroHei"
 
 _lock = threading.Lock()
+_registered = False
 
 
 def register_font() -> str:
@@ -20,6 +21,9 @@ def register_font() -> str:
     A TrueType font is embedded as a subset of the glyphs used, so the PDF shows and
     copies the same text on any reader; reportlab's CID fonts would not be embedded.
     """
+    global _registered
+    if _registered:
+        return FONT
     with _lock:
         if FONT not in pdfmetrics.getRegisteredFontNames():
             path = font_path()
@@ -27,8 +31,11 @@ def register_font() -> str:
                 raise FileNotFoundError(str(path))
             pdfmetrics.registerFont(TTFont(FONT, str(path), subfontIndex=0))
             pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT, italic=FONT, boldItalic=FONT)
+        _registered = True
     return FONT
 
 
 def text_width(text: str, size: float) -> float:
-    return float(pdfmetrics.stringWidth(text, register_font(), size))
+    if not _registered:
+        register_font()
+    return float(pdfmetrics.stringWidth(text, FONT, size))

@@ -37,18 +37,18 @@ REGISTRY_LEDGERS: dict[str, tuple[str, dict[str, tuple[str, float]]]] = {
         "member_count": ("党员数", 1.0),
     }),
     "party_member": ("党员名册", {
-        "name": ("姓名", 1.3),
-        "gender": ("性别", 0.7),
-        "birth_date": ("出生日期", 1.4),
-        "status": ("类别", 1.2),
-        "join_date": ("入党日期", 1.4),
-        "party_group": ("党小组", 2.0),
-        "compound": ("小区", 1.7),
-        "building": ("楼栋", 0.9),
-        "phone": ("联系电话", 1.6),
-        "id_number": ("身份证号", 2.4),
-        "in_service": ("在职党员", 1.0),
-        "employer": ("工作单位", 2.0),
+        "name": ("姓名", 1.2),
+        "gender": ("性别", 0.6),
+        "birth_date": ("出生日期", 1.25),
+        "status": ("类别", 1.0),
+        "join_date": ("入党日期", 1.25),
+        "party_group": ("党小组", 2.6),
+        "compound": ("小区", 1.6),
+        "building": ("楼栋", 0.8),
+        "phone": ("联系电话", 1.5),
+        "id_number": ("身份证号", 2.2),
+        "in_service": ("在职党员", 1.1),
+        "employer": ("工作单位", 3.0),
     }),
     "homeowner_committee": ("业主委员会台账", {
         "compound": ("小区", 2.6),
@@ -123,6 +123,16 @@ ORG_SUFFIX = {
     "branch": "支部委员会",
 }
 
+# Text columns of short values, centred and kept on one line (names, building numbers).
+CENTRED = frozenset({
+    "leader_name", "secretary_name", "contact", "number", "building", "role", "post",
+})
+CENTRED_BY_KIND = {("party_member", "name"), ("homeowner_committee_member", "name"),
+                   ("part_time_member", "name")}
+
+# The column a ledger is sorted by, where not its first.
+SORT_BY: dict[str, str] = {"party_member": "party_group"}
+
 SERIAL = "序号"
 TOTAL = "合计"
 
@@ -191,3 +201,55 @@ ASSIGNEE_KINDS: dict[str, str] = {
 }
 
 VISIT_RESULTS: dict[str, str] = {"satisfied": "满意", "mostly": "基本满意", "dissatisfied": "不满意"}
+
+PROJECT_STATUS: dict[str, str] = {
+    "claimed": "已认领",
+    "in_progress": "推进中",
+    "done": "已完成",
+    "closed": "已销号",
+    "overdue": "已逾期",
+}
+
+MILESTONE_STAGES: dict[str, str] = {
+    "open": "年初建账",
+    "midyear": "年中查账",
+    "delivery": "年底交账",
+    "other": "节点",
+}
+
+SECRETARY_LEVELS: dict[str, str] = {
+    "community": "社区",
+    "party_group": "党小组",
+    "resident_unit": "驻区单位",
+}
+
+# The five guarantees, in their order on the matrix.
+GUARANTEE_TASKS: dict[str, str] = {
+    "committee": "成立业委会",
+    "property_company": "引进物业",
+    "fee_standard": "确定收费标准",
+    "fee_collection": "收缴物业费",
+    "routine_operation": "建立常态运行机制",
+}
+
+TASK_STATUS: dict[str, str] = {"not_started": "未开始", "in_progress": "推进中", "done": "已完成"}
+
+COBUILD_LISTS: dict[str, str] = {
+    "needs": "需求清单",
+    "resources": "资源清单",
+    "projects": "项目清单",
+    "responsibilities": "责任清单",
+}
+
+COBUILD_STATUS: dict[str, str] = {
+    "open": "待对接",
+    "in_progress": "推进中",
+    "done": "已完成",
+    "closed": "已关闭",
+}
+
+FUND_KINDS: dict[str, str] = {
+    "party_building": "党建经费",
+    "serving_residents": "服务群众专项经费",
+    "other": "其他经费",
+}

@@ -1,43 +1,32 @@
-"""Ledger reports (A4 landscape): one ruled table per registry list or ledger, with totals.
+"""Ledger reports (A4 landscape): a title, the community and period, a ruled table with totals.
 
-Each printable list is a :class:`LedgerKind` in :data:`LEDGER_KINDS`: it turns the
-database's rows into a :class:`LedgerTable` (Chinese headers, values as they appear on
-paper, personal data masked unless asked), which :func:`ledger_story` lays out.  The same
-stories make up the yearly ledger book.
+A report is one or more :class:`LedgerTable` (Chinese headers, every value already worded
+for paper, personal data masked unless asked); :func:`ledger_story` lays one out.  Which
+lists can be printed, and how each is read from the database, is in
+:mod:`app.printing.catalog`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any
 
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from app.db.database import Database
 from app.printing.base import (
-    FONT,
     LANDSCAPE,
     Column,
-    DocInfo,
     PrintOptions,
     TocHeading,
-    fmt_bool,
-    fmt_date,
     fmt_date_cn,
-    fmt_decimal,
-    fmt_id_number,
-    fmt_phone,
     frame_width,
     grid_table,
     para,
-    render,
     styles,
 )
-from app.printing.labels import CHOICES, ORG_SUFFIX, REGISTRY_LEDGERS, SERIAL, SUMMABLE, TOTAL
-from app.services.errors import DomainError
-from app.services.fields import Kind
+from app.printing.fonts import FONT
+from app.printing.labels import ORG_SUFFIX
 from app.services.registry import RegistryService
 
 
@@ -51,6 +40,7 @@ class LedgerTable:
     period: str
     totals: list[list[str]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    count: int | None = None  # records, when not one per row (a carried-over balance row)
 
 
 @dataclass(frozen=True)
@@ -61,15 +51,15 @@ class Community:
     place: str
 
 
+Builder = Callable[[Database, int | None, PrintOptions], list[LedgerTable]]
+
+
 @dataclass(frozen=True)
 class LedgerKind:
     kind: str
     title: str
-    build: Callable[[Database, int | None, PrintOptions], LedgerTable]
+    build: Builder
     yearly: bool = False  # its rows belong to a year (meetings, appeals...) rather than a snapshot
-
-
-LEDGER_KINDS: dict[str, LedgerKind] = {}
 
 
 def community_of(db: Database) -> Community:
@@ -84,74 +74,8 @@ def snapshot_period(options: PrintOptions) -> str:
     return f"截至{fmt_date_cn(options.date)}"
 
 
-def year_period(year: int | None) -> str:
-    return f"{year}年度" if year else "全部年度"
-
-
-# --- registry lists ---------------------------------------------------------------------
-
-_RIGHT = (Kind.INT, Kind.DECIMAL)
-_CENTER = (Kind.DATE, Kind.BOOL, Kind.CHOICE, Kind.PHONE, Kind.ID_NUMBER)
-
-
-def _paper_value(kind: str, key: str, col_kind: Kind, value: Any, options: PrintOptions) -> str:
-    if value is None:
-        return "" if col_kind is not Kind.BOOL else fmt_bool(False)
-    if col_kind is Kind.INT:
-        return str(value)
-    if col_kind is Kind.DECIMAL:
-        return fmt_decimal(value)
-    if col_kind is Kind.DATE:
-        return fmt_date(value)
-    if col_kind is Kind.BOOL:
-        return fmt_bool(bool(value))
-    if col_kind is Kind.CHOICE:
-        return CHOICES.get((kind, key), {}).get(str(value), str(value))
-    if col_kind is Kind.PHONE:
-        return fmt_phone(str(value), options)
-    if col_kind is Kind.ID_NUMBER:
-        return fmt_id_number(str(value), options)
-    return str(value)
-
-
-def registry_table(db: Database, kind: str, options: PrintOptions) -> LedgerTable:
-    title, headers = REGISTRY_LEDGERS[kind]
-    query = RegistryService(db).list_query(kind)
-    list_columns = query.columns
-    columns = [Column(SERIAL, 0.7, "CENTER")]
-    for c in list_columns:
-        header, weight = headers[c.key]
-        align = "RIGHT" if c.kind in _RIGHT else "CENTER" if c.kind in _CENTER else "LEFT"
-        columns.append(Column(header, weight, align))
-    rows: list[list[str]] = []
-    summable = SUMMABLE.get(kind, ())
-    sums = dict.fromkeys(summable, 0)
-    for n, row in enumerate(query.all_rows(), 1):
-        values = row[1:]
-        rows.append([str(n)] + [
-            _paper_value(kind, c.key, c.kind, v, options) for c, v in zip(list_columns, values, strict=True)
-        ])
-        for c, v in zip(list_columns, values, strict=True):
-            if c.key in sums and v is not None:
-                sums[c.key] += int(v)
-    total = [TOTAL] + [""] * len(list_columns)
-    total[1] = f"共 {len(rows)} 条"
-    for i, c in enumerate(list_columns, 1):
-        if c.key in sums:
-            total[i] = str(sums[c.key])
-    return LedgerTable(title, columns, rows, snapshot_period(options), totals=[total])
-
-
-def _registry_kind(kind: str) -> LedgerKind:
-    return LedgerKind(kind, REGISTRY_LEDGERS[kind][0],
-                      lambda db, _year, options: registry_table(db, kind, options))
-
-
-for _kind in REGISTRY_LEDGERS:
-    LEDGER_KINDS[_kind] = _registry_kind(_kind)
-
-
-# --- laying out -------------------------------------------------------------------------
+def year_period(year: int) -> str:
+    return f"{year}年度"
 
 
 def _meta_line(left: str, right: str, width: float) -> Table:
@@ -172,35 +96,10 @@ def ledger_story(table: LedgerTable, community: Community, *, in_book: bool = Fa
     width = frame_width(LANDSCAPE)
     title: Paragraph = (TocHeading(table.title, st.title, 0, key=f"ledger-{id(table)}") if in_book
                         else para(table.title, st.title))
-    right = f"{table.period}    共 {len(table.rows)} 条"
+    count = len(table.rows) if table.count is None else table.count
+    right = f"{table.period}\u00a0\u00a0\u00a0\u00a0共 {count} 条"
     story: list[Flowable] = [title, _meta_line(f"填报单位：{community.org_name}", right, width)]
     story.append(grid_table(table.columns, table.rows, width, total_rows=table.totals))
     for note in table.notes:
         story.append(para(note, st.small))
     return story
-
-
-def ledger_kind(kind: str) -> LedgerKind:
-    try:
-        return LEDGER_KINDS[kind]
-    except KeyError:
-        raise DomainError("unknown_kind", kind=kind) from None
-
-
-def ledger_qr(kind: str, community: Community, year: int | None) -> str:
-    return f"ledger:{kind}:{community.id}" + (f":{year}" if year else "")
-
-
-def print_ledger(db: Database, kind: str, path: Path, *, year: int | None = None,
-                 options: PrintOptions | None = None) -> int:
-    """Write the ledger report of ``kind`` (for ``year`` where the ledger has years); return pages."""
-    options = options or PrintOptions()
-    spec = ledger_kind(kind)
-    community = community_of(db)
-    table = spec.build(db, year, options)
-    info = DocInfo(
-        title=table.title, qr_value=ledger_qr(kind, community, year if spec.yearly else None),
-        orientation=LANDSCAPE, header=f"{community.place} · {table.title}", print_date=options.date,
-    )
-    return render(path, ledger_story(table, community), info)
-

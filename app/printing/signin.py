@@ -158,7 +158,8 @@ def signin_story(sheet: SignInSheet) -> list[Flowable]:
         blanks = max(fit - len(rows), 0)
     n = len(rows)
     rows += [[str(n + i + 1)] + [""] * (len(columns) - 1) for i in range(blanks)]
-    table = grid_table(columns, rows, width, min_row_height=SIGN_ROW_HEIGHT, header_height=HEAD_ROW_HEIGHT)
+    table = grid_table(columns, rows, width, min_row_height=SIGN_ROW_HEIGHT, header_height=HEAD_ROW_HEIGHT,
+                       fit=False)
     return head + [table, KeepTogether(footer)]
 
 
