@@ -1,0 +1,281 @@
+"""Registry benchmark on the ``city`` demo database (102 communities, ~154,000 party members).
+
+Measures, each next to a raw ``sqlite3`` baseline measured in the same run:
+
+* opening the members list: ``RegistryService.list_query("party_member")`` count + first 200 rows;
+* search as you type: each keystroke of a few names sets the search text, counts and fetches the
+  first 200 rows (median and 95th percentile per keystroke);
+* peak memory of a process doing the above;
+* the GUI: ``community-ledger --db PATH --smoke`` (window, home view and members list painted),
+  against a bare PySide6 ``QMainWindow`` shown and painted offscreen.
+
+Each side runs in a fresh child process, so imports and memory of one do not colour the other.
+Usage: ``python benchmarks/bench_registry.py [--rebuild] [--rounds N] [--gui-runs N] [--no-gui]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from common import (  # noqa: E402
+    ROOT,
+    city_db,
+    console_script,
+    fmt,
+    median,
+    ms,
+    p95,
+    print_table,
+    run_json,
+)
+
+WORDS = ("张伟", "王秀英", "李建国", "刘淑珍", "幸福家园", "白城市中心医院")
+PAGE = 200
+GOAL_WINDOW_MS = 1000.0
+GOAL_LIST_MS = 100.0
+
+RAW_COLUMNS = """
+    m.id, m.name, m.gender, m.birth_date, m.status, m.join_date, g.name, c.name, b.number,
+    m.phone, m.id_number, m.in_service, m.employer
+"""
+RAW_FROM = """
+    FROM party_member m
+    LEFT OUTER JOIN party_group g ON g.id = m.party_group_id
+    LEFT OUTER JOIN compound c ON c.id = m.compound_id
+    LEFT OUTER JOIN building b ON b.id = m.building_id
+    WHERE m.community_id = ? AND m.deleted_at IS NULL
+"""
+RAW_SEARCH = """
+    AND (m.name LIKE ? ESCAPE '\\' OR g.name LIKE ? ESCAPE '\\' OR c.name LIKE ? ESCAPE '\\'
+         OR m.employer LIKE ? ESCAPE '\\')
+"""
+
+GUI_BASELINE = r"""
+import json, resource, sys, time
+started = time.perf_counter()
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+app = QApplication(sys.argv[:1])
+window = QMainWindow()
+window.setCentralWidget(QLabel("社区党建台账"))
+class Painted(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint:
+            out = {"window_ms": round((time.perf_counter() - started) * 1000, 1),
+                   "rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)}
+            QTimer.singleShot(0, lambda: (print(json.dumps(out)), app.quit()))
+            obj.removeEventFilter(self)
+        return False
+f = Painted()
+window.centralWidget().installEventFilter(f)
+window.show()
+QTimer.singleShot(10000, lambda: app.exit(3))
+sys.exit(app.exec())
+"""
+
+
+def _escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+# --- children -------------------------------------------------------------------------------
+
+
+def child_service(path: Path, rounds: int) -> dict[str, Any]:
+    started = time.perf_counter()
+    from app.db.database import Database
+    from app.services.registry import RegistryService
+
+    imported = time.perf_counter()
+    db = Database.open(path)
+    svc = RegistryService(db)
+    opened = time.perf_counter()
+    opens: list[float] = []
+    first_ids: list[str] = []
+    total = 0
+    for _ in range(rounds):
+        t = time.perf_counter()
+        query = svc.list_query("party_member")
+        total = query.count()
+        rows = query.rows(0, PAGE)
+        opens.append(ms(time.perf_counter() - t))
+        first_ids = [r[0] for r in rows]
+    keys: list[float] = []
+    found: dict[str, int] = {}
+    for _ in range(rounds):
+        for word in WORDS:
+            query = svc.list_query("party_member")
+            for i in range(1, len(word) + 1):
+                t = time.perf_counter()
+                query.set_search(word[:i])
+                n = query.count()
+                rows = query.rows(0, PAGE)
+                keys.append(ms(time.perf_counter() - t))
+                found[word[:i]] = n
+    db.close()
+    return {"import_ms": ms(imported - started), "open_db_ms": ms(opened - imported), "opens": opens,
+            "keys": keys, "total": total, "first_ids": first_ids, "found": found, "rss_mb": _rss_mb()}
+
+
+def child_raw(path: Path, rounds: int) -> dict[str, Any]:
+    started = time.perf_counter()
+    con = sqlite3.connect(str(path))
+    community = con.execute("SELECT value FROM local_state WHERE key = 'community_id'").fetchone()[0]
+    opened = time.perf_counter()
+    opens: list[float] = []
+    first_ids: list[str] = []
+    total = 0
+    for _ in range(rounds):
+        t = time.perf_counter()
+        total = con.execute(f"SELECT count(*) {RAW_FROM}", (community,)).fetchone()[0]
+        rows = con.execute(f"SELECT {RAW_COLUMNS} {RAW_FROM} ORDER BY m.name, m.id LIMIT ?",
+                           (community, PAGE)).fetchall()
+        opens.append(ms(time.perf_counter() - t))
+        first_ids = [r[0] for r in rows]
+    keys: list[float] = []
+    found: dict[str, int] = {}
+    for _ in range(rounds):
+        for word in WORDS:
+            for i in range(1, len(word) + 1):
+                t = time.perf_counter()
+                pattern = f"%{_escape(word[:i])}%"
+                params = (community, pattern, pattern, pattern, pattern)
+                n = con.execute(f"SELECT count(*) {RAW_FROM} {RAW_SEARCH}", params).fetchone()[0]
+                con.execute(f"SELECT {RAW_COLUMNS} {RAW_FROM} {RAW_SEARCH} ORDER BY m.name, m.id LIMIT ?",
+                            (*params, PAGE)).fetchall()
+                keys.append(ms(time.perf_counter() - t))
+                found[word[:i]] = n
+    con.close()
+    return {"import_ms": 0.0, "open_db_ms": ms(opened - started), "opens": opens, "keys": keys,
+            "total": total, "first_ids": first_ids, "found": found, "rss_mb": _rss_mb()}
+
+
+# --- the run ----------------------------------------------------------------------------------
+
+
+def _child(kind: str, path: Path, rounds: int) -> dict[str, Any]:
+    command = [sys.executable, str(Path(__file__).resolve()), "--child", kind, "--db", str(path),
+               "--rounds", str(rounds)]
+    data, _wall = run_json(command)
+    return data
+
+
+def _gui(path: Path, runs: int) -> tuple[list[dict[str, Any]], list[dict[str, Any]]] | str:
+    env = {"QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+    app = console_script("community-ledger", "app")
+    try:
+        help_text = subprocess.run([*app, "--help"], capture_output=True, text=True,
+                                                 timeout=60, env={**os.environ, **env}).stdout
+    except OSError as exc:
+        return f"cannot start community-ledger: {exc}"
+    if "--smoke" not in help_text:
+        return "community-ledger has no --smoke option yet: GUI figures skipped"
+    ours: list[dict[str, Any]] = []
+    bare: list[dict[str, Any]] = []
+    for _ in range(runs):
+        data, wall = run_json([*app, "--db", str(path), "--smoke"], timeout=120, env=env)
+        ours.append({**data, "process_ms": wall})
+        data, wall = run_json([sys.executable, "-c", GUI_BASELINE], timeout=60, env=env)
+        bare.append({**data, "process_ms": wall})
+    return ours, bare
+
+
+def _med(items: list[dict[str, Any]], key: str) -> float | None:
+    values = [float(x[key]) for x in items if key in x]
+    return median(values) if values else None
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", type=Path, help="use this database instead of the cached city demo")
+    parser.add_argument("--seed", type=int, default=2019)
+    parser.add_argument("--rebuild", action="store_true", help="build the city demo database again")
+    parser.add_argument("--rounds", type=int, default=5, help="repeats of each measurement (default 5)")
+    parser.add_argument("--gui-runs", type=int, default=5, help="GUI start-ups to time (default 5)")
+    parser.add_argument("--no-gui", action="store_true", help="skip the GUI figures")
+    parser.add_argument("--json", type=Path, help="also write the raw figures to this file")
+    parser.add_argument("--child", choices=["service", "raw"], help=argparse.SUPPRESS)
+    args = parser.parse_args()
+
+    if args.child:
+        fn = child_service if args.child == "service" else child_raw
+        print(json.dumps(fn(args.db, args.rounds)))
+        return 0
+
+    build_s = None
+    if args.db:
+        path = args.db
+    else:
+        path, build_s = city_db(args.seed, args.rebuild)
+    stats, stats_ms = run_json([*console_script("community-ledger-cli", "app.cli"), "--db", str(path),
+                                "stats", "--json"])
+    service = _child("service", path, args.rounds)
+    raw = _child("raw", path, args.rounds)
+    if service["first_ids"] != raw["first_ids"] or service["found"] != raw["found"]:
+        print("warning: the service and the raw query returned different rows", file=sys.stderr)
+    gui = None if args.no_gui else _gui(path, args.gui_runs)
+
+    print(f"# Registry benchmark ({ROOT.name}, {time.strftime('%Y-%m-%d %H:%M')})")
+    print(f"database: {path} ({path.stat().st_size / 2**20:,.0f} MiB); "
+          f"{stats['communities']} communities, {stats['compounds']:,} compounds, "
+          f"{stats['buildings']:,} buildings, {stats['party_members']:,} party members; "
+          f"current community's members list: {service['total']:,} rows")
+    if build_s is not None:
+        print(f"built the city demo database in {build_s:.1f} s")
+    print(f"rounds: {args.rounds}; search words typed one character at a time: {', '.join(WORDS)} "
+          f"({len(service['keys'])} keystrokes)")
+    print()
+    rows = [
+        ["members list, first open (count + 200 rows)", fmt(service["opens"][0]), fmt(raw["opens"][0]),
+         f"< {GOAL_LIST_MS:.0f} ms"],
+        ["members list, reopen (median)", fmt(median(service["opens"][1:] or service["opens"])),
+         fmt(median(raw["opens"][1:] or raw["opens"])), f"< {GOAL_LIST_MS:.0f} ms"],
+        ["search per keystroke (median)", fmt(median(service["keys"])), fmt(median(raw["keys"])),
+         f"< {GOAL_LIST_MS:.0f} ms"],
+        ["search per keystroke (p95)", fmt(p95(service["keys"])), fmt(p95(raw["keys"])),
+         f"< {GOAL_LIST_MS:.0f} ms"],
+        ["imports (SQLAlchemy, models, services)", fmt(service["import_ms"]), "-", ""],
+        ["open the database file", fmt(service["open_db_ms"]), fmt(raw["open_db_ms"]), ""],
+        ["peak memory of the process", fmt(service["rss_mb"], "MB"), fmt(raw["rss_mb"], "MB"), ""],
+        ["`community-ledger-cli stats --json`, whole process", fmt(stats_ms), "-", ""],
+    ]
+    print_table(["registry", "Community Ledger", "raw sqlite3", "goal"], rows)
+    print()
+    if isinstance(gui, str):
+        print(f"GUI: {gui}")
+    elif gui is not None:
+        ours, bare = gui
+        print_table([f"GUI (offscreen, median of {len(ours)})", "community-ledger --smoke",
+                     "bare QMainWindow", "goal"], [
+            ["window painted (from interpreter start)", fmt(_med(ours, "window_ms")),
+             fmt(_med(bare, "window_ms")), f"< {GOAL_WINDOW_MS:.0f} ms"],
+            ["members list painted after the home view", fmt(_med(ours, "members_list_ms")), "-",
+             f"< {GOAL_LIST_MS:.0f} ms"],
+            ["whole process (start to exit)", fmt(_med(ours, "process_ms")), fmt(_med(bare, "process_ms")),
+             ""],
+            ["peak memory", fmt(_med(ours, "rss_mb"), "MB"), fmt(_med(bare, "rss_mb"), "MB"), ""],
+        ])
+    if args.json:
+        args.json.write_text(json.dumps({"stats": stats, "service": service, "raw": raw,
+                                         "gui": gui, "build_s": build_s}, ensure_ascii=False, indent=1),
+                             encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
