@@ -64,3 +64,6 @@ __all__ = [
     "SyncedRecord",
     "new_id",
 ]
+
+# Sync bookkeeping tables live beside the sync code; importing them registers them on Base.metadata.
+import app.sync.models  # noqa: E402,F401

@@ -13,11 +13,14 @@ from sqlalchemy.orm import Session
 from app.db.database import CLOCK_KEY, Database
 from app.models import OutboxEntry, SyncedRecord, new_id
 from app.sync.codec import to_json_fields
+from app.sync.tables import note_local_change
 
 UPSERT = "upsert"
 DELETE = "delete"
 
-_SKIP = {"hlc", "updated_at", "created_at"}
+# Bookkeeping of the local copy: the stamp replaces them.  ``created_at`` travels with a create
+# so every copy shows the same creation time.
+_SKIP = {"hlc", "updated_at"}
 
 
 def record_fields(obj: SyncedRecord) -> dict[str, Any]:
@@ -53,13 +56,17 @@ class ChangeLog:
         now = self._now()
         for key, value in changed.items():
             setattr(obj, key, value)
+        previous = obj.hlc
         self._stamp(obj, now)
+        note_local_change(self.session, obj, previous, changed)
         self._queue(obj, UPSERT, changed, now)
 
     def deleted(self, obj: SyncedRecord) -> None:
         now = self._now()
         obj.deleted_at = now
+        previous = obj.hlc
         self._stamp(obj, now)
+        note_local_change(self.session, obj, previous, ["deleted_at"])
         self._queue(obj, DELETE, {"deleted_at": now}, now)
 
     def restored(self, obj: SyncedRecord) -> None:

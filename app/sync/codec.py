@@ -1,10 +1,19 @@
-"""Field values as JSON: how dates, decimals and timestamps travel in the outbox and in packages."""
+"""Field values as JSON: how dates, decimals and timestamps travel in the outbox and in packages.
+
+``to_json_value`` writes a Python value; ``decoder_for`` returns the reverse for one column, which
+also refuses values of the wrong kind (a package from elsewhere is never trusted).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from typing import Any
+
+from sqlalchemy import Boolean, Column, Date, DateTime, Integer, String, Text
+
+from app.models.base import ScaledDecimal
 
 
 def to_json_value(value: Any) -> Any:
@@ -19,3 +28,119 @@ def to_json_value(value: Any) -> Any:
 
 def to_json_fields(fields: dict[str, Any]) -> dict[str, Any]:
     return {k: to_json_value(v) for k, v in fields.items()}
+
+
+class BadValueError(ValueError):
+    """A JSON value that does not fit its column."""
+
+
+Decoder = Callable[[Any], Any]
+
+
+def _text(length: int | None) -> Decoder:
+    def decode(value: Any) -> Any:
+        if not isinstance(value, str):
+            raise BadValueError("text expected")
+        if length is not None and len(value) > length:
+            raise BadValueError(f"longer than {length} characters")
+        return value
+
+    return decode
+
+
+def _integer(value: Any) -> Any:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise BadValueError("integer expected")
+    if not -(2**63) <= value < 2**63:
+        raise BadValueError("integer out of range")
+    return value
+
+
+def _boolean(value: Any) -> Any:
+    if not isinstance(value, bool):
+        raise BadValueError("true or false expected")
+    return value
+
+
+def _date(value: Any) -> Any:
+    if not isinstance(value, str):
+        raise BadValueError("date expected")
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise BadValueError("date expected") from None
+
+
+def _datetime(value: Any) -> Any:
+    if not isinstance(value, str):
+        raise BadValueError("date and time expected")
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        raise BadValueError("date and time expected") from None
+
+
+def _scaled(scale: int) -> Decoder:
+    def decode(value: Any) -> Any:
+        if not isinstance(value, str):
+            raise BadValueError("decimal text expected")
+        try:
+            number = Decimal(value)
+        except InvalidOperation:
+            raise BadValueError("decimal text expected") from None
+        if not number.is_finite() or number != number.quantize(Decimal(1).scaleb(-scale)):
+            raise BadValueError(f"more than {scale} decimal places")
+        return number
+
+    return decode
+
+
+def decoder_for(column: Column[Any]) -> Decoder:
+    """How a JSON value becomes a value of ``column`` (None allowed only where the column allows it)."""
+    kind = column.type
+    inner: Decoder
+    if isinstance(kind, ScaledDecimal):
+        inner = _scaled(kind.scale)
+    elif isinstance(kind, Boolean):
+        inner = _boolean
+    elif isinstance(kind, DateTime):
+        inner = _datetime
+    elif isinstance(kind, Date):
+        inner = _date
+    elif isinstance(kind, Integer):
+        inner = _integer
+    elif isinstance(kind, String | Text):
+        inner = _text(getattr(kind, "length", None))
+    else:
+        raise TypeError(f"no JSON form for column {column.name} of type {kind!r}")
+    nullable = bool(column.nullable)
+
+    def decode(value: Any) -> Any:
+        if value is None:
+            if nullable:
+                return None
+            raise BadValueError("a value is required")
+        return inner(value)
+
+    return decode
+
+
+def empty_value(column: Column[Any]) -> Any:
+    """The value a column holds before any change has set it: its default, else None or a blank."""
+    default = column.default
+    if default is not None and getattr(default, "is_scalar", False):
+        return default.arg  # type: ignore[attr-defined]
+    if column.nullable:
+        return None
+    kind = column.type
+    if isinstance(kind, ScaledDecimal):
+        return Decimal(0)
+    if isinstance(kind, Boolean):
+        return False
+    if isinstance(kind, DateTime):
+        return datetime(1970, 1, 1)
+    if isinstance(kind, Date):
+        return date(1970, 1, 1)
+    if isinstance(kind, Integer):
+        return 0
+    return ""

@@ -1,0 +1,100 @@
+"""Sync commands: ``enroll``, ``export``, ``import``, ``sync-status``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from app.cli import CliError, open_database
+from app.sync.errors import SyncError
+from app.sync.service import SyncService
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("enroll", help="enrol this database with the city server (one-time code)")
+    p.add_argument("--code", required=True, help="the enrolment code printed by the server")
+    p.set_defaults(run=run_enroll)
+
+    p = sub.add_parser("export", help="write the changes not yet acknowledged into a sync package")
+    p.add_argument("--out", required=True, metavar="FILE_OR_DIR")
+    p.set_defaults(run=run_export)
+
+    p = sub.add_parser("import", help="apply a sync package from the city server; prints the report as JSON")
+    p.add_argument("file", metavar="FILE")
+    p.set_defaults(run=run_import)
+
+    p = sub.add_parser("sync-status", help="keys, enrolment, changes waiting and conflicts, as JSON")
+    p.set_defaults(run=run_status)
+
+
+def _print(obj: Any) -> None:
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def _refused(exc: SyncError) -> CliError:
+    return CliError(f"package refused: {exc} [{exc.code}]", 3)
+
+
+def run_enroll(args: argparse.Namespace) -> int:
+    db = open_database(args.db)
+    try:
+        result = SyncService(db).enroll(args.code)
+    except SyncError as exc:
+        raise CliError(f"enrolment refused: {exc} [{exc.code}]", 3) from None
+    finally:
+        db.close()
+    _print({"community_id": result.community_id, "community_code": result.community_code,
+            "server_fingerprint": result.server_fingerprint, "own_fingerprint": result.own_fingerprint})
+    return 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    out = Path(args.out)
+    if not out.is_dir() and not out.parent.is_dir():
+        raise CliError(f"folder does not exist: {out.parent}")
+    db = open_database(args.db)
+    try:
+        result = SyncService(db).export(out)
+    except SyncError as exc:
+        raise CliError(f"cannot export: {exc} [{exc.code}]", 3) from None
+    except OSError as exc:
+        raise CliError(f"cannot write the package: {exc.strerror or exc}") from None
+    finally:
+        db.close()
+    _print({"file": str(result.path), "package_id": result.package_id, "change_count": result.change_count,
+            "counts": result.counts})
+    return 0
+
+
+def run_import(args: argparse.Namespace) -> int:
+    path = Path(args.file)
+    if not path.is_file():
+        raise CliError(f"package file not found: {path}")
+    db = open_database(args.db)
+    try:
+        report = SyncService(db).import_file(path)
+    except SyncError as exc:
+        raise _refused(exc) from None
+    finally:
+        db.close()
+    _print(report)
+    return 0
+
+
+def run_status(args: argparse.Namespace) -> int:
+    db = open_database(args.db)
+    try:
+        svc = SyncService(db)
+        server = svc.server()
+        last = svc.last_exchange()
+        _print({"node_id": db.node_id, "fingerprint": svc.fingerprint, "enrolled": server is not None,
+                "server_node": server.node_id if server else None,
+                "server_fingerprint": server.fingerprint if server else None,
+                "pending_changes": svc.pending_count(), "unresolved_conflicts": len(svc.conflicts()),
+                "last_exchange": last.isoformat() if last else None})
+    finally:
+        db.close()
+    return 0

@@ -1,0 +1,301 @@
+"""Applying changes: per-field last-writer-wins by hybrid-logical-clock stamp.
+
+Every field of every record carries the stamp of the change that last set it (see
+:mod:`app.sync.tables`).  An incoming field value replaces the local one only when its stamp is
+greater; stamps are unique per change and totally ordered (wall time, counter, node id), so every
+copy ends with the same value whatever the order in which changes arrive, and a change applied
+twice changes nothing.  A delete is the ``deleted_at`` field like any other: a tombstone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+import orjson
+from sqlalchemy import bindparam, select
+from sqlalchemy.orm import Session
+
+from app.models import OutboxEntry
+from app.sync.codec import BadValueError, to_json_value
+from app.sync.errors import SyncError
+from app.sync.models import SyncConflict
+from app.sync.tables import (
+    CITY_SCOPE,
+    ZERO_STAMP,
+    SyncTable,
+    chunks,
+    load_stamps,
+    store_stamps,
+    synced_tables,
+)
+
+STAMP_RE = re.compile(r"^\d{13}-\d{5}-[0-9A-Za-z_]{1,32}$")
+ID_MAX = 36
+
+
+@dataclass
+class TableCounts:
+    imported: int = 0
+    updated: int = 0
+    ignored: int = 0
+    deleted: int = 0
+
+    def as_dict(self) -> dict[str, int]:
+        return {"imported": self.imported, "updated": self.updated, "ignored": self.ignored,
+                "deleted": self.deleted}
+
+
+@dataclass
+class ApplyResult:
+    counts: dict[str, TableCounts] = field(default_factory=lambda: defaultdict(TableCounts))
+    conflicts: list[dict[str, Any]] = field(default_factory=list)
+    rejected: list[dict[str, Any]] = field(default_factory=list)
+    accepted: list[dict[str, Any]] = field(default_factory=list)
+    max_stamp: str | None = None
+
+    def totals(self) -> dict[str, int]:
+        total = TableCounts()
+        for c in self.counts.values():
+            total.imported += c.imported
+            total.updated += c.updated
+            total.ignored += c.ignored
+            total.deleted += c.deleted
+        return total.as_dict()
+
+
+@dataclass
+class _Incoming:
+    change: dict[str, Any]
+    values: dict[str, Any]
+
+
+def _stamp_time(stamp: str) -> datetime:
+    return datetime.fromtimestamp(int(stamp[:13]) / 1000)
+
+
+def _owner_word(community: str) -> str:
+    return "the city" if community == CITY_SCOPE else f"community {community}"
+
+
+def check_community_writer(session: Session, changes: list[dict[str, Any]], community_id: str) -> None:
+    """Refuse the package unless every change writes a record of ``community_id`` itself.
+
+    Looks at what each change claims and at what the records it names already hold here,
+    so a record id borrowed from another community is refused too.
+    """
+    tables = synced_tables()
+    ids_by_table: dict[str, list[str]] = defaultdict(list)
+    for ch in changes:
+        claimed = ch["fields"].get("community_id", ch["community"])
+        for owner in (ch["community"], claimed):
+            if owner != community_id:
+                raise SyncError("forbidden_record", table=ch["table"], record=ch["record"],
+                                owner=_owner_word(str(owner)))
+        if ch["table"] == "community" and ch["record"] != community_id:
+            raise SyncError("forbidden_record", table="community", record=ch["record"],
+                            owner=_owner_word(ch["record"]))
+        if ch["table"] in tables:
+            ids_by_table[ch["table"]].append(ch["record"])
+    for name, ids in ids_by_table.items():
+        t = tables[name].table
+        for part in chunks(sorted(set(ids))):
+            row = session.execute(
+                select(t.c.id, t.c.community_id).where(t.c.id.in_(part), t.c.community_id != community_id)
+                .limit(1)
+            ).first()
+            if row is not None:
+                raise SyncError("forbidden_record", table=name, record=row[0], owner=_owner_word(row[1]))
+
+
+def check_received_scope(changes: list[dict[str, Any]], community_id: str) -> None:
+    """A community accepts only its own records and the city's."""
+    allowed = {community_id, CITY_SCOPE}
+    for ch in changes:
+        claimed = ch["fields"].get("community_id", ch["community"])
+        if ch["community"] not in allowed or claimed != ch["community"]:
+            raise SyncError("forbidden_record", table=ch["table"], record=ch["record"],
+                            owner=_owner_word(str(claimed)))
+
+
+class Applier:
+    """Applies a list of changes inside the caller's transaction."""
+
+    def __init__(self, session: Session, *, package_id: str, local_node: str | None = None,
+                 log_conflicts: bool = False, now: Callable[[], datetime] = datetime.now) -> None:
+        self.session = session
+        self.package_id = package_id
+        self.local_node = local_node
+        self.log_conflicts = log_conflicts and local_node is not None
+        self._now = now
+        self.tables = synced_tables()
+
+    def apply(self, changes: Iterable[dict[str, Any]]) -> ApplyResult:
+        result = ApplyResult()
+        grouped: dict[str, dict[str, list[_Incoming]]] = defaultdict(lambda: defaultdict(list))
+        for ch in changes:
+            problem, values = self._decode(ch)
+            if problem is not None:
+                result.rejected.append({"change": ch["id"], "table": ch["table"], "record": ch["record"],
+                                        "reason": problem})
+                continue
+            grouped[ch["table"]][ch["record"]].append(_Incoming(ch, values))
+            result.accepted.append(ch)
+            if result.max_stamp is None or ch["hlc"] > result.max_stamp:
+                result.max_stamp = ch["hlc"]
+        for name in sorted(grouped):
+            self._apply_table(self.tables[name], grouped[name], result)
+        return result
+
+    def _decode(self, ch: dict[str, Any]) -> tuple[str | None, dict[str, Any]]:
+        spec = self.tables.get(ch["table"])
+        if spec is None:
+            return "unknown_table", {}
+        if not ch["record"] or len(ch["record"]) > ID_MAX or len(ch["id"]) > ID_MAX:
+            return "bad_id", {}
+        if not STAMP_RE.match(ch["hlc"]):
+            return "bad_stamp", {}
+        values: dict[str, Any] = {}
+        for name, raw in ch["fields"].items():
+            if name == "id":
+                if raw != ch["record"]:
+                    return "bad_id", {}
+                continue
+            decode = spec.decoders.get(name)
+            if decode is None:
+                return f"unknown_field:{name}", {}
+            try:
+                values[name] = decode(raw)
+            except BadValueError as exc:
+                return f"bad_value:{name}:{exc}", {}
+        if ch["op"] == "delete" and values.get("deleted_at") is None:
+            values["deleted_at"] = _stamp_time(ch["hlc"])
+        if "community_id" not in values:
+            values["community_id"] = ch["community"]
+        elif values["community_id"] != ch["community"]:
+            return "community_mismatch", {}
+        return None, values
+
+    def _apply_table(self, spec: SyncTable, records: dict[str, list[_Incoming]], result: ApplyResult) -> None:
+        t = spec.table
+        ids = list(records)
+        existing: dict[str, dict[str, Any]] = {}
+        state: dict[str, Any]
+        for part in chunks(ids):
+            for found in self.session.execute(select(t).where(t.c.id.in_(part))).mappings():
+                existing[found["id"]] = dict(found)
+        side = load_stamps(self.session, spec.name, [i for i in ids if i in existing])
+        counts = result.counts[spec.name]
+        now = self._now()
+        inserts: list[dict[str, Any]] = []
+        updates: list[dict[str, Any]] = []
+        stamp_writes: dict[str, dict[str, str] | None] = {}
+        candidates: list[tuple[str, str, str, Any, str, Any]] = []
+        columns = spec.columns
+        for record_id, incoming in records.items():
+            incoming.sort(key=lambda i: i.change["hlc"])
+            row = existing.get(record_id)
+            if row is None and len(incoming) == 1:
+                # The common case of a record seen for the first time in one change.
+                only = incoming[0]
+                stamp = only.change["hlc"]
+                new_row = dict(spec.empties)
+                new_row.update(only.values)
+                complete = all(c in only.values for c in columns)
+                if not complete:
+                    stamps = {c: (stamp if c in only.values else ZERO_STAMP) for c in columns}
+                    if "created_at" not in only.values:
+                        # A placeholder until a change that knows the creation time arrives.
+                        new_row["created_at"] = _stamp_time(stamp)
+                    if len(set(stamps.values())) > 1:
+                        stamp_writes[record_id] = stamps
+                new_row.update(id=record_id, hlc=stamp, updated_at=now)
+                inserts.append(new_row)
+                if new_row.get("deleted_at") is not None and only.change["op"] == "delete":
+                    counts.deleted += 1
+                else:
+                    counts.imported += 1
+                continue
+            is_new = row is None
+            if row is None:
+                state = dict(spec.empties)
+                stamps = dict.fromkeys(columns, ZERO_STAMP)
+            else:
+                state = dict(row)
+                stamps = side.get(record_id) or dict.fromkeys(columns, row["hlc"])
+            touched = False
+            for inc in incoming:
+                stamp = inc.change["hlc"]
+                applied: list[str] = []
+                for name, value in inc.values.items():
+                    current = stamps.get(name, ZERO_STAMP)
+                    if stamp <= current:
+                        continue
+                    if (self.log_conflicts and not is_new and current.endswith("-" + str(self.local_node))
+                            and state.get(name) != value):
+                        candidates.append((record_id, name, current, state.get(name), stamp, value))
+                    state[name] = value
+                    stamps[name] = stamp
+                    applied.append(name)
+                if is_new and not touched and applied:
+                    counts.imported += 1
+                elif not applied:
+                    counts.ignored += 1
+                elif "deleted_at" in applied and state.get("deleted_at") is not None:
+                    counts.deleted += 1
+                else:
+                    counts.updated += 1
+                touched = touched or bool(applied)
+            if not touched:
+                continue
+            top = max(stamps.values())
+            if is_new:
+                if stamps.get("created_at", ZERO_STAMP) == ZERO_STAMP:
+                    state["created_at"] = _stamp_time(min(s for s in stamps.values() if s != ZERO_STAMP))
+                state.update(id=record_id, hlc=top, updated_at=now)
+                inserts.append(state)
+            else:
+                state.update(hlc=top, updated_at=now)
+                updates.append(state)
+            uniform = len(set(stamps.values())) == 1
+            if not uniform or record_id in side:
+                stamp_writes[record_id] = None if uniform else stamps
+        if inserts:
+            self.session.execute(t.insert(), inserts)
+        if updates:
+            names = [c for c in columns if c != "id"] + ["hlc", "updated_at"]
+            stmt = t.update().where(t.c.id == bindparam("b_id")).values(
+                {n: bindparam("b_" + n) for n in names})
+            self.session.execute(stmt, [{"b_id": u["id"], **{"b_" + n: u[n] for n in names}}
+                                        for u in updates])
+        store_stamps(self.session, spec.name, stamp_writes)
+        if candidates:
+            self._log_conflicts(spec.name, candidates, result)
+
+    def _log_conflicts(self, table: str, candidates: list[tuple[str, str, str, Any, str, Any]],
+                       result: ApplyResult) -> None:
+        from app.models import new_id
+
+        now = self._now()
+        for record_id, name, local_stamp, local_value, remote_stamp, remote_value in candidates:
+            pending = self.session.scalar(
+                select(OutboxEntry.seq).where(
+                    OutboxEntry.table_name == table, OutboxEntry.record_id == record_id,
+                    OutboxEntry.hlc == local_stamp, OutboxEntry.acked_at.is_(None)).limit(1))
+            if pending is None:
+                continue
+            entry = {
+                "table": table, "record": record_id, "field": name,
+                "local_value": to_json_value(local_value), "local_hlc": local_stamp,
+                "remote_value": to_json_value(remote_value), "remote_hlc": remote_stamp,
+            }
+            result.conflicts.append(entry)
+            self.session.add(SyncConflict(
+                id=new_id(), table_name=table, record_id=record_id, field=name,
+                local_value=orjson.dumps(entry["local_value"]).decode(), local_hlc=local_stamp,
+                remote_value=orjson.dumps(entry["remote_value"]).decode(), remote_hlc=remote_stamp,
+                package_id=self.package_id, detected_at=now))

@@ -1,0 +1,54 @@
+"""Why a package was refused: a code for programs, a sentence for people."""
+
+from __future__ import annotations
+
+from typing import Any
+
+MESSAGES: dict[str, str] = {
+    "too_large": "the file is larger than {limit_mb} MB",
+    "empty": "the file is empty",
+    "not_a_package": "the file is not a sync package",
+    "corrupt": "the file is damaged: its compressed data does not check out",
+    "truncated": "the file is incomplete: it was cut off while being copied",
+    "decompression_bomb": "the file would expand to more than {limit_mb} MB; "
+                          "refused as a decompression bomb",
+    "malformed_json": "the package is not valid JSON ({detail})",
+    "schema": "the package does not follow the package format: {detail}",
+    "format_too_new": "the package uses format version {version}; this program reads up to {supported}",
+    "app_too_old": "the package needs Community Ledger {version} or newer; update this program",
+    "unknown_signer": "the package is signed by an unknown computer (node {node}); enrol it first",
+    "bad_signature": "the package signature does not match: it was altered or forged",
+    "signer_mismatch": "the package names one computer as sender but carries another one's key",
+    "wrong_target": "the package is addressed to {target}, not to {here}",
+    "not_recipient": "the package is sealed to another computer",
+    "decrypt_failed": "the package cannot be decrypted: it was altered",
+    "plain_not_allowed": "the package is not encrypted; packages carried on a USB drive must be",
+    "checksum": "the package body does not match its SHA-256 checksum",
+    "counts_mismatch": "the package header counts {header} changes but the body holds {body}",
+    "forbidden_record": "the package writes {table} record {record}, which belongs to {owner}; "
+                        "a community writes only its own records",
+    "not_enrolled": "this database is not enrolled with the city server; run enroll with the code first",
+    "no_community": "this database has no community yet",
+    "enrolment_invalid": "the enrolment code is not valid",
+    "enrolment_used": "the enrolment code was already used by another computer",
+    "enrolment_community": "the enrolment code is for community {code_in_code}; "
+                           "this database holds {code_here}",
+    "constraint": "the database refused the package ({detail})",
+}
+
+
+class SyncError(Exception):
+    """A package or an enrolment refused; nothing was changed."""
+
+    def __init__(self, code: str, **params: Any) -> None:
+        self.code = code
+        self.params = params
+        super().__init__(describe(code, params))
+
+
+def describe(code: str, params: dict[str, Any]) -> str:
+    template = MESSAGES.get(code, code)
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError):
+        return template

@@ -1,0 +1,284 @@
+"""Sync packages: build, sign and seal one; open, check and decrypt one.
+
+A package file is the JSON envelope of ``package.schema.json``, gzip-compressed.  The signature
+covers the header (canonical JSON: keys sorted, no spaces, UTF-8); the header carries the SHA-256
+of the body, so it covers the body too.  Reading checks, in this order and before anything is
+written anywhere: size, decompression (with a bomb guard), JSON, schema, format and app version,
+signer, signature, addressee, decryption, checksum, body schema, counts.
+"""
+
+from __future__ import annotations
+
+import gc
+import gzip
+import hashlib
+import json
+import zlib
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import jsonschema
+import orjson
+from jsonschema.exceptions import best_match
+
+from app import __version__
+from app.models import new_id
+from app.sync.errors import SyncError
+from app.sync.keys import NodeKeys, PublicIdentity, SealError, b64, open_sealed, seal, unb64
+
+FORMAT = "community-ledger-sync"
+FORMAT_VERSION = 1
+MIN_APP_VERSION = "0.1.0"
+FILE_SUFFIX = ".clsync"
+MiB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Limits:
+    """How much a package may weigh, before and after decompression."""
+
+    max_file_bytes: int = 256 * MiB
+    max_expanded_bytes: int = 1024 * MiB
+    # Beyond ``ratio_floor`` bytes, a file may not expand more than ``max_ratio`` times:
+    # JSON compresses about 5 to 15 times, a decompression bomb a thousand times.
+    max_ratio: int = 100
+    ratio_floor: int = 16 * MiB
+
+
+@dataclass(frozen=True)
+class Envelope:
+    """A package whose envelope passed the checks that need no key."""
+
+    doc: dict[str, Any]
+
+    @property
+    def header(self) -> dict[str, Any]:
+        header: dict[str, Any] = self.doc["header"]
+        return header
+
+    @property
+    def package_id(self) -> str:
+        return str(self.header["package_id"])
+
+    @property
+    def signer_node(self) -> str:
+        return str(self.doc["signature"]["node_id"])
+
+    @property
+    def signer_key(self) -> bytes:
+        return unb64(self.doc["signature"]["public_key"])
+
+    @property
+    def sealed(self) -> bool:
+        return "sealed" in self.doc
+
+
+@cache
+def package_schema() -> dict[str, Any]:
+    text = resources.files("app.sync").joinpath("package.schema.json").read_text(encoding="utf-8")
+    schema: dict[str, Any] = json.loads(text)
+    return schema
+
+
+@cache
+def _validators() -> tuple[jsonschema.Draft202012Validator, jsonschema.Draft202012Validator]:
+    schema = package_schema()
+    body_schema = {"$schema": schema["$schema"], "$defs": schema["$defs"], "$ref": "#/$defs/body"}
+    return jsonschema.Draft202012Validator(schema), jsonschema.Draft202012Validator(body_schema)
+
+
+def _check_schema(validator: jsonschema.Draft202012Validator, doc: Any) -> None:
+    error = best_match(validator.iter_errors(doc))
+    if error is not None:
+        where = "/".join(str(p) for p in error.absolute_path) or "(top)"
+        raise SyncError("schema", detail=f"{where}: {error.message[:200]}")
+
+
+def canonical(obj: Any) -> bytes:
+    return orjson.dumps(obj, option=orjson.OPT_SORT_KEYS)
+
+
+@contextmanager
+def _no_gc() -> Iterator[None]:
+    """Large JSON documents parse several times faster without the cycle collector running."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+# --- writing ---------------------------------------------------------------------------------------
+
+
+def build_package(
+    *,
+    keys: NodeKeys,
+    source: dict[str, Any],
+    target: dict[str, Any],
+    changes: list[dict[str, Any]],
+    seq_range: tuple[int, int],
+    ack: dict[str, Any],
+    recipients: list[PublicIdentity] | None,
+    enrolment: dict[str, Any] | None = None,
+    package_id: str | None = None,
+    now: datetime | None = None,
+) -> tuple[bytes, dict[str, Any]]:
+    """The gzip-compressed package file and its header.  ``recipients=None`` leaves it unencrypted."""
+    with _no_gc():
+        body = orjson.dumps({"changes": changes})
+    header: dict[str, Any] = {
+        "format_version": FORMAT_VERSION,
+        "min_app_version": MIN_APP_VERSION,
+        "package_id": package_id or new_id(),
+        "created_at": (now or datetime.now(UTC)).astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ"),
+        "source": dict(source, node_id=keys.node_id, app_version=__version__),
+        "target": target,
+        "range": {"first": seq_range[0], "last": seq_range[1]},
+        "ack": ack,
+        "counts": dict(sorted(Counter(c["table"] for c in changes).items())),
+        "change_count": len(changes),
+        "body_sha256": hashlib.sha256(body).hexdigest(),
+        "body_bytes": len(body),
+        "encryption": "sealed" if recipients else "none",
+    }
+    if enrolment is not None:
+        header["enrolment"] = enrolment
+    doc: dict[str, Any] = {"format": FORMAT, "header": header}
+    if recipients:
+        doc["sealed"] = seal(zlib.compress(body, 6), recipients, header["package_id"].encode())
+    else:
+        doc["body"] = body.decode("utf-8")
+    doc["signature"] = {
+        "algorithm": "Ed25519",
+        "node_id": keys.node_id,
+        "public_key": b64(keys.public.sign_public),
+        "value": b64(keys.sign_bytes(canonical(header))),
+    }
+    data = gzip.compress(orjson.dumps(doc), compresslevel=6, mtime=0)
+    return data, header
+
+
+# --- reading ---------------------------------------------------------------------------------------
+
+
+def _inflate(data: bytes, wbits: int, limits: Limits) -> bytes:
+    inflater = zlib.decompressobj(wbits=wbits)
+    out = bytearray()
+    pending = data
+    step = 4 * MiB
+    try:
+        while pending:
+            out += inflater.decompress(pending, step)
+            pending = inflater.unconsumed_tail
+            _check_growth(len(out), len(data), limits)
+        while not inflater.eof:
+            chunk = inflater.decompress(b"", step)
+            if not chunk:
+                break
+            out += chunk
+            _check_growth(len(out), len(data), limits)
+    except zlib.error:
+        raise SyncError("corrupt") from None
+    if not inflater.eof:
+        raise SyncError("truncated")
+    if inflater.unused_data.strip(b"\0"):
+        raise SyncError("corrupt")
+    return bytes(out)
+
+
+def _check_growth(expanded: int, compressed: int, limits: Limits) -> None:
+    if expanded > limits.max_expanded_bytes or (
+            expanded > limits.ratio_floor and expanded > limits.max_ratio * max(compressed, 1)):
+        raise SyncError("decompression_bomb", limit_mb=limits.max_expanded_bytes // MiB)
+
+
+def _version_tuple(text: str) -> tuple[int, ...]:
+    return tuple(int(p) for p in text.split("."))
+
+
+def open_envelope(data: bytes, limits: Limits | None = None) -> Envelope:
+    """Check what can be checked without keys; raise :class:`SyncError` naming the first problem."""
+    limits = limits or Limits()
+    if not data:
+        raise SyncError("empty")
+    if len(data) > limits.max_file_bytes:
+        raise SyncError("too_large", limit_mb=limits.max_file_bytes // MiB)
+    if data[:2] == b"\x1f\x8b":
+        data = _inflate(data, 16 + zlib.MAX_WBITS, limits)
+    elif data.lstrip()[:1] != b"{":
+        raise SyncError("not_a_package")
+    try:
+        with _no_gc():
+            doc = orjson.loads(data)
+    except orjson.JSONDecodeError as exc:
+        raise SyncError("malformed_json", detail=str(exc)[:120]) from None
+    if not isinstance(doc, dict) or doc.get("format") != FORMAT:
+        raise SyncError("not_a_package")
+    header = doc.get("header")
+    if isinstance(header, dict):
+        version = header.get("format_version")
+        if isinstance(version, int) and version > FORMAT_VERSION:
+            raise SyncError("format_too_new", version=version, supported=FORMAT_VERSION)
+    _check_schema(_validators()[0], doc)
+    try:
+        needed = _version_tuple(header["min_app_version"])  # type: ignore[index]
+    except ValueError:
+        raise SyncError("schema", detail="header/min_app_version") from None
+    if needed > _version_tuple(__version__):
+        raise SyncError("app_too_old", version=header["min_app_version"])  # type: ignore[index]
+    return Envelope(doc)
+
+
+def verify_signature(envelope: Envelope, signer: PublicIdentity) -> None:
+    """Refuse unless ``signer`` (the key this side trusts for that node) signed the header."""
+    if envelope.signer_key != signer.sign_public:
+        raise SyncError("signer_mismatch")
+    try:
+        signature = unb64(envelope.doc["signature"]["value"])
+    except ValueError:
+        raise SyncError("bad_signature") from None
+    if not signer.verify(signature, canonical(envelope.header)):
+        raise SyncError("bad_signature")
+
+
+def read_changes(envelope: Envelope, keys: NodeKeys | None, limits: Limits | None = None,
+                 require_sealed: bool = False) -> list[dict[str, Any]]:
+    """Decrypt (when sealed), check the checksum, the body schema and the counts."""
+    limits = limits or Limits()
+    header = envelope.header
+    if envelope.sealed:
+        if keys is None:
+            raise SyncError("not_recipient")
+        try:
+            packed = open_sealed(envelope.doc["sealed"], keys, envelope.package_id.encode())
+        except SealError as exc:
+            raise SyncError("not_recipient" if str(exc) == "not a recipient" else "decrypt_failed") from None
+        body = _inflate(packed, zlib.MAX_WBITS, limits)
+    else:
+        if require_sealed:
+            raise SyncError("plain_not_allowed")
+        body = envelope.doc["body"].encode("utf-8")
+    if hashlib.sha256(body).hexdigest() != header["body_sha256"]:
+        raise SyncError("checksum")
+    try:
+        with _no_gc():
+            doc = orjson.loads(body)
+    except orjson.JSONDecodeError as exc:
+        raise SyncError("malformed_json", detail=str(exc)[:120]) from None
+    _check_schema(_validators()[1], doc)
+    changes: list[dict[str, Any]] = doc["changes"]
+    if len(changes) != header["change_count"]:
+        raise SyncError("counts_mismatch", header=header["change_count"], body=len(changes))
+    counts = Counter(c["table"] for c in changes)
+    if dict(counts) != {k: v for k, v in header["counts"].items() if v}:
+        raise SyncError("counts_mismatch", header=header["change_count"], body=len(changes))
+    return changes

@@ -1,0 +1,318 @@
+"""The community side of sync: keys, enrolment, export, import, history and conflicts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import orjson
+from sqlalchemy import func, select, text, update
+from sqlalchemy.orm import Session
+
+from app.db.database import CLOCK_KEY, COMMUNITY_KEY, Database
+from app.models import Community, OutboxEntry
+from app.services.changes import ChangeLog
+from app.sync.apply import Applier, ApplyResult, check_received_scope
+from app.sync.enrolment import EnrolmentCode, proof
+from app.sync.errors import SyncError
+from app.sync.files import atomic_write, read_limited
+from app.sync.hlc import Stamp
+from app.sync.keys import NodeKeys, PublicIdentity, b64
+from app.sync.models import SyncConflict, SyncFieldStamp, SyncPackage
+from app.sync.package import FILE_SUFFIX, Limits, build_package, open_envelope, read_changes, verify_signature
+from app.sync.tables import synced_tables
+
+KEYS_KEY = "sync_keys"
+SERVER_KEY = "sync_server"
+ENROLMENT_KEY = "sync_enrolment"
+SERVER_SEQ_KEY = "sync_server_seq"
+
+
+@dataclass(frozen=True)
+class EnrolResult:
+    community_id: str
+    community_code: str
+    server_fingerprint: str
+    own_fingerprint: str
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    package_id: str
+    change_count: int
+    counts: dict[str, int]
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    package_id: str
+    direction: str
+    peer: str
+    created_at: datetime
+    processed_at: datetime
+    change_count: int
+    counts: dict[str, int]
+    status: str
+    file_name: str
+
+
+@dataclass(frozen=True)
+class Conflict:
+    id: str
+    table: str
+    record_id: str
+    field: str
+    local_value: Any
+    remote_value: Any
+    local_hlc: str
+    remote_hlc: str
+    detected_at: datetime
+
+
+def build_report(result: ApplyResult, header: dict[str, Any], status: str,
+                 acknowledged: int) -> dict[str, Any]:
+    """The import report: DHIS2-style counts per table, conflicts and rejected changes."""
+    return {
+        "status": status,
+        "package_id": header["package_id"],
+        "created_at": header["created_at"],
+        "source": header["source"],
+        "change_count": header["change_count"],
+        "counts": {t: c.as_dict() for t, c in sorted(result.counts.items())},
+        "totals": result.totals(),
+        "conflicts": result.conflicts,
+        "rejected": result.rejected,
+        "acknowledged": acknowledged,
+    }
+
+
+class SyncService:
+    """Sync for one community database.  Every method is one short transaction."""
+
+    def __init__(self, db: Database, limits: Limits | None = None) -> None:
+        self.db = db
+        self.limits = limits or Limits()
+
+    # --- keys and enrolment ---------------------------------------------------------------
+
+    def keys(self) -> NodeKeys:
+        """This computer's keys, made the first time they are asked for."""
+        stored = self.db.get_state(KEYS_KEY)
+        if stored:
+            return NodeKeys.from_private_json(orjson.loads(stored))
+        keys = NodeKeys.generate(self.db.node_id)
+        with self.db.session() as session:
+            self.db.set_state(session, KEYS_KEY, orjson.dumps(keys.private_json()).decode())
+        return keys
+
+    @property
+    def fingerprint(self) -> str:
+        return self.keys().public.fingerprint
+
+    def server(self) -> PublicIdentity | None:
+        stored = self.db.get_state(SERVER_KEY)
+        return PublicIdentity.from_json(orjson.loads(stored)) if stored else None
+
+    @property
+    def enrolled(self) -> bool:
+        return self.server() is not None
+
+    def enroll(self, code_text: str) -> EnrolResult:
+        code = EnrolmentCode.decode(code_text)
+        keys = self.keys()
+        change = code.community_change
+        with self.db.session() as session:
+            current = self.db.community_id
+            local = session.get(Community, current) if current else None
+            if local is not None:
+                if local.code != code.community_code:
+                    raise SyncError("enrolment_community", code_in_code=code.community_code,
+                                    code_here=local.code)
+                if local.id != code.community_id:
+                    _adopt_community_id(session, local.id, code.community_id)
+            Applier(session, package_id=code.token, local_node=self.db.node_id).apply([change])
+            self.db.set_state(session, COMMUNITY_KEY, code.community_id)
+            self.db.set_state(session, SERVER_KEY, orjson.dumps(code.server.to_json()).decode())
+            self.db.set_state(session, ENROLMENT_KEY, orjson.dumps({
+                "token": code.token, "proof": proof(code.secret, code.token, keys.public),
+                "sign_key": b64(keys.public.sign_public), "box_key": b64(keys.public.box_public),
+            }).decode())
+            self._observe(session, change["hlc"])
+        return EnrolResult(code.community_id, code.community_code, code.server.fingerprint,
+                           keys.public.fingerprint)
+
+    # --- export -----------------------------------------------------------------------------
+
+    def pending_count(self) -> int:
+        with self.db.session() as session:
+            return int(session.scalar(
+                select(func.count()).select_from(OutboxEntry).where(OutboxEntry.acked_at.is_(None))) or 0)
+
+    def export(self, out: Path) -> ExportResult:
+        """Write every change not yet acknowledged into one sealed package at ``out`` (file or folder)."""
+        server = self.server()
+        if server is None:
+            raise SyncError("not_enrolled")
+        keys = self.keys()
+        community_id = self.db.community_id
+        if community_id is None:
+            raise SyncError("no_community")
+        with self.db.session() as session:
+            community = session.get(Community, community_id)
+            code = community.code if community is not None else ""
+            rows = session.execute(
+                select(OutboxEntry.seq, OutboxEntry.change_id, OutboxEntry.table_name, OutboxEntry.record_id,
+                       OutboxEntry.community_id, OutboxEntry.op, OutboxEntry.hlc, OutboxEntry.fields)
+                .where(OutboxEntry.acked_at.is_(None)).order_by(OutboxEntry.seq)
+            ).all()
+        changes = [
+            {"id": r.change_id, "table": r.table_name, "record": r.record_id, "community": r.community_id,
+             "op": r.op, "hlc": r.hlc, "fields": orjson.loads(r.fields)}
+            for r in rows
+        ]
+        seq_range = (rows[0].seq, rows[-1].seq) if rows else (0, 0)
+        enrolment = self.db.get_state(ENROLMENT_KEY)
+        data, header = build_package(
+            keys=keys,
+            source={"role": "community", "community_id": community_id, "community_code": code},
+            target={"role": "server", "community_id": None, "community_code": None,
+                    "node_ids": [server.node_id]},
+            changes=changes, seq_range=seq_range,
+            ack={"server_seq": int(self.db.get_state(SERVER_SEQ_KEY) or 0)},
+            recipients=[server], enrolment=orjson.loads(enrolment) if enrolment else None,
+        )
+        if out.is_dir():
+            stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+            out = out / f"{code or 'ledger'}-{stamp}-{header['package_id'][:8]}{FILE_SUFFIX}"
+        atomic_write(out, data)
+        with self.db.session() as session:
+            now = datetime.now()
+            session.add(SyncPackage(
+                package_id=header["package_id"], direction="out", peer=server.node_id, created_at=now,
+                processed_at=now, change_count=len(changes), first_seq=seq_range[0], last_seq=seq_range[1],
+                counts=orjson.dumps(header["counts"]).decode(), report=orjson.dumps({"status": "written"})
+                .decode(), file_name=str(out)))
+        return ExportResult(out, header["package_id"], len(changes), dict(header["counts"]))
+
+    # --- import -----------------------------------------------------------------------------
+
+    def import_file(self, path: Path) -> dict[str, Any]:
+        return self.import_bytes(read_limited(path, self.limits.max_file_bytes), file_name=str(path))
+
+    def import_bytes(self, data: bytes, file_name: str = "") -> dict[str, Any]:
+        """Check a package from the city server and apply it in one transaction.
+
+        Returns the import report; raises :class:`SyncError` (and changes nothing) when refused.
+        """
+        envelope = open_envelope(data, self.limits)
+        server = self.server()
+        if server is None:
+            raise SyncError("not_enrolled")
+        if envelope.signer_node != server.node_id:
+            raise SyncError("unknown_signer", node=envelope.signer_node)
+        verify_signature(envelope, server)
+        header = envelope.header
+        community_id = self.db.community_id
+        target = header["target"]
+        if (target["role"] != "community" or target["community_id"] != community_id
+                or self.db.node_id not in target["node_ids"]):
+            here = f"community {community_id}"
+            there = f"community {target.get('community_code') or target.get('community_id')}"
+            raise SyncError("wrong_target", target=there, here=here)
+        assert community_id is not None
+        changes = read_changes(envelope, self.keys(), self.limits, require_sealed=True)
+        check_received_scope(changes, community_id)
+        with self.db.session() as session:
+            seen = session.scalar(select(SyncPackage.seq).where(
+                SyncPackage.package_id == envelope.package_id, SyncPackage.direction == "in"))
+            if seen is not None:
+                return {"status": "already_applied", "package_id": envelope.package_id,
+                        "created_at": header["created_at"], "source": header["source"],
+                        "change_count": header["change_count"], "counts": {}, "totals": {},
+                        "conflicts": [], "rejected": [], "acknowledged": 0}
+            result = Applier(session, package_id=envelope.package_id, local_node=self.db.node_id,
+                             log_conflicts=True).apply(changes)
+            acked_to = int(header["ack"].get("nodes", {}).get(self.db.node_id, 0))
+            acknowledged = 0
+            if acked_to:
+                result_ack: Any = session.execute(
+                    update(OutboxEntry).where(OutboxEntry.seq <= acked_to, OutboxEntry.acked_at.is_(None))
+                    .values(acked_at=datetime.now()))
+                acknowledged = int(result_ack.rowcount or 0)
+                self._clear_enrolment(session)
+            current = int(self.db.get_state(SERVER_SEQ_KEY) or 0)
+            first, last = header["range"]["first"], header["range"]["last"]
+            if first <= current + 1 and last > current:
+                self.db.set_state(session, SERVER_SEQ_KEY, str(last))
+            if result.max_stamp:
+                self._observe(session, result.max_stamp)
+            report = build_report(result, header, "applied", acknowledged)
+            now = datetime.now()
+            session.add(SyncPackage(
+                package_id=envelope.package_id, direction="in", peer=envelope.signer_node,
+                created_at=now, processed_at=now, change_count=header["change_count"],
+                first_seq=first, last_seq=last, counts=orjson.dumps(header["counts"]).decode(),
+                report=orjson.dumps(report).decode(), file_name=file_name))
+        return report
+
+    def _clear_enrolment(self, session: Session) -> None:
+        session.execute(text("DELETE FROM local_state WHERE key = :k"), {"k": ENROLMENT_KEY})
+
+    def _observe(self, session: Session, stamp: str) -> None:
+        self.db.clock.observe(Stamp.decode(stamp))
+        self.db.set_state(session, CLOCK_KEY, self.db.clock.last.encode())
+
+    # --- history and conflicts --------------------------------------------------------------
+
+    def last_exchange(self) -> datetime | None:
+        with self.db.session() as session:
+            return session.scalar(select(func.max(SyncPackage.processed_at)))
+
+    def history(self) -> list[HistoryEntry]:
+        with self.db.session() as session:
+            rows = session.scalars(select(SyncPackage).order_by(SyncPackage.seq.desc())).all()
+            return [HistoryEntry(r.package_id, r.direction, r.peer, r.created_at, r.processed_at,
+                                 r.change_count, orjson.loads(r.counts),
+                                 str(orjson.loads(r.report).get("status", "")), r.file_name) for r in rows]
+
+    def conflicts(self, unresolved_only: bool = True) -> list[Conflict]:
+        with self.db.session() as session:
+            stmt = select(SyncConflict).order_by(SyncConflict.detected_at, SyncConflict.id)
+            if unresolved_only:
+                stmt = stmt.where(SyncConflict.resolved_at.is_(None))
+            return [Conflict(c.id, c.table_name, c.record_id, c.field, orjson.loads(c.local_value),
+                             orjson.loads(c.remote_value), c.local_hlc, c.remote_hlc, c.detected_at)
+                    for c in session.scalars(stmt)]
+
+    def resolve_conflict(self, conflict_id: str, keep: str) -> None:
+        """Keep the ``remote`` value (already in place) or the ``local`` one (written as a new change)."""
+        if keep not in ("local", "remote"):
+            raise ValueError(keep)
+        with self.db.session() as session:
+            conflict = session.get(SyncConflict, conflict_id)
+            if conflict is None or conflict.resolved_at is not None:
+                return
+            if keep == "local":
+                spec = synced_tables()[conflict.table_name]
+                obj = session.get(spec.model, conflict.record_id)
+                if obj is not None:
+                    value = spec.decode(conflict.field, orjson.loads(conflict.local_value))
+                    ChangeLog(self.db, session).updated(obj, {conflict.field: value})
+            conflict.resolved_at = datetime.now()
+            conflict.resolution = keep
+
+
+def _adopt_community_id(session: Session, old: str, new: str) -> None:
+    """Give a community created before enrolment the id the city gave it (nothing was sent yet)."""
+    for spec in synced_tables().values():
+        t = spec.table
+        session.execute(t.update().where(t.c.community_id == old).values(community_id=new))
+    community = synced_tables()["community"].table
+    session.execute(community.update().where(community.c.id == old).values(id=new))
+    session.execute(update(OutboxEntry).where(OutboxEntry.community_id == old).values(community_id=new))
+    session.execute(update(OutboxEntry).where(OutboxEntry.record_id == old).values(record_id=new))
+    session.execute(update(OutboxEntry).values(fields=func.replace(OutboxEntry.fields, old, new)))
+    session.execute(update(SyncFieldStamp).where(SyncFieldStamp.record_id == old).values(record_id=new))

@@ -1,0 +1,346 @@
+"""The city server's work: enrol communities, import their packages, write packages for them."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import orjson
+from sqlalchemy import Engine, Table, create_engine, event, func, or_, select, text
+from sqlalchemy.orm import Session
+
+from app.models import Base, Community, new_id
+from app.sync.apply import Applier, check_community_writer
+from app.sync.enrolment import EnrolmentCode, proof_matches
+from app.sync.errors import SyncError
+from app.sync.files import atomic_write, read_limited
+from app.sync.hlc import HybridClock, Stamp
+from app.sync.keys import NodeKeys, PublicIdentity, b64, unb64
+from app.sync.models import SyncFieldStamp
+from app.sync.package import FILE_SUFFIX, Limits, build_package, open_envelope, read_changes, verify_signature
+from app.sync.service import build_report
+from app.sync.tables import CITY_SCOPE, chunks, synced_tables
+from server.models import (
+    CommunityNode,
+    EnrolledCommunity,
+    Enrolment,
+    PackageLog,
+    ServerBase,
+    ServerChange,
+    ServerState,
+)
+
+KEYS_KEY = "keys"
+CLOCK_KEY = "hlc_last"
+# One lock for everything that assigns or reads change sequence numbers, so a package written
+# for a community never skips a change another import is about to commit (PostgreSQL).
+_SEQ_LOCK = 7_531_001
+
+
+class ServerError(Exception):
+    """A one-line problem with a server command (not a refused package)."""
+
+
+@dataclass(frozen=True)
+class EnrolmentIssued:
+    community_id: str
+    code: str
+    server_fingerprint: str
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cur = dbapi_connection.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute("PRAGMA busy_timeout=10000")
+    cur.close()
+
+
+def make_server_engine(url: str) -> Engine:
+    """An engine for a database URL; a bare path means an SQLite file."""
+    if "://" not in url:
+        url = f"sqlite:///{Path(url)}"
+    engine = create_engine(url)
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+class CityServer:
+    def __init__(self, url: str, limits: Limits | None = None) -> None:
+        self.engine = make_server_engine(url)
+        self.limits = limits or Limits()
+        tables: list[Table] = [s.table for s in synced_tables().values()]
+        tables.append(SyncFieldStamp.__table__)  # type: ignore[arg-type]
+        Base.metadata.create_all(self.engine, tables=tables)
+        ServerBase.metadata.create_all(self.engine)
+        self.keys = self._load_keys()
+        self.node_id = self.keys.node_id
+        stored = self._state(CLOCK_KEY)
+        self.clock = HybridClock(self.node_id, Stamp.decode(stored) if stored else None)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        with Session(self.engine, expire_on_commit=False) as session, session.begin():
+            if self.engine.dialect.name == "postgresql":
+                session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _SEQ_LOCK})
+            yield session
+
+    def _state(self, key: str) -> str | None:
+        with Session(self.engine) as session:
+            return session.scalar(select(ServerState.value).where(ServerState.key == key))
+
+    def _load_keys(self) -> NodeKeys:
+        stored = self._state(KEYS_KEY)
+        if stored:
+            return NodeKeys.from_private_json(orjson.loads(stored))
+        keys = NodeKeys.generate("city" + secrets.token_hex(6))
+        with self.session() as session:
+            session.merge(ServerState(key=KEYS_KEY, value=orjson.dumps(keys.private_json()).decode()))
+        return keys
+
+    @property
+    def identity(self) -> PublicIdentity:
+        return self.keys.public
+
+    def _save_clock(self, session: Session) -> None:
+        session.merge(ServerState(key=CLOCK_KEY, value=self.clock.last.encode()))
+
+    # --- records the city writes ----------------------------------------------------------
+
+    def _write(self, session: Session, table: str, record_id: str, community_id: str,
+               fields: dict[str, Any], op: str = "upsert") -> dict[str, Any]:
+        """Apply one change made here and append it to the change sequence."""
+        change_id = new_id()
+        change = {"id": change_id, "table": table, "record": record_id, "community": community_id,
+                  "op": op, "hlc": self.clock.now().encode(), "fields": fields}
+        result = Applier(session, package_id=change_id, local_node=self.node_id).apply([change])
+        if result.rejected:
+            raise ServerError(f"{table}: {result.rejected[0]['reason']}")
+        self._append(session, [change], self.node_id)
+        self._save_clock(session)
+        return change
+
+    def put_city_record(self, table: str, fields: dict[str, Any], record_id: str | None = None) -> str:
+        """Create or change a record the city owns (every community receives it, none may write it)."""
+        if table not in synced_tables():
+            raise ServerError(f"unknown table: {table}")
+        record_id = record_id or new_id()
+        with self.session() as session:
+            self._write(session, table, record_id, CITY_SCOPE, dict(fields, community_id=CITY_SCOPE))
+        return record_id
+
+    # --- enrolment --------------------------------------------------------------------------
+
+    def add_community(self, code: str, name: str, district: str, street: str,
+                      city: str = "") -> EnrolmentIssued:
+        """Register a community (or, when it exists, one more computer of it); returns a one-time code."""
+        now = datetime.now()
+        with self.session() as session:
+            known = session.scalar(select(EnrolledCommunity).where(EnrolledCommunity.code == code))
+            if known is None:
+                community_id = new_id()
+                session.add(EnrolledCommunity(community_id=community_id, code=code, name=name,
+                                              district=district, street=street, created_at=now))
+                change = self._write(session, "community", community_id, community_id, {
+                    "community_id": community_id, "code": code, "name": name, "district": district,
+                    "street": street, "city": city,
+                })
+            else:
+                community_id = known.community_id
+                row = session.execute(
+                    select(ServerChange).where(ServerChange.table_name == "community",
+                                               ServerChange.record_id == community_id,
+                                               ServerChange.source_node == self.node_id)
+                    .order_by(ServerChange.seq).limit(1)).scalar_one()
+                change = {"id": row.change_id, "table": row.table_name, "record": row.record_id,
+                          "community": row.community_id, "op": row.op, "hlc": row.hlc,
+                          "fields": orjson.loads(row.fields)}
+            token, secret = new_id(), secrets.token_bytes(32)
+            session.add(Enrolment(token=token, community_id=community_id, secret=b64(secret),
+                                  created_at=now))
+        issued = EnrolmentCode(self.identity, token, secret, change)
+        return EnrolmentIssued(community_id, issued.encode(), self.identity.fingerprint)
+
+    def communities(self) -> list[dict[str, Any]]:
+        with self.session() as session:
+            result = []
+            for c in session.scalars(select(EnrolledCommunity).order_by(EnrolledCommunity.code)):
+                nodes = session.scalars(select(CommunityNode).where(
+                    CommunityNode.community_id == c.community_id).order_by(CommunityNode.enrolled_at)).all()
+                result.append({
+                    "code": c.code, "name": c.name, "district": c.district, "street": c.street,
+                    "community_id": c.community_id,
+                    "nodes": [{"node_id": n.node_id,
+                               "fingerprint": PublicIdentity(n.node_id, unb64(n.sign_key),
+                                                             unb64(n.box_key)).fingerprint,
+                               "received_to_seq": n.received_to_seq, "acked_server_seq": n.acked_server_seq,
+                               "last_package_at": (n.last_package_at.isoformat()
+                                                   if n.last_package_at else None)}
+                              for n in nodes],
+                })
+            return result
+
+    # --- import -----------------------------------------------------------------------------
+
+    def import_file(self, path: Path) -> dict[str, Any]:
+        return self.import_bytes(read_limited(path, self.limits.max_file_bytes))
+
+    def import_bytes(self, data: bytes) -> dict[str, Any]:
+        """Check a community's package and apply it in one transaction; raise SyncError when refused."""
+        envelope = open_envelope(data, self.limits)
+        header = envelope.header
+        now = datetime.now()
+        with self.session() as session:
+            node = session.get(CommunityNode, envelope.signer_node)
+            enrolment: Enrolment | None = None
+            if node is None:
+                identity, enrolment = self._enrolling(session, envelope.signer_node, header)
+                community_id = enrolment.community_id
+            else:
+                identity = PublicIdentity(node.node_id, unb64(node.sign_key), unb64(node.box_key))
+                community_id = node.community_id
+            verify_signature(envelope, identity)
+            source, target = header["source"], header["target"]
+            if target["role"] != "server" or self.node_id not in target["node_ids"]:
+                raise SyncError("wrong_target", target=f"server {','.join(target['node_ids'])}",
+                                here=f"server {self.node_id}")
+            if source["role"] != "community" or source["community_id"] != community_id:
+                raise SyncError("wrong_target", target=f"community {source['community_id']}",
+                                here=f"the community this computer is enrolled for ({community_id})")
+            changes = read_changes(envelope, self.keys, self.limits, require_sealed=True)
+            check_community_writer(session, changes, community_id)
+            seen = session.scalar(select(PackageLog.seq).where(
+                PackageLog.package_id == envelope.package_id, PackageLog.direction == "in"))
+            if seen is not None:
+                return {"status": "already_applied", "package_id": envelope.package_id,
+                        "created_at": header["created_at"], "source": source,
+                        "change_count": header["change_count"], "counts": {}, "totals": {},
+                        "conflicts": [], "rejected": [], "acknowledged": 0}
+            if node is None:
+                assert enrolment is not None
+                node = CommunityNode(node_id=identity.node_id, community_id=community_id,
+                                     sign_key=b64(identity.sign_public), box_key=b64(identity.box_public),
+                                     enrolled_at=now, received_to_seq=0, acked_server_seq=0)
+                session.add(node)
+                enrolment.used_at, enrolment.used_by = now, identity.node_id
+            result = Applier(session, package_id=envelope.package_id, local_node=self.node_id).apply(changes)
+            self._append(session, result.accepted, identity.node_id)
+            first, last = header["range"]["first"], header["range"]["last"]
+            if first <= node.received_to_seq + 1 and last > node.received_to_seq:
+                node.received_to_seq = last
+            node.acked_server_seq = max(node.acked_server_seq, int(header["ack"].get("server_seq", 0)))
+            node.last_package_at = now
+            if result.max_stamp:
+                self.clock.observe(Stamp.decode(result.max_stamp))
+                self._save_clock(session)
+            report = build_report(result, header, "applied", 0)
+            session.add(PackageLog(package_id=envelope.package_id, direction="in", node_id=identity.node_id,
+                                   community_id=community_id, processed_at=now,
+                                   change_count=header["change_count"], first_seq=first, last_seq=last,
+                                   report=orjson.dumps(report).decode()))
+        return report
+
+    def _enrolling(self, session: Session, node_id: str,
+                   header: dict[str, Any]) -> tuple[PublicIdentity, Enrolment]:
+        claim = header.get("enrolment")
+        if claim is None:
+            raise SyncError("unknown_signer", node=node_id)
+        enrolment = session.get(Enrolment, claim["token"])
+        if enrolment is None:
+            raise SyncError("enrolment_invalid")
+        if enrolment.used_by is not None and enrolment.used_by != node_id:
+            raise SyncError("enrolment_used")
+        try:
+            identity = PublicIdentity(node_id, unb64(claim["sign_key"]), unb64(claim["box_key"]))
+        except ValueError:
+            raise SyncError("enrolment_invalid") from None
+        if not proof_matches(unb64(enrolment.secret), enrolment.token, identity, claim["proof"]):
+            raise SyncError("enrolment_invalid")
+        return identity, enrolment
+
+    def _append(self, session: Session, changes: list[dict[str, Any]], source_node: str) -> None:
+        """Add changes to the sequence, each once."""
+        if not changes:
+            return
+        known: set[str] = set()
+        ids = [c["id"] for c in changes]
+        for part in chunks(ids):
+            known.update(session.scalars(
+                select(ServerChange.change_id).where(ServerChange.change_id.in_(part))))
+        now = datetime.now()
+        rows = []
+        for c in changes:
+            if c["id"] in known:
+                continue
+            known.add(c["id"])
+            rows.append({"change_id": c["id"], "table_name": c["table"], "record_id": c["record"],
+                         "community_id": c["community"], "op": c["op"],
+                         "fields": orjson.dumps(c["fields"]).decode(), "hlc": c["hlc"],
+                         "source_node": source_node, "received_at": now})
+        if rows:
+            session.execute(ServerChange.__table__.insert(), rows)  # type: ignore[attr-defined]
+
+    # --- export -----------------------------------------------------------------------------
+
+    def export_for(self, code: str, out: Path, node_ids: list[str] | None = None) -> dict[str, Any]:
+        """Write the package a community takes home: what it has not received, and the acknowledgements."""
+        now = datetime.now()
+        with self.session() as session:
+            community = session.scalar(select(EnrolledCommunity).where(EnrolledCommunity.code == code))
+            if community is None:
+                raise ServerError(f"no community with code {code} is enrolled")
+            stmt = select(CommunityNode).where(CommunityNode.community_id == community.community_id)
+            if node_ids:
+                stmt = stmt.where(CommunityNode.node_id.in_(node_ids))
+            nodes = session.scalars(stmt.order_by(CommunityNode.node_id)).all()
+            if not nodes:
+                raise ServerError(f"no computer of community {code} has sent a package yet")
+            start = min(n.acked_server_seq for n in nodes)
+            top = int(session.scalar(select(func.max(ServerChange.seq))) or 0)
+            query = select(ServerChange).where(
+                ServerChange.seq > start, ServerChange.seq <= top,
+                or_(ServerChange.community_id == community.community_id,
+                    ServerChange.community_id == CITY_SCOPE),
+            ).order_by(ServerChange.seq)
+            if len(nodes) == 1:
+                query = query.where(ServerChange.source_node != nodes[0].node_id)
+            changes = [{"id": r.change_id, "table": r.table_name, "record": r.record_id,
+                        "community": r.community_id, "op": r.op, "hlc": r.hlc,
+                        "fields": orjson.loads(r.fields)}
+                       for r in session.scalars(query)]
+            recipients = [PublicIdentity(n.node_id, unb64(n.sign_key), unb64(n.box_key)) for n in nodes]
+            data, header = build_package(
+                keys=self.keys,
+                source={"role": "server", "community_id": None, "community_code": None},
+                target={"role": "community", "community_id": community.community_id, "community_code": code,
+                        "node_ids": [n.node_id for n in nodes]},
+                changes=changes, seq_range=(start + 1, top),
+                ack={"nodes": {n.node_id: n.received_to_seq for n in nodes}},
+                recipients=recipients,
+            )
+            if out.is_dir():
+                out = out / f"{code}-return-{now:%Y%m%d-%H%M%S}-{header['package_id'][:8]}{FILE_SUFFIX}"
+            atomic_write(out, data)
+            session.add(PackageLog(package_id=header["package_id"], direction="out",
+                                   node_id=",".join(n.node_id for n in nodes),
+                                   community_id=community.community_id, processed_at=now,
+                                   change_count=len(changes), first_seq=start + 1, last_seq=top,
+                                   report=orjson.dumps({"counts": header["counts"]}).decode()))
+        return {"file": str(out), "package_id": header["package_id"], "change_count": len(changes),
+                "counts": header["counts"], "nodes": [n.node_id for n in nodes], "range": header["range"]}
+
+    def community_ids(self) -> list[tuple[str, str, str, str]]:
+        """(community id, code, name, district) of every community record here."""
+        with self.session() as session:
+            rows = session.execute(select(Community.id, Community.code, Community.name, Community.district)
+                                   .where(Community.deleted_at.is_(None)).order_by(Community.code))
+            return [(r[0], r[1], r[2], r[3]) for r in rows]

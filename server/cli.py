@@ -1,0 +1,155 @@
+"""``community-ledger-server``: the reference city server's command line.
+
+Errors are one line on stderr and a non-zero exit; a refused package exits with 3.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.exc import OperationalError
+
+from app import __version__
+from app.sync.errors import SyncError
+from server.city import CityServer, ServerError
+from server.stats import city_stats
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
+def _print(obj: Any) -> None:
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="community-ledger-server", description="Community Ledger city server")
+    parser.add_argument("--db", metavar="URL", required=True,
+                        help="database URL (postgresql+psycopg://...) or an SQLite file path")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub.required = True
+
+    p = sub.add_parser("add-community", help="enrol a community (or one more computer of it); prints a code")
+    p.add_argument("code")
+    p.add_argument("name")
+    p.add_argument("--district", required=True)
+    p.add_argument("--street", required=True)
+    p.add_argument("--city", default="")
+    p.set_defaults(run=run_add_community)
+
+    p = sub.add_parser("import", help="apply a community's sync package; prints the report as JSON")
+    p.add_argument("file", metavar="FILE")
+    p.set_defaults(run=run_import)
+
+    p = sub.add_parser("export-for", help="write the return package for a community")
+    p.add_argument("code")
+    p.add_argument("--out", required=True, metavar="FILE_OR_DIR")
+    p.add_argument("--node", action="append", help="only for this computer (repeatable)")
+    p.set_defaults(run=run_export_for)
+
+    p = sub.add_parser("communities", help="enrolled communities, their computers and fingerprints")
+    p.set_defaults(run=run_communities)
+
+    p = sub.add_parser("fingerprint", help="this server's key fingerprint")
+    p.set_defaults(run=run_fingerprint)
+
+    p = sub.add_parser("put-city-record", help="create or change a record the city owns (JSON fields)")
+    p.add_argument("table")
+    p.add_argument("fields", help='e.g. \'{"name": "市民政局"}\'')
+    p.add_argument("--id", dest="record_id")
+    p.set_defaults(run=run_put_city_record)
+
+    p = sub.add_parser("stats", help="counts summed over all communities, by district and by community")
+    p.add_argument("--json", action="store_true", help="print JSON (the only format)")
+    p.set_defaults(run=run_stats)
+    return parser
+
+
+def run_add_community(server: CityServer, args: argparse.Namespace) -> int:
+    issued = server.add_community(args.code, args.name, args.district, args.street, args.city)
+    print(f"community id: {issued.community_id}")
+    print(f"server fingerprint: {issued.server_fingerprint}")
+    print("enrolment code (one computer, one use):")
+    print(issued.code)
+    return 0
+
+
+def run_import(server: CityServer, args: argparse.Namespace) -> int:
+    path = Path(args.file)
+    if not path.is_file():
+        raise ServerError(f"package file not found: {path}")
+    try:
+        report = server.import_file(path)
+    except SyncError as exc:
+        print(f"community-ledger-server: error: package refused: {exc} [{exc.code}]", file=sys.stderr)
+        return 3
+    _print(report)
+    return 0
+
+
+def run_export_for(server: CityServer, args: argparse.Namespace) -> int:
+    out = Path(args.out)
+    if not out.is_dir() and not out.parent.is_dir():
+        raise ServerError(f"folder does not exist: {out.parent}")
+    _print(server.export_for(args.code, out, args.node))
+    return 0
+
+
+def run_communities(server: CityServer, args: argparse.Namespace) -> int:
+    _print(server.communities())
+    return 0
+
+
+def run_fingerprint(server: CityServer, args: argparse.Namespace) -> int:
+    print(f"{server.node_id}  {server.identity.fingerprint}")
+    return 0
+
+
+def run_put_city_record(server: CityServer, args: argparse.Namespace) -> int:
+    try:
+        fields = json.loads(args.fields)
+    except json.JSONDecodeError as exc:
+        raise ServerError(f"fields are not JSON: {exc}") from None
+    if not isinstance(fields, dict):
+        raise ServerError("fields must be a JSON object")
+    print(server.put_city_record(args.table, fields, args.record_id))
+    return 0
+
+
+def run_stats(server: CityServer, args: argparse.Namespace) -> int:
+    _print(city_stats(server))
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        server = CityServer(args.db)
+    except OperationalError as exc:
+        print(f"community-ledger-server: error: cannot open the database: {str(exc.orig).strip()[:200]}",
+              file=sys.stderr)
+        return 1
+    except Exception as exc:  # a bad URL, a missing driver
+        print(f"community-ledger-server: error: cannot open the database: {exc}", file=sys.stderr)
+        return 1
+    try:
+        return int(args.run(server, args))
+    except ServerError as exc:
+        print(f"community-ledger-server: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    finally:
+        server.close()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
