@@ -21,6 +21,7 @@ from app.services.errors import DomainError, ValidationError
 COMMAND_MODULES = (
     "app.cli_registry",
     "app.cli_print",
+    "app.cli_print",
     "app.cli_sync",
 )
 

@@ -1,0 +1,194 @@
+"""Printing commands: ``print signin|ledger|book|appeal|minutes ... --out FILE.pdf``.
+
+Each writes one PDF atomically: on any error there is a one-line message, a non-zero exit
+and no file left behind.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from app.cli import CliError, open_database
+from app.db.database import Database
+from app.printing.base import PrintOptions
+from app.services.errors import NotFoundError
+
+
+def _kinds_help() -> str:
+    from app.printing.catalog import LEDGER_KINDS
+
+    lines = ["kinds:"]
+    for kind, spec in LEDGER_KINDS.items():
+        per = "per year" if spec.yearly else "as of today"
+        lines.append(f"  {kind:<28} {spec.title} ({per})")
+    return "\n".join(lines)
+
+
+def _year(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a year: {text!r}") from None
+    if not 1949 <= value <= 2200:
+        raise argparse.ArgumentTypeError(f"year out of range: {value}")
+    return value
+
+
+def _rows(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not 0 <= value <= 500:
+        raise argparse.ArgumentTypeError(f"must be between 0 and 500: {value}")
+    return value
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--out", required=True, metavar="FILE.pdf", help="the PDF file to write")
+    p.add_argument("--full", action="store_true",
+                   help="print ID numbers and phone numbers in full (masked by default)")
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("print", help="print sign-in sheets, ledgers, the yearly book, appeals, minutes")
+    what = p.add_subparsers(dest="what", metavar="DOCUMENT", parser_class=type(p))
+    what.required = True
+
+    s = what.add_parser("signin", help="a sign-in sheet (签到表) for a meeting, or a blank one")
+    s.add_argument("--meeting", metavar="ID", help="the meeting whose expected attendees are listed")
+    s.add_argument("--blank-rows", type=_rows, default=3, metavar="N",
+                   help="empty rows after the attendees (default 3)")
+    s.add_argument("--blank", action="store_true", help="a blank sheet for a meeting not entered yet")
+    s.add_argument("--title", metavar="TEXT", help="title of the blank sheet")
+    s.add_argument("--rows", type=_rows, metavar="N", help="rows of the blank sheet (default: fill the page)")
+    s.add_argument("--workday", action="store_true",
+                   help="the community work day variant (unit, arrival/departure, service, confirmation)")
+    _common(s)
+    s.set_defaults(run=run_signin)
+
+    g = what.add_parser("ledger", help="a ledger report (A4 landscape)", epilog=_kinds_help(),
+                        formatter_class=argparse.RawDescriptionHelpFormatter)
+    g.add_argument("--kind", required=True, metavar="KIND", help="which ledger (see the list below)")
+    g.add_argument("--year", type=_year, metavar="Y", help="the year of a yearly ledger (default: this year)")
+    _common(g)
+    g.set_defaults(run=run_ledger)
+
+    b = what.add_parser("book", help="the yearly ledger book (台账汇编) with a table of contents")
+    b.add_argument("--year", type=_year, required=True, metavar="Y")
+    _common(b)
+    b.set_defaults(run=run_book)
+
+    a = what.add_parser("appeal", help="an appeal form (诉求办理单) with its whole trail")
+    a.add_argument("--id", required=True, metavar="ID")
+    _common(a)
+    a.set_defaults(run=run_appeal)
+
+    m = what.add_parser("minutes", help="the minutes record (会议记录) of a meeting")
+    m.add_argument("--meeting", required=True, metavar="ID")
+    _common(m)
+    m.set_defaults(run=run_minutes)
+
+
+def _out(args: argparse.Namespace) -> Path:
+    out = Path(args.out)
+    if out.is_dir():
+        raise CliError(f"--out is a folder: {out}")
+    if not out.parent.exists():
+        raise CliError(f"folder does not exist: {out.parent}")
+    return out
+
+
+def _options(args: argparse.Namespace) -> PrintOptions:
+    return PrintOptions(full_personal_data=bool(args.full), print_date=date.today())
+
+
+@contextmanager
+def _database(args: argparse.Namespace) -> Iterator[Database]:
+    db = open_database(args.db)
+    try:
+        if db.community_id is None:
+            raise CliError("the database has no community yet (run init or demo first)")
+        yield db
+    finally:
+        db.close()
+
+
+def _write(out: Path, make: Callable[[], int]) -> int:
+    try:
+        pages = make()
+    except NotFoundError as exc:
+        raise CliError(f"{exc.params.get('kind')} not found: {exc.params.get('id')}") from None
+    except OSError as exc:
+        raise CliError(f"cannot write {out}: {exc.strerror or exc}") from None
+    print(f"{out} ({pages} pages)")
+    return 0
+
+
+def run_signin(args: argparse.Namespace) -> int:
+    from app.printing.signin import blank_signin, print_meeting_signin
+
+    out = _out(args)
+    options = _options(args)
+    if args.blank:
+        if args.meeting:
+            raise CliError("give either --blank or --meeting, not both")
+        if not args.title or not args.title.strip():
+            raise CliError("a blank sheet needs --title TEXT")
+        if args.db:
+            with _database(args) as db:
+                return _write(out, lambda: blank_signin(out, args.title, db=db, rows=args.rows,
+                                                        workday=args.workday, options=options))
+        return _write(out, lambda: blank_signin(out, args.title, rows=args.rows, workday=args.workday,
+                                                options=options))
+    if not args.meeting:
+        raise CliError("give --meeting ID, or --blank --title TEXT")
+    with _database(args) as db:
+        return _write(out, lambda: print_meeting_signin(db, args.meeting, out, blank_rows=args.blank_rows,
+                                                        options=options))
+
+
+def run_ledger(args: argparse.Namespace) -> int:
+    from app.printing.catalog import LEDGER_KINDS, print_ledger
+
+    if args.kind not in LEDGER_KINDS:
+        raise CliError(f"unknown ledger kind: {args.kind} (print ledger --help lists them)")
+    out = _out(args)
+    with _database(args) as db:
+        return _write(out, lambda: print_ledger(db, args.kind, out, year=args.year, options=_options(args)))
+
+
+def run_book(args: argparse.Namespace) -> int:
+    from app.printing.book import print_book
+
+    out = _out(args)
+
+    def progress(done: int, total: int, title: str) -> None:
+        if sys.stderr.isatty():
+            print(f"\rbook: {done}/{total} {title}\033[K", end="" if done < total else "\n",
+                  file=sys.stderr, flush=True)
+
+    with _database(args) as db:
+        return _write(out, lambda: print_book(db, args.year, out, _options(args), progress))
+
+
+def run_appeal(args: argparse.Namespace) -> int:
+    from app.printing.appeal import print_appeal
+
+    out = _out(args)
+    with _database(args) as db:
+        return _write(out, lambda: print_appeal(db, args.id, out, _options(args)))
+
+
+def run_minutes(args: argparse.Namespace) -> int:
+    from app.printing.minutes import print_minutes
+
+    out = _out(args)
+    with _database(args) as db:
+        return _write(out, lambda: print_minutes(db, args.meeting, out, _options(args)))
