@@ -21,7 +21,6 @@ from app.services.errors import DomainError, ValidationError
 COMMAND_MODULES = (
     "app.cli_registry",
     "app.cli_print",
-    "app.cli_print",
     "app.cli_sync",
 )
 
