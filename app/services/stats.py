@@ -13,12 +13,12 @@ from __future__ import annotations
 import importlib
 import importlib.util
 from collections.abc import Callable
-from typing import Any
+from contextlib import AbstractContextManager
+from typing import Any, Protocol
 
 from sqlalchemy import ColumnElement, case, func, select
 from sqlalchemy.orm import Session
 
-from app.db.database import Database
 from app.models import (
     Building,
     Community,
@@ -40,6 +40,13 @@ Provider = Callable[[Session, str | None], Stats]
 
 PROVIDERS: list[Provider] = []
 
+
+class SessionSource(Protocol):
+    """What :func:`collect_stats` needs of a database: short sessions (``Database`` has it)."""
+
+    def session(self) -> AbstractContextManager[Session]: ...
+
+
 # Modules that register providers when imported; missing ones are skipped.
 PROVIDER_MODULES: list[str] = ["app.services.ledger_stats"]
 
@@ -51,7 +58,7 @@ def provider(fn: Provider) -> Provider:
     return fn
 
 
-def collect_stats(db: Database, community_id: str | None = None) -> Stats:
+def collect_stats(db: SessionSource, community_id: str | None = None) -> Stats:
     """Every provider's numbers for one community, or the whole database when ``None``."""
     _load_provider_modules()
     result: Stats = {}
