@@ -85,6 +85,8 @@ def test_every_record_passes_the_forms_validation(demo_db: Database) -> None:
     """What a secretary opens in a form and saves unchanged must be accepted."""
     with demo_db.session() as session:
         for kind, spec in ENTITIES.items():
+            if spec.model not in demo.WRITE_ORDER:
+                continue  # a ledger kind: its demo data comes from the ledgers' own hook
             records = session.scalars(select(spec.model)).all()
             assert records, kind
             for record in records:
@@ -184,7 +186,7 @@ def test_outbox_has_one_entry_per_record(demo_db: Database) -> None:
         assert total == sum(queued.values())
         for table, n in queued.items():
             assert conn.execute(text(f"SELECT COUNT(*) FROM {table}")).scalar_one() == n
-    registry_tables = {spec.model.__table__.name for spec in ENTITIES.values()}  # type: ignore[attr-defined]
+    registry_tables = {model.__table__.name for model in demo.WRITE_ORDER}  # type: ignore[attr-defined]
     assert registry_tables <= set(queued)
 
 
