@@ -187,11 +187,14 @@ def _gui(path: Path, runs: int) -> tuple[list[dict[str, Any]], list[dict[str, An
         return "community-ledger has no --smoke option yet: GUI figures skipped"
     ours: list[dict[str, Any]] = []
     bare: list[dict[str, Any]] = []
-    for _ in range(runs):
-        data, wall = run_json([*app, "--db", str(path), "--smoke"], timeout=120, env=env)
-        ours.append({**data, "process_ms": wall})
-        data, wall = run_json([sys.executable, "-c", GUI_BASELINE], timeout=60, env=env)
-        bare.append({**data, "process_ms": wall})
+    try:
+        for _ in range(runs):
+            data, wall = run_json([*app, "--db", str(path), "--smoke"], timeout=120, env=env)
+            ours.append({**data, "process_ms": wall})
+            data, wall = run_json([sys.executable, "-c", GUI_BASELINE], timeout=60, env=env)
+            bare.append({**data, "process_ms": wall})
+    except (RuntimeError, subprocess.TimeoutExpired) as exc:
+        return f"GUI figures skipped: {exc}"
     return ours, bare
 
 
@@ -230,7 +233,9 @@ def main() -> int:
         print("warning: the service and the raw query returned different rows", file=sys.stderr)
     gui = None if args.no_gui else _gui(path, args.gui_runs)
 
+    load = ", ".join(f"{x:.2f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "n/a"
     print(f"# Registry benchmark ({ROOT.name}, {time.strftime('%Y-%m-%d %H:%M')})")
+    print(f"machine: {os.cpu_count()} CPUs, load average {load}; Python {sys.version.split()[0]}")
     print(f"database: {path} ({path.stat().st_size / 2**20:,.0f} MiB); "
           f"{stats['communities']} communities, {stats['compounds']:,} compounds, "
           f"{stats['buildings']:,} buildings, {stats['party_members']:,} party members; "
