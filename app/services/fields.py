@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from typing import Any
@@ -23,6 +23,8 @@ class Kind(StrEnum):
     INT = "int"
     DECIMAL = "decimal"
     DATE = "date"
+    DATETIME = "datetime"
+    FEN = "fen"  # money: typed in yuan ("12.50"), kept as whole fen (1250)
     BOOL = "bool"
     CHOICE = "choice"
     REF = "ref"
@@ -68,6 +70,23 @@ def parse_date(text: str) -> date | None:
             except ValueError:
                 return None
     return None
+
+
+_TIME = re.compile(r"^(.+?)[ T](\d{1,2}):(\d{2})(?::(\d{2}))?$")
+
+
+def parse_datetime(text: str) -> datetime | None:
+    """'2024-03-05 14:30' (or any date form :func:`parse_date` takes, then hours and minutes)."""
+    m = _TIME.match(text.strip())
+    if not m:
+        return None
+    day = parse_date(m[1])
+    if day is None:
+        return None
+    try:
+        return datetime(day.year, day.month, day.day, int(m[2]), int(m[3]), int(m[4] or 0))
+    except ValueError:
+        return None
 
 
 def _blank(value: Any) -> bool:
@@ -129,7 +148,7 @@ def clean(field: Field, value: Any) -> tuple[Any, FieldError | None]:
             return None, FieldError(name, "too_many_decimals", {"scale": field.scale})
         return _check_range(field, number_d)
     if kind is Kind.DATE:
-        if isinstance(value, date):
+        if isinstance(value, date) and not isinstance(value, datetime):
             parsed: date | None = value
         else:
             parsed = parse_date(str(value))
@@ -138,6 +157,20 @@ def clean(field: Field, value: Any) -> tuple[Any, FieldError | None]:
         if parsed.year < 1900 or parsed.year > 2100:
             return None, FieldError(name, "date_out_of_range")
         return parsed, None
+    if kind is Kind.FEN:
+        if isinstance(value, int) and not isinstance(value, bool):
+            return _check_range(field, value)
+        text = str(value).strip().replace(",", "").replace("，", "")
+        if not re.fullmatch(r"[+-]?\d+(\.\d{1,2})?", text):
+            return None, FieldError(name, "bad_money")
+        return _check_range(field, int((Decimal(text) * 100).to_integral_value()))
+    if kind is Kind.DATETIME:
+        parsed_dt = value if isinstance(value, datetime) else parse_datetime(str(value))
+        if parsed_dt is None:
+            return None, FieldError(name, "bad_datetime")
+        if parsed_dt.year < 1900 or parsed_dt.year > 2100:
+            return None, FieldError(name, "date_out_of_range")
+        return parsed_dt, None
     if kind is Kind.BOOL:
         if isinstance(value, bool):
             return value, None

@@ -81,6 +81,13 @@ class ListQuery:
     def _escape(text: str) -> str:
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
+    def distinct(self, key: str) -> list[Any]:
+        """The values the filter ``key`` takes among the list's records (search and filters aside)."""
+        expr = self._filter_exprs[key]
+        stmt = self._base(select(expr).distinct()).where(expr.is_not(None)).order_by(expr)
+        with self.engine.connect() as conn:
+            return [r[0] for r in conn.execute(stmt)]
+
     def count(self) -> int:
         stmt = self._where(select(func.count()))
         with self.engine.connect() as conn:

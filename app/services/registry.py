@@ -97,8 +97,14 @@ class RegistryService:
             values["id"] = obj.id
             return values
 
-    def create(self, kind: str, values: Values) -> str:
+    def writable_spec(self, kind: str) -> EntitySpec:
         spec = self.spec(kind)
+        if not spec.writable:
+            raise DomainError("read_only_kind", kind=kind)
+        return spec
+
+    def create(self, kind: str, values: Values) -> str:
+        spec = self.writable_spec(kind)
         cleaned = self._validate(spec, values, None)
         with self.db.session() as session:
             self._check_refs(session, spec, cleaned)
@@ -114,7 +120,7 @@ class RegistryService:
 
     def update(self, kind: str, record_id: str, values: Values) -> Values:
         """Apply ``values`` (a full form) and return the old values of what changed."""
-        spec = self.spec(kind)
+        spec = self.writable_spec(kind)
         with self.db.session() as session:
             obj = self._load(session, spec, record_id)
             cleaned = self._validate(spec, values, record_id)
@@ -133,7 +139,7 @@ class RegistryService:
             return old
 
     def delete(self, kind: str, record_id: str) -> None:
-        spec = self.spec(kind)
+        spec = self.writable_spec(kind)
         with self.db.session() as session:
             obj = self._load(session, spec, record_id)
             for dep in spec.dependents:

@@ -61,6 +61,8 @@ class EntitySpec:
     dependents: tuple[Dependent, ...] = ()
     unique: tuple[str, ...] = ()
     label_field: str = "name"
+    # False for kinds listed here but written through their own service (workflows, rules).
+    writable: bool = True
     extra: dict[str, Any] = field(default_factory=dict)
 
     def field(self, name: str) -> Field:
@@ -556,3 +558,5 @@ _register(EntitySpec(
     dependents=(Dependent(PartTimeMember, "resident_unit_id", "part_time_member"),),
     unique=("name",),
 ))
+
+from app.services import ledger_lists  # noqa: E402, F401  (lists of the ledgers with own services)

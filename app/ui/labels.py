@@ -134,6 +134,8 @@ ERRORS: dict[str, str] = {
     "too_small": QT_TRANSLATE_NOOP("Labels", "Must be at least {min}."),
     "too_large": QT_TRANSLATE_NOOP("Labels", "Must be at most {max}."),
     "bad_date": QT_TRANSLATE_NOOP("Labels", "Enter a date such as 2024-03-05."),
+    "bad_datetime": QT_TRANSLATE_NOOP("Labels", "Enter a date and time such as 2024-03-05 14:30."),
+    "read_only_kind": QT_TRANSLATE_NOOP("Labels", "These records are changed through their own ledger."),
     "date_out_of_range": QT_TRANSLATE_NOOP("Labels", "The year must be between 1900 and 2100."),
     "in_future": QT_TRANSLATE_NOOP("Labels", "This date is in the future."),
     "date_order": QT_TRANSLATE_NOOP("Labels", "Must be later than {after}."),

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from app.services import journal
 from app.services.errors import DomainError
 from app.services.registry import RegistryService
 from app.ui import labels
@@ -49,6 +51,20 @@ class RecordController(QObject):
         self.undo_stack.push(_DeleteCommand(self, kind, record_id))
         self.changed.emit(kind)
 
+    def perform(self, text: str, kind: str, action: Callable[[], T]) -> T:
+        """Run any service call as one undo step.
+
+        Whatever the call changes is journalled (see :mod:`app.services.journal`); undo
+        writes the old values back through the change log.  A refused call raises and
+        leaves no step.
+        """
+        with journal.recording() as changes:
+            result = action()
+        if changes:
+            self.undo_stack.push(_JournalCommand(self, text, kind, changes))
+            self.changed.emit(kind)
+        return result
+
     def _run(self, kind: str, action: Any) -> None:
         """Replay one step of undo/redo; a refusal is reported instead of raised."""
         try:
@@ -59,6 +75,8 @@ class RecordController(QObject):
             self.failed.emit(str(exc))
         self.changed.emit(kind)
 
+
+T = TypeVar("T")
 
 ADD = QT_TRANSLATE_NOOP("RecordController", "Add {kind}")
 EDIT = QT_TRANSLATE_NOOP("RecordController", "Edit {kind}")
@@ -117,3 +135,20 @@ class _DeleteCommand(QUndoCommand):
 
     def undo(self) -> None:
         self.ctl._run(self.kind, lambda: self.ctl.service.restore(self.kind, self.record_id))
+
+
+class _JournalCommand(QUndoCommand):
+    def __init__(self, ctl: RecordController, text: str, kind: str,
+                 changes: list[journal.RecordChange]) -> None:
+        super().__init__(text)
+        self.ctl, self.kind, self.changes = ctl, kind, changes
+        self._first = True
+
+    def redo(self) -> None:
+        if self._first:
+            self._first = False
+            return
+        self.ctl._run(self.kind, lambda: journal.reapply(self.ctl.service.db, self.changes))
+
+    def undo(self) -> None:
+        self.ctl._run(self.kind, lambda: journal.revert(self.ctl.service.db, self.changes))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -47,6 +47,8 @@ def _text_value(value: Any) -> str:
     if isinstance(value, Decimal):
         text = format(value, "f")
         return text.rstrip("0").rstrip(".") if "." in text else text
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
     if isinstance(value, date):
         return value.isoformat()
     return str(value)
@@ -58,18 +60,19 @@ class RecordForm(QWidget):
     edited = Signal()
 
     def __init__(self, service: RegistryService, kind: str, parent: QWidget | None = None,
-                 hidden: tuple[str, ...] = ()) -> None:
+                 hidden: tuple[str, ...] = (), fields: tuple[Field, ...] | None = None) -> None:
         super().__init__(parent)
         self.service = service
         self.kind = kind
-        self.spec = service.spec(kind)
+        self.fields = fields if fields is not None else service.spec(kind).fields
+        self._by_name = {f.name: f for f in self.fields}
         self.editors: dict[str, QWidget] = {}
         self.error_labels: dict[str, QLabel] = {}
         self._readers: dict[str, Callable[[], Any]] = {}
         self._writers: dict[str, Callable[[Any], None]] = {}
         layout = QFormLayout(self)
         layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        for field in self.spec.fields:
+        for field in self.fields:
             if field.name in hidden:
                 continue
             editor = self._make_editor(field)
@@ -146,6 +149,8 @@ class RecordForm(QWidget):
         line = QLineEdit(self)
         if kind is Kind.DATE:
             line.setPlaceholderText(self.tr("e.g. 2024-03-05"))
+        elif kind is Kind.DATETIME:
+            line.setPlaceholderText(self.tr("e.g. 2024-03-05 14:30"))
         elif kind in (Kind.INT, Kind.DECIMAL):
             line.setAlignment(Qt.AlignmentFlag.AlignRight)
         self._readers[name] = line.text
@@ -188,7 +193,7 @@ class RecordForm(QWidget):
 
     def _reload_options(self, child: str, parent_field: str, column: str) -> None:
         parent_value = self._readers[parent_field]()
-        field = self.spec.field(child)
+        field = self._by_name[child]
         where = {column: parent_value} if parent_value else {}
         options = self.service.options(field.ref or "", **where)
         editor = self.editors[child]
@@ -203,8 +208,7 @@ class RecordForm(QWidget):
 
     def set_values(self, values: dict[str, Any]) -> None:
         for name, writer in self._writers.items():
-            field = self.spec.field(name)
-            writer(values.get(name, field.default))
+            writer(values.get(name, self._by_name[name].default))
         for child, (parent_field, column) in DEPENDENT_OPTIONS.get(self.kind, {}).items():
             if child in self._writers and parent_field in self._readers:
                 self._reload_options(child, parent_field, column)
@@ -244,14 +248,15 @@ class RecordFormDialog(QDialog):
     :class:`ValidationError` or :class:`DomainError`; the dialog stays open and shows why."""
 
     def __init__(self, service: RegistryService, kind: str, save: Callable[[dict[str, Any]], Any],
-                 values: dict[str, Any] | None = None, parent: QWidget | None = None) -> None:
+                 values: dict[str, Any] | None = None, parent: QWidget | None = None,
+                 fields: tuple[Field, ...] | None = None) -> None:
         super().__init__(parent)
         self.kind = kind
         self._save = save
         title = labels.kind_title(kind)
         self.setWindowTitle(self.tr("Edit {kind}").format(kind=title) if values and values.get("id")
                             else self.tr("New {kind}").format(kind=title))
-        self.form = RecordForm(service, kind, self)
+        self.form = RecordForm(service, kind, self, fields=fields)
         self.form.set_values(values or {})
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)

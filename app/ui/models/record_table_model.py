@@ -22,7 +22,14 @@ from app.ui import labels
 Index = QModelIndex | QPersistentModelIndex
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-_NUMERIC = (Kind.INT, Kind.DECIMAL)
+_NUMERIC = (Kind.INT, Kind.DECIMAL, Kind.FEN)
+
+
+def format_fen(fen: int) -> str:
+    """1234567 fen -> '12,345.67' yuan."""
+    sign = "-" if fen < 0 else ""
+    yuan, cents = divmod(abs(fen), 100)
+    return f"{sign}{yuan:,}.{cents:02d}"
 
 
 def display_value(kind: Kind, value: Any, show_sensitive: bool) -> str:
@@ -37,6 +44,8 @@ def display_value(kind: Kind, value: Any, show_sensitive: bool) -> str:
         return str(value) if show_sensitive else mask_phone(str(value))
     if kind is Kind.ID_NUMBER:
         return str(value) if show_sensitive else mask_id_number(str(value))
+    if kind is Kind.FEN:
+        return format_fen(int(value))
     if isinstance(value, Decimal):
         return format(value.normalize(), "f") if value == value.to_integral() else format(value, "f").rstrip(
             "0").rstrip(".")

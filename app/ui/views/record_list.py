@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from app.services.errors import DomainError
 from app.ui import labels
 from app.ui.controllers.records import RecordController
+from app.ui.controllers.sources import RecordSource
 from app.ui.dialogs.record_form import RecordFormDialog
 from app.ui.models.record_table_model import RecordTableModel
 
@@ -31,9 +32,12 @@ FILTER_SOURCES: dict[str, str] = {
     "party_group_id": "party_group",
     "property_company_id": "property_company",
     "committee_id": "homeowner_committee",
+    "fund_id": "fund",
+    "organ_id": "organ",
+    "resident_unit_id": "resident_unit",
 }
-# Filters worth a picker, in the order they appear.
-SHOWN_FILTERS = ("compound_id", "party_group_id", "property_company_id", "committee_id", "kind", "status")
+# Filters the list supports but does not offer as a picker (set by the page around it).
+HIDDEN_FILTERS = {"committee_id"}
 SEARCH_DELAY_MS = 60
 
 
@@ -42,15 +46,17 @@ class RecordListView(QWidget):
 
     count_changed = Signal(int)
 
-    def __init__(self, controller: RecordController, kind: str, parent: QWidget | None = None) -> None:
+    def __init__(self, controller: RecordController, kind: str, parent: QWidget | None = None,
+                 source: RecordSource | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
         self.kind = kind
-        self.spec = controller.service.spec(kind)
-        self.query = controller.service.list_query(kind)
+        self.source = source or RecordSource(controller, kind)
+        self._fields = {f.name: f for f in self.source.fields}
+        self.query = self.source.list_query()
         self.model = RecordTableModel(self.query, kind, self)
 
-        self.title = QLabel(labels.kind_title(kind), self)
+        self.title = QLabel(self.source.title, self)
         font = self.title.font()
         font.setPointSize(font.pointSize() + 3)
         font.setBold(True)
@@ -67,8 +73,8 @@ class RecordListView(QWidget):
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
 
         self.filters: dict[str, QComboBox] = {}
-        for key in SHOWN_FILTERS:
-            if key in self.query.filter_keys:
+        for key in self.query.filter_keys:
+            if key not in HIDDEN_FILTERS:
                 combo = QComboBox(self)
                 combo.setObjectName(f"filter_{key}")
                 combo.setMinimumContentsLength(8)
@@ -89,7 +95,12 @@ class RecordListView(QWidget):
         self.table.setObjectName("records")
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
-        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        newest_first = bool(controller.service.spec(kind).extra.get("default_sort_desc"))
+        if newest_first:
+            self.query.set_sort(0, True)
+            self.model.refresh()
+        self.table.horizontalHeader().setSortIndicator(
+            0, Qt.SortOrder.DescendingOrder if newest_first else Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -137,10 +148,15 @@ class RecordListView(QWidget):
             combo.blockSignals(True)
             combo.clear()
             combo.addItem(self.tr("All"), None)
+            field = self._fields.get(key)
+            options: list[tuple[Any, str]]
             if key in FILTER_SOURCES:
-                options = self.controller.service.options(FILTER_SOURCES[key])
+                options = list(self.controller.service.options(FILTER_SOURCES[key]))
+            elif field is not None and field.choices:
+                options = [(c, labels.choice_label(c)) for c in field.choices]
             else:
-                options = [(c, labels.choice_label(c)) for c in self.spec.field(key).choices]
+                options = [(v, labels.yes_no(v) if isinstance(v, bool) else labels.choice_label(str(v)))
+                           for v in self.query.distinct(key)]
             for value, text in options:
                 combo.addItem(text, value)
             combo.setCurrentIndex(max(0, combo.findData(current)))
@@ -210,10 +226,9 @@ class RecordListView(QWidget):
 
     def new_values(self) -> dict[str, Any]:
         """Defaults for a new record: the list's current filters carry over."""
-        values: dict[str, Any] = {}
-        field_names = {f.name for f in self.spec.fields}
+        values: dict[str, Any] = dict(self.source.defaults())
         for key, value in self.query.filters.items():
-            if key in field_names:
+            if key in self._fields:
                 values[key] = value
         return values
 
@@ -221,19 +236,21 @@ class RecordListView(QWidget):
         """A form for a new record; saving it adds the record and selects it in the list."""
 
         def save(values: dict[str, Any]) -> None:
-            record_id = self.controller.create(self.kind, values)
+            record_id = self.source.create(values)
             self.select_record(record_id)
 
-        return RecordFormDialog(self.controller.service, self.kind, save, self.new_values(), self)
+        return RecordFormDialog(self.controller.service, self.kind, save, self.new_values(), self,
+                                fields=self.source.fields)
 
     def edit_dialog(self, record_id: str) -> RecordFormDialog:
-        values = self.controller.service.get(self.kind, record_id)
+        values = self.source.get(record_id)
 
         def save(new_values: dict[str, Any]) -> None:
-            self.controller.update(self.kind, record_id, new_values)
+            self.source.update(record_id, new_values)
             self.select_record(record_id)
 
-        return RecordFormDialog(self.controller.service, self.kind, save, values, self)
+        return RecordFormDialog(self.controller.service, self.kind, save, values, self,
+                                fields=self.source.fields)
 
     def add_record(self) -> None:
         self.add_dialog().exec()
@@ -266,7 +283,7 @@ class RecordListView(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
-            self.controller.delete(self.kind, record_id)
+            self.source.delete(record_id)
         except DomainError as exc:
             QMessageBox.warning(self, self.tr("Delete"), labels.error_text(self.kind, exc.code, exc.params))
 
