@@ -339,8 +339,10 @@ def cobuild_table(db: Database, year: int | None, options: PrintOptions) -> list
     items = sorted(CoConstructionService(db).items(year=y),
                    key=lambda i: (order.get(i.list_kind, 99), i.title))
     with db.session() as session:
-        details = dict(session.execute(select(CoBuildItem.id, CoBuildItem.detail).where(
-            CoBuildItem.id.in_([i.id for i in items]))).tuples().all()) if items else {}
+        details: dict[str, str] = {}
+        if items:
+            details.update((item_id, detail) for item_id, detail in session.execute(
+                select(CoBuildItem.id, CoBuildItem.detail).where(CoBuildItem.id.in_([i.id for i in items]))))
     rows = [[COBUILD_LISTS.get(i.list_kind, i.list_kind), i.title, details.get(i.id, ""),
              "、".join(i.unit_names), i.owner, fmt_date(i.due_date),
              COBUILD_STATUS.get(i.status, i.status)] for i in items]
