@@ -36,7 +36,8 @@ def test_meeting_signin_lists_every_expected_attendee_in_order(
     assert "中共幸福社区委员会2026年3月支部党员大会签到表" in _flat(texts[0])
     assert in_order(flat, sample.attendee_names)
     for page in texts:
-        assert all(h in _flat(page) for h in ("序号", "姓名", "党小组/楼栋/单位", "职务", "本人签名", "签到时间"))
+        headers = ("序号", "姓名", "党小组/楼栋/单位", "职务", "本人签名", "签到时间")
+        assert all(h in _flat(page) for h in headers)
     assert "2026年3月5日14:30—16:00" in flat
     assert "社区党群服务中心二楼会议室" in flat and "主持人王建国" in flat and "记录人李秀英" in flat
     # A long unit name wraps inside its cell instead of being cut.
