@@ -315,17 +315,15 @@ class ProjectService(LedgerService):
         return Board(year, tuple(range(1, 13)), rows, overdue)
 
     def secretaries(self) -> list[Secretary]:
-        """The secretaries expected to claim a project: the community's, each party group's
-        leader and each resident unit with a party organisation."""
+        """The secretaries expected to claim a project each year: the community's own and the
+        secretary of each resident unit's party organisation.  Party groups may claim projects
+        too, but are not expected to."""
         with self.db.session() as session:
             result: list[Secretary] = []
             community = session.get(Community, self.community_id)
             if community is not None:
                 result.append(Secretary(SecretaryLevel.COMMUNITY.value, community.id,
                                         community.secretary_name, community.org_name or community.name))
-            groups = select(PartyGroup).where(self.live(PartyGroup)).order_by(PartyGroup.name)
-            for g in session.scalars(groups):
-                result.append(Secretary(SecretaryLevel.PARTY_GROUP.value, g.id, g.leader_name, g.name))
             units = select(ResidentUnit).where(self.live(ResidentUnit), ResidentUnit.party_org_name != "")
             for u in session.scalars(units.order_by(ResidentUnit.name)):
                 result.append(Secretary(SecretaryLevel.RESIDENT_UNIT.value, u.id, u.contact,

@@ -559,4 +559,5 @@ _register(EntitySpec(
     unique=("name",),
 ))
 
+from app.services import ledger_specs  # noqa: E402, F401  (registers the ledgers' simple kinds)
 from app.services import ledger_lists  # noqa: E402, F401  (lists of the ledgers with own services)

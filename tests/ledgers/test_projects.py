@@ -67,16 +67,20 @@ def test_board_places_milestones_by_month(projects: ProjectService) -> None:
 
 def test_secretaries_without_a_project(projects: ProjectService, registry: RegistryService) -> None:
     group = registry.create("party_group", {"name": "阳光小区党小组", "leader_name": "赵明"})
-    registry.create("party_group", {"name": "幸福小区党小组", "leader_name": "钱红"})
-    unit = registry.create("resident_unit", {"name": "白城市第一中学", "kind": "school",
-                                             "party_org_name": "第一中学党支部", "contact": "孙校长"})
+    school = registry.create("resident_unit", {"name": "白城市第一中学", "kind": "school",
+                                               "party_org_name": "第一中学党支部", "contact": "孙校长"})
+    registry.create("resident_unit", {"name": "白城市中心医院", "kind": "hospital",
+                                      "party_org_name": "中心医院党委", "contact": "周院长"})
     registry.create("resident_unit", {"name": "便利店", "kind": "enterprise"})
-    assert len(projects.secretaries()) == 4
+    # The community's secretary and the two units with a party organisation are expected to claim.
+    assert [s.level for s in projects.secretaries()] == ["community", "resident_unit", "resident_unit"]
     claim(projects)
     claim(projects, level="party_group", party_group_id=group, secretary_name="赵明", title="楼道整治")
-    claim(projects, level="resident_unit", resident_unit_id=unit, secretary_name="孙校长", year=2024)
+    claim(projects, level="resident_unit", resident_unit_id=school, secretary_name="孙校长", year=2024)
     missing = projects.secretaries_without_project(2025)
-    assert [(s.level, s.name) for s in missing] == [("party_group", "钱红"), ("resident_unit", "孙校长")]
+    assert [(s.level, s.name, s.org) for s in missing] == [
+        ("resident_unit", "周院长", "中心医院党委"), ("resident_unit", "孙校长", "第一中学党支部")]
+    assert [s.name for s in projects.secretaries_without_project(2024)] == ["", "周院长"]
     with pytest.raises(ValidationError) as exc:
         claim(projects, level="party_group")
     assert exc.value.codes() == {"party_group_id": "required"}

@@ -1,0 +1,192 @@
+"""The ledgers' simple record kinds, registered with the generic registry so the common list and
+form work for them: organs and their cadres, training records, funds, calendar days and
+co-construction list entries.
+
+Kinds with a workflow or rules across records (meetings, appeals, projects, guarantees, work-day
+visits, fund entries) are written through their own services, not through the registry.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Select, case, func, select
+
+from app.models.ledgers import (
+    Cadre,
+    CalendarDay,
+    CalendarDayKind,
+    CoBuildItem,
+    CoBuildUnit,
+    Fund,
+    FundDirection,
+    FundEntry,
+    Organ,
+    TrainingRecord,
+    WorkdayVisit,
+)
+from app.services.coconstruction import ITEM_FIELDS
+from app.services.fields import Field, Kind
+from app.services.funds import FUND_FIELDS
+from app.services.listing import ListColumn
+from app.services.registry_specs import ENTITIES, Dependent, EntitySpec
+from app.services.training import TRAINING_FIELDS
+
+
+def _register(spec: EntitySpec) -> None:
+    ENTITIES[spec.kind] = spec
+
+
+def _organ_columns() -> list[ListColumn]:
+    cadres = (select(func.count()).where(Cadre.organ_id == Organ.id, Cadre.deleted_at.is_(None))
+              .correlate(Organ).scalar_subquery())
+    return [
+        ListColumn("name", Organ.name, searchable=True),
+        ListColumn("contact", Organ.contact, searchable=True),
+        ListColumn("phone", Organ.phone, Kind.PHONE),
+        ListColumn("address", Organ.address, searchable=True),
+        ListColumn("cadre_count", cadres, Kind.INT),
+    ]
+
+
+def _cadre_columns() -> list[ListColumn]:
+    return [
+        ListColumn("name", Cadre.name, searchable=True),
+        ListColumn("organ", Organ.name, searchable=True),
+        ListColumn("post", Cadre.post, searchable=True),
+        ListColumn("phone", Cadre.phone, Kind.PHONE),
+        ListColumn("is_party_member", Cadre.is_party_member, Kind.BOOL),
+    ]
+
+
+def _cadre_joins(s: Select[Any]) -> Select[Any]:
+    return s.select_from(Cadre).outerjoin(Organ, Organ.id == Cadre.organ_id)
+
+
+def _training_columns() -> list[ListColumn]:
+    return [
+        ListColumn("trained_on", TrainingRecord.trained_on, Kind.DATE),
+        ListColumn("person_name", TrainingRecord.person_name, searchable=True),
+        ListColumn("post", TrainingRecord.post, searchable=True),
+        ListColumn("course", TrainingRecord.course, searchable=True),
+        ListColumn("hours", TrainingRecord.hours, Kind.DECIMAL),
+        ListColumn("organiser", TrainingRecord.organiser, searchable=True),
+    ]
+
+
+def _training_joins(s: Select[Any]) -> Select[Any]:
+    return s.select_from(TrainingRecord)
+
+
+def _fund_columns() -> list[ListColumn]:
+    signed = case((FundEntry.direction == FundDirection.INCOME.value, FundEntry.amount_fen),
+                  else_=-FundEntry.amount_fen)
+    movements = (select(func.coalesce(func.sum(signed), 0))
+                 .where(FundEntry.fund_id == Fund.id, FundEntry.deleted_at.is_(None))
+                 .correlate(Fund).scalar_subquery())
+    return [
+        ListColumn("name", Fund.name, searchable=True),
+        ListColumn("kind", Fund.kind, Kind.CHOICE),
+        ListColumn("opening_fen", Fund.opening_fen, Kind.INT),
+        ListColumn("balance_fen", Fund.opening_fen + movements, Kind.INT),
+        ListColumn("note", Fund.note, searchable=True),
+    ]
+
+
+def _calendar_columns() -> list[ListColumn]:
+    return [
+        ListColumn("day", CalendarDay.day, Kind.DATE),
+        ListColumn("kind", CalendarDay.kind, Kind.CHOICE),
+        ListColumn("name", CalendarDay.name, searchable=True),
+    ]
+
+
+def _cobuild_columns() -> list[ListColumn]:
+    units = (select(func.count())
+             .where(CoBuildUnit.item_id == CoBuildItem.id, CoBuildUnit.deleted_at.is_(None))
+             .correlate(CoBuildItem).scalar_subquery())
+    return [
+        ListColumn("list_kind", CoBuildItem.list_kind, Kind.CHOICE),
+        ListColumn("year", CoBuildItem.year, Kind.INT),
+        ListColumn("title", CoBuildItem.title, searchable=True),
+        ListColumn("status", CoBuildItem.status, Kind.CHOICE),
+        ListColumn("owner", CoBuildItem.owner, searchable=True),
+        ListColumn("due_date", CoBuildItem.due_date, Kind.DATE),
+        ListColumn("unit_count", units, Kind.INT),
+    ]
+
+
+_register(EntitySpec(
+    kind="organ",
+    model=Organ,
+    fields=(
+        Field("name", required=True),
+        Field("contact", max_len=50),
+        Field("phone", Kind.PHONE),
+        Field("address", max_len=200),
+    ),
+    columns=_organ_columns,
+    dependents=(Dependent(Cadre, "organ_id", "cadre"),
+                Dependent(WorkdayVisit, "organ_id", "workday_visit")),
+    unique=("name",),
+))
+
+_register(EntitySpec(
+    kind="cadre",
+    model=Cadre,
+    fields=(
+        Field("organ_id", Kind.REF, required=True, ref="organ"),
+        Field("name", required=True, max_len=50),
+        Field("post"),
+        Field("phone", Kind.PHONE),
+        Field("is_party_member", Kind.BOOL, default=True),
+    ),
+    columns=_cadre_columns,
+    joins=_cadre_joins,
+    filters=lambda: {"organ_id": Cadre.organ_id},
+    dependents=(Dependent(WorkdayVisit, "cadre_id", "workday_visit"),),
+))
+
+_register(EntitySpec(
+    kind="training_record",
+    model=TrainingRecord,
+    fields=TRAINING_FIELDS,
+    columns=_training_columns,
+    joins=_training_joins,
+    filters=lambda: {"member_id": TrainingRecord.member_id, "course": TrainingRecord.course},
+    label_field="person_name",
+))
+
+_register(EntitySpec(
+    kind="fund",
+    model=Fund,
+    fields=FUND_FIELDS,
+    columns=_fund_columns,
+    filters=lambda: {"kind": Fund.kind},
+    dependents=(Dependent(FundEntry, "fund_id", "fund_entry"),),
+    unique=("name",),
+))
+
+_register(EntitySpec(
+    kind="calendar_day",
+    model=CalendarDay,
+    fields=(
+        Field("day", Kind.DATE, required=True),
+        Field("kind", Kind.CHOICE, required=True, choices=tuple(k.value for k in CalendarDayKind),
+              default=CalendarDayKind.HOLIDAY.value),
+        Field("name", max_len=50),
+    ),
+    columns=_calendar_columns,
+    filters=lambda: {"kind": CalendarDay.kind},
+    unique=("day",),
+    label_field="day",
+))
+
+_register(EntitySpec(
+    kind="cobuild_item",
+    model=CoBuildItem,
+    fields=ITEM_FIELDS,
+    columns=_cobuild_columns,
+    filters=lambda: {"list_kind": CoBuildItem.list_kind, "status": CoBuildItem.status},
+    label_field="title",
+))
