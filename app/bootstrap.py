@@ -20,6 +20,7 @@ from app.services.registry import RegistryService
 from app.settings import Settings, default_data_dir
 from app.ui.controllers.records import RecordController
 from app.ui.dialogs.first_run import FirstRunWizard
+from app.ui.ledgers import install as install_ledgers
 from app.ui.look import install_font, install_translators
 from app.ui.main_window import MainWindow
 
@@ -135,7 +136,9 @@ def open_main_window(args: argparse.Namespace, settings: Settings) -> tuple[Main
         settings.db_path = str(db_path)
         settings.save()
     controller = RecordController(service)
-    return MainWindow(controller, settings, lambda s: s.save()), db
+    window = MainWindow(controller, settings, lambda s: s.save())
+    install_ledgers(window, db)
+    return window, db
 
 
 def _smoke(app: QApplication, window: MainWindow, started: float) -> int:

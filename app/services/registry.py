@@ -87,11 +87,13 @@ class RegistryService:
         except KeyError:
             raise DomainError("unknown_kind", kind=kind) from None
 
-    def get(self, kind: str, record_id: str) -> Values:
+    def get(self, kind: str, record_id: str, extra: tuple[str, ...] = ()) -> Values:
+        """The record's field values (and the ``extra`` columns asked for)."""
         spec = self.spec(kind)
         with self.db.session() as session:
             obj = self._load(session, spec, record_id)
-            values = {f.name: getattr(obj, f.name) for f in spec.fields if f.kind is not Kind.MULTI_REF}
+            names = [f.name for f in spec.fields if f.kind is not Kind.MULTI_REF and hasattr(obj, f.name)]
+            values = {name: getattr(obj, name) for name in [*names, *extra]}
             if kind == "party_group":
                 values["building_ids"] = self._group_buildings(session, record_id)
             values["id"] = obj.id

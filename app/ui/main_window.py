@@ -77,6 +77,7 @@ class MainWindow(QMainWindow):
         self.pages: dict[str, Page] = {}
         self.widgets: dict[str, QWidget] = {}
         self.sections: list[Section] = []
+        self.home = "overview"
 
         community = controller.service.community()
         self.setWindowTitle(self.tr("Community Ledger — {name}").format(name=community.name))
@@ -126,9 +127,14 @@ class MainWindow(QMainWindow):
     def add_page(self, page: Page) -> None:
         self.pages[page.key] = page
 
-    def add_section(self, section: Section) -> None:
+    def add_section(self, section: Section, index: int | None = None) -> None:
+        """Add a top-level entry to the navigation (at ``index``, or last)."""
         self.sections.append(section)
-        item = QTreeWidgetItem(self.nav, [section.title])
+        item = QTreeWidgetItem([section.title])
+        if index is None:
+            self.nav.addTopLevelItem(item)
+        else:
+            self.nav.insertTopLevelItem(index, item)
         item.setData(0, PAGE_ROLE, section.pages[0])
         font = item.font(0)
         font.setBold(True)

@@ -1,0 +1,113 @@
+"""The ledgers of the work: pages for the main window, and the home dashboard."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from importlib import import_module
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
+
+from app.db.database import Database
+from app.ui.main_window import MainWindow, Page, Section
+from app.ui.tr import QT_TRANSLATE_NOOP
+
+TITLES = {
+    "dashboard": QT_TRANSLATE_NOOP("Ledgers", "Dashboard"),
+    "ledgers": QT_TRANSLATE_NOOP("Ledgers", "Work ledgers"),
+    "meetings": QT_TRANSLATE_NOOP("Ledgers", "Meetings and activities"),
+    "projects": QT_TRANSLATE_NOOP("Ledgers", "Secretary projects"),
+    "appeals": QT_TRANSLATE_NOOP("Ledgers", "Residents' appeals"),
+    "guarantees": QT_TRANSLATE_NOOP("Ledgers", "Compound guarantees"),
+    "workday": QT_TRANSLATE_NOOP("Ledgers", "Community work day"),
+    "cobuild": QT_TRANSLATE_NOOP("Ledgers", "Co-construction lists"),
+    "funds": QT_TRANSLATE_NOOP("Ledgers", "Funds"),
+    "training": QT_TRANSLATE_NOOP("Ledgers", "Training"),
+}
+
+# Which page opens a record of a kind named by the dashboard's to-do list.
+RECORD_PAGES = {
+    "meeting": "meetings",
+    "appeal": "appeals",
+    "secretary_project": "projects",
+    "project_milestone": "projects",
+    "compound_guarantee": "guarantees",
+    "workday_visit": "workday",
+    "fund_entry": "funds",
+}
+
+
+def _title(key: str) -> str:
+    return QCoreApplication.translate("Ledgers", TITLES[key])
+
+
+# Page key -> (module under app.ui.ledgers, factory name); modules load when a page first opens.
+PAGES = {
+    "dashboard": ("dashboard", "DashboardPage"),
+    "meetings": ("meetings", "MeetingsPage"),
+    "projects": ("projects", "ProjectsPage"),
+    "appeals": ("appeals", "AppealsPage"),
+    "guarantees": ("guarantees", "GuaranteesPage"),
+    "workday": ("workday", "WorkdayPage"),
+    "cobuild": ("lists", "cobuild_page"),
+    "funds": ("funds", "FundsPage"),
+    "training": ("lists", "training_page"),
+}
+
+
+def ledger_pages(window: MainWindow, db: Database) -> dict[str, Callable[[], QWidget]]:
+    """The factories of every ledger page, built on first use."""
+
+    def factory(key: str) -> Callable[[], QWidget]:
+        module, name = PAGES[key]
+
+        def make() -> QWidget:
+            page: QWidget = getattr(import_module(f"app.ui.ledgers.{module}"), name)(
+                window.controller, db, window)
+            if key == "dashboard":
+                page.open_requested.connect(  # type: ignore[attr-defined]
+                    lambda kind, record_id: open_record(window, kind, record_id))
+            return page
+
+        return make
+
+    return {key: factory(key) for key in PAGES}
+
+
+def install(window: MainWindow, db: Database) -> None:
+    """Add the dashboard (the new home view) and the ledgers section to the main window."""
+    import_module("app.ui.ledgers.words")  # the ledgers' labels, choices and error texts
+    factories = ledger_pages(window, db)
+    for key, factory in factories.items():
+        window.add_page(Page(key, _title(key), factory))
+    window.add_section(Section("dashboard", _title("dashboard"), ("dashboard",)), index=0)
+    ledgers = tuple(k for k in factories if k != "dashboard")
+    window.add_section(Section("ledgers", _title("ledgers"), ledgers), index=2)
+    window.home = "dashboard"
+    window.open_page("dashboard")
+
+
+def open_record(window: MainWindow, kind: str, record_id: str) -> None:
+    """Open the page of ``kind`` and show the record (a to-do item was clicked)."""
+    if kind == "meeting_kind":
+        page = window.open_page("meetings")
+        page.list.set_filter("kind", record_id)  # type: ignore[attr-defined]
+        return
+    if kind == "project_milestone":
+        from sqlalchemy import select
+
+        from app.models.ledgers import ProjectMilestone
+
+        with window.controller.service.db.session() as session:
+            project = session.scalar(
+                select(ProjectMilestone.project_id).where(ProjectMilestone.id == record_id))
+        if project is None:
+            return
+        kind, record_id = "secretary_project", project
+    key = RECORD_PAGES.get(kind)
+    if key is None:
+        return
+    page = window.open_page(key)
+    opener = getattr(page, "open_record", None)
+    if opener is not None:
+        opener(record_id)

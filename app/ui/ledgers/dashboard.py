@@ -1,0 +1,199 @@
+"""工作台: the home view — the year's figures in the shape the case reports, charts and the to-do list."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QPainter
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.db.database import Database
+from app.services.dashboard import DashboardCounts, DashboardService, TodoItem
+from app.ui import labels
+from app.ui.controllers.records import RecordController
+from app.ui.models.record_table_model import format_fen
+
+REF_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class DashboardPage(QWidget):
+    """``open_requested(kind, id)`` asks the main window to open a record from the to-do list."""
+
+    open_requested = Signal(str, str)
+
+    def __init__(self, controller: RecordController, db: Database, parent: QWidget | None = None,
+                 today: date | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.service = DashboardService(db)
+        self._today = today
+
+        self.heading = QLabel(self.tr("Dashboard"), self)
+        font = self.heading.font()
+        font.setPointSize(font.pointSize() + 8)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.year = QSpinBox(self)
+        self.year.setObjectName("year")
+        self.year.setRange(2000, 2100)
+        self.year.setValue(self.today().year)
+        self.year.setSuffix(self.tr(" (year)"))
+        self.year.valueChanged.connect(lambda _v: self.refresh())
+
+        self.cards = QGroupBox(self.tr("This year's work"), self)
+        self.grid = QGridLayout(self.cards)
+        self.values: dict[str, QLabel] = {}
+
+        self.chart = QChart()
+        self.chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+        self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        self.chart_view = QChartView(self.chart, self)
+        self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.chart_view.setMinimumHeight(240)
+
+        todo_box = QGroupBox(self.tr("To do"), self)
+        self.todo = QListWidget(todo_box)
+        self.todo.setObjectName("todo")
+        self.todo.itemActivated.connect(self._open_item)
+        self.todo.itemClicked.connect(self._open_item)
+        todo_layout = QVBoxLayout(todo_box)
+        todo_layout.addWidget(self.todo)
+
+        head = QHBoxLayout()
+        head.addWidget(self.heading)
+        head.addStretch(1)
+        head.addWidget(self.year)
+        lower = QHBoxLayout()
+        lower.addWidget(self.chart_view, 3)
+        lower.addWidget(todo_box, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 16, 16, 16)
+        layout.addLayout(head)
+        layout.addWidget(self.cards)
+        layout.addLayout(lower, 1)
+        controller.changed.connect(lambda _kind: self.refresh())
+        self.refresh()
+
+    def today(self) -> date:
+        return self._today or date.today()
+
+    def refresh(self) -> None:
+        counts = self.service.counts(self.year.value(), self.today())
+        self._fill_cards(counts)
+        self._fill_chart(counts)
+        self._fill_todo(self.service.todo(self.today()))
+
+    def _fill_cards(self, c: DashboardCounts) -> None:
+        rate = "—" if c.satisfaction_rate is None else f"{c.satisfaction_rate * 100:.1f}%"
+        cards = [
+            ("guaranteed_compounds", self.tr("Compounds under guarantee"), str(c.guaranteed_compounds)),
+            ("building_party_groups", self.tr("Building party groups"), str(c.building_party_groups)),
+            ("homeowner_committees", self.tr("Homeowner committees"), str(c.homeowner_committees)),
+            ("red_property_branches", self.tr("Red property branches"), str(c.red_property_branches)),
+            ("projects", self.tr("Secretary projects claimed / done"),
+             f"{c.projects_claimed} / {c.projects_done}"),
+            ("appeals", self.tr("Appeals received / resolved"),
+             f"{c.appeals_received} / {c.appeals_resolved}"),
+            ("appeals_overdue", self.tr("Appeals overdue"), str(c.appeals_overdue)),
+            ("satisfaction", self.tr("Satisfaction rate"), rate),
+            ("workday_cadres", self.tr("Work-day cadres"), str(c.workday_cadres)),
+            ("party_lessons", self.tr("Party lessons"), str(c.party_lessons + c.workday_party_lessons)),
+            ("pairings", self.tr("Assistance pairings"), str(c.pairings)),
+            ("goods", self.tr("Goods donated (yuan)"), format_fen(c.goods_fen)),
+            ("training", self.tr("Training attendances"), str(c.training_attendances)),
+        ]
+        if not self.values:
+            for i, (key, caption, _value) in enumerate(cards):
+                box = QFrame(self.cards)
+                box.setFrameShape(QFrame.Shape.StyledPanel)
+                box_layout = QVBoxLayout(box)
+                number = QLabel(box)
+                number.setObjectName(f"card_{key}")
+                number_font = number.font()
+                number_font.setPointSize(number_font.pointSize() + 8)
+                number_font.setBold(True)
+                number.setFont(number_font)
+                number.setAlignment(Qt.AlignmentFlag.AlignCenter)
+                text = QLabel(caption, box)
+                text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+                text.setWordWrap(True)
+                box_layout.addWidget(number)
+                box_layout.addWidget(text)
+                self.grid.addWidget(box, i // 7, i % 7)
+                self.values[key] = number
+        for key, _caption, value in cards:
+            self.values[key].setText(value)
+        overdue = self.values["appeals_overdue"]
+        overdue.setStyleSheet("color: #c0392b;" if c.appeals_overdue else "")
+
+    def _fill_chart(self, c: DashboardCounts) -> None:
+        self.chart.removeAllSeries()
+        for axis in self.chart.axes():
+            self.chart.removeAxis(axis)
+        categories = [self.tr("Appeals"), self.tr("Secretary projects")]
+        sets = [
+            (self.tr("Received / claimed"), [c.appeals_received, c.projects_claimed], "#2e86c1"),
+            (self.tr("Resolved / done"), [c.appeals_resolved, c.projects_done], "#28b463"),
+            (self.tr("Overdue"), [c.appeals_overdue, c.projects_overdue], "#cb4335"),
+        ]
+        series = QBarSeries()
+        for name, values, colour in sets:
+            bar = QBarSet(name)
+            bar.append([float(v) for v in values])
+            bar.setBrush(QBrush(QColor(colour)))
+            series.append(bar)
+        self.chart.addSeries(series)
+        axis_x = QBarCategoryAxis()
+        axis_x.append(categories)
+        axis_y = QValueAxis()
+        axis_y.setLabelFormat("%d")
+        axis_y.setRange(0, max(1, c.appeals_received, c.projects_claimed) * 1.1)
+        self.chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+        self.chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(axis_x)
+        series.attachAxis(axis_y)
+        self.chart.setTitle(self.tr("Appeals and secretary projects, {year}").format(year=c.year))
+
+    def _fill_todo(self, items: list[TodoItem]) -> None:
+        self.todo.clear()
+        if not items:
+            QListWidgetItem(self.tr("Nothing overdue or due soon."), self.todo)
+            return
+        for item in items:
+            text = self._todo_text(item)
+            row = QListWidgetItem(text, self.todo)
+            row.setData(REF_ROLE, (item.ref_kind, item.ref_id))
+            if item.overdue:
+                row.setForeground(QColor("#c0392b"))
+
+    def _todo_text(self, item: TodoItem) -> str:
+        due = item.due.isoformat() if item.due else ""
+        if item.kind == "appeal_overdue":
+            return self.tr("Appeal overdue (due {due}): {title}").format(due=due, title=item.title)
+        if item.kind == "appeal_near_due":
+            return self.tr("Appeal due {due}: {title}").format(due=due, title=item.title)
+        if item.kind == "milestone_due":
+            text = self.tr("Milestone overdue (due {due}): {title}") if item.overdue \
+                else self.tr("Milestone due {due}: {title}")
+            return text.format(due=due, title=item.title)
+        if item.kind == "meeting_missing":
+            return self.tr("No {kind} held this quarter yet").format(kind=labels.choice_label(item.title))
+        return item.title
+
+    def _open_item(self, item: QListWidgetItem) -> None:
+        ref = item.data(REF_ROLE)
+        if ref:
+            self.open_requested.emit(ref[0], ref[1])

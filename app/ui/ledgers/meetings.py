@@ -1,0 +1,436 @@
+"""会议活动: meetings and activities, who was expected and who came, minutes and attachments."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.db.database import Database
+from app.models.ledgers import AttendeeKind
+from app.services.errors import DomainError, ValidationError
+from app.services.meetings import MeetingService, Person, attachment_path
+from app.services.registry_specs import ENTITIES
+from app.ui import labels
+from app.ui.controllers.records import RecordController
+from app.ui.controllers.sources import ServiceSource
+from app.ui.ledgers.words import show_error
+from app.ui.views.record_list import RecordListView
+
+OK_CANCEL = QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+STATUS_COLOURS = {"present": "#1e8449", "leave": "#b9770e", "absent": "#c0392b"}
+
+
+class MeetingsPage(QWidget):
+    """The list of meetings above; the selected meeting's attendance, minutes and files below."""
+
+    def __init__(self, controller: RecordController, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.db = db
+        self.service = MeetingService(db)
+        source = ServiceSource(
+            controller, "meeting", ENTITIES["meeting"].fields,
+            get=self.service.get, create=self.service.create,
+            update=self.service.update, delete=self.service.delete)
+        self.list = RecordListView(controller, "meeting", self, source=source)
+        self.reminder = QLabel(self)
+        self.reminder.setObjectName("reminder")
+        self.reminder.setWordWrap(True)
+        self.reminder.setStyleSheet("color: #c0392b; font-weight: bold;")
+
+        self.tabs = QTabWidget(self)
+        self.attendance = AttendancePanel(self, self)
+        self.minutes = QTextBrowser(self)
+        self.minutes.setObjectName("minutes")
+        self.files = AttachmentsPanel(self, self)
+        self.tabs.addTab(self.attendance, self.tr("Attendance"))
+        self.tabs.addTab(self.minutes, self.tr("Minutes"))
+        self.tabs.addTab(self.files, self.tr("Photos and scans"))
+
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(self.list)
+        splitter.addWidget(self.tabs)
+        splitter.setSizes([380, 320])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.reminder)
+        layout.addWidget(splitter, 1)
+
+        self.list.table.selectionModel().selectionChanged.connect(lambda *_: self.show_selected())
+        controller.changed.connect(self._on_changed)
+        self.refresh_reminders()
+        self.show_selected()
+
+    # --- selection ----------------------------------------------------------------
+
+    def meeting_id(self) -> str | None:
+        return self.list.current_id()
+
+    def open_record(self, meeting_id: str) -> None:
+        self.list.select_record(meeting_id)
+        self.show_selected()
+
+    def show_selected(self) -> None:
+        meeting_id = self.meeting_id()
+        self.tabs.setEnabled(meeting_id is not None)
+        self.attendance.load(meeting_id)
+        self.files.load(meeting_id)
+        self.minutes.setHtml(self._minutes_html(meeting_id) if meeting_id else "")
+
+    def _on_changed(self, kind: str) -> None:
+        if kind in ("meeting", "meeting_attendee", "meeting_attachment", "party_member"):
+            self.refresh_reminders()
+            self.show_selected()
+
+    def refresh_reminders(self) -> None:
+        reminders = self.service.reminders()
+        if not reminders:
+            self.reminder.hide()
+            return
+        parts = [self.tr("No {kind} held in {year} Q{quarter} yet").format(
+            kind=labels.choice_label(r.kind), year=r.year, quarter=r.quarter) for r in reminders]
+        self.reminder.setText("⚠ " + "；".join(parts))
+        self.reminder.show()
+
+    def _minutes_html(self, meeting_id: str) -> str:
+        try:
+            m = self.service.get(meeting_id)
+        except DomainError:
+            return ""
+        rows = [(self.tr("Topic"), m["topic"]), (self.tr("Agenda"), m["agenda"]),
+                (self.tr("Key points"), m["key_points"]), (self.tr("Differing views"), m["dissent"]),
+                (self.tr("Decisions"), m["decisions"])]
+        body = "".join(f"<h4>{title}</h4><p>{_html(text) or '—'}</p>" for title, text in rows)
+        return body + "<p><i>" + self.tr("Edit the meeting to change its minutes.") + "</i></p>"
+
+    def set_show_sensitive(self, show: bool) -> None:
+        self.list.set_show_sensitive(show)
+
+
+def _html(text: str) -> str:
+    return (text or "").replace("&", "&amp;").replace("<", "&lt;").replace("\n", "<br>")
+
+
+class AttendancePanel(QWidget):
+    """Expected attendees and how each attended; counts and quorum are derived."""
+
+    COLUMNS = ("name", "org", "post", "status", "leave_reason", "signed_at")
+
+    def __init__(self, page: MeetingsPage, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.page = page
+        self._meeting: str | None = None
+        self._ids: list[str] = []
+        self.summary = QLabel(self)
+        self.summary.setObjectName("attendance_summary")
+        self.quorum = QLabel(self)
+        self.quorum.setObjectName("quorum")
+        self.table = QTableWidget(0, len(self.COLUMNS), self)
+        self.table.setObjectName("attendees")
+        self.table.setHorizontalHeaderLabels([
+            self.tr("Name"), self.tr("Party group / building / unit"), self.tr("Post"),
+            self.tr("Attendance"), self.tr("Reason for leave"), self.tr("Signed in at")])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+
+        self.add_members_button = QPushButton(self.tr("Add members…"), self)
+        self.add_person_button = QPushButton(self.tr("Add a person…"), self)
+        self.present_button = QPushButton(self.tr("Present"), self)
+        self.leave_button = QPushButton(self.tr("On leave…"), self)
+        self.absent_button = QPushButton(self.tr("Absent"), self)
+        self.remove_button = QPushButton(self.tr("Remove"), self)
+        self.add_members_button.clicked.connect(self.add_members)
+        self.add_person_button.clicked.connect(self.add_person)
+        self.present_button.clicked.connect(lambda: self.mark("present"))
+        self.leave_button.clicked.connect(lambda: self.mark("leave"))
+        self.absent_button.clicked.connect(lambda: self.mark("absent"))
+        self.remove_button.clicked.connect(self.remove)
+
+        buttons = QHBoxLayout()
+        for b in (self.add_members_button, self.add_person_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        for b in (self.present_button, self.leave_button, self.absent_button, self.remove_button):
+            buttons.addWidget(b)
+        head = QHBoxLayout()
+        head.addWidget(self.summary)
+        head.addStretch(1)
+        head.addWidget(self.quorum)
+        layout = QVBoxLayout(self)
+        layout.addLayout(head)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+
+    def load(self, meeting_id: str | None) -> None:
+        self._meeting = meeting_id
+        self.table.setRowCount(0)
+        self._ids = []
+        if meeting_id is None:
+            self.summary.clear()
+            self.quorum.clear()
+            return
+        service = self.page.service
+        try:
+            people = service.attendees(meeting_id)
+        except DomainError:
+            return
+        self.table.setRowCount(len(people))
+        for row, person in enumerate(people):
+            self._ids.append(person.id)
+            values = (person.name, person.org, person.post, labels.choice_label(person.status),
+                      person.leave_reason,
+                      person.signed_at.strftime("%H:%M") if person.signed_at else "")
+            for col, text in enumerate(values):
+                item = QTableWidgetItem(text)
+                if col == 3:
+                    item.setForeground(_colour(STATUS_COLOURS.get(person.status, "#000000")))
+                self.table.setItem(row, col, item)
+        counts = service.counts(meeting_id)
+        self.summary.setText(self.tr("Expected {e}, present {p}, on leave {l}, absent {a}").format(
+            e=counts.expected, p=counts.present, l=counts.on_leave, a=counts.absent - counts.on_leave))
+        quorum = service.quorum(meeting_id)
+        if quorum is None:
+            self.quorum.clear()
+        else:
+            text = self.tr("Quorum met: {present} of {total} full members present (at least {need})") \
+                if quorum.met else \
+                self.tr("Quorum NOT met: {present} of {total} full members present (at least {need})")
+            self.quorum.setText(text.format(present=quorum.full_present, total=quorum.full_members,
+                                            need=quorum.required))
+            self.quorum.setStyleSheet(f"color: {'#1e8449' if quorum.met else '#c0392b'}; font-weight: bold;")
+
+    def selected_ids(self) -> list[str]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [self._ids[r] for r in rows if r < len(self._ids)]
+
+    def _perform(self, text: str, kind: str, action: Any) -> Any:
+        try:
+            return self.page.controller.perform(text, kind, action)
+        except (ValidationError, DomainError) as exc:
+            show_error(self, kind, exc)
+            return None
+
+    def add_members(self) -> None:
+        if self._meeting is None:
+            return
+        dialog = AddMembersDialog(self.page.controller, self)
+        if not dialog.exec():
+            return
+        meeting = self._meeting
+        self._perform(self.tr("Add attendees"), "meeting_attendee",
+                      lambda: self.page.service.add_members(meeting, dialog.party_group_id(),
+                                                            dialog.full_only()))
+
+    def add_person(self) -> None:
+        if self._meeting is None:
+            return
+        dialog = AddPersonDialog(self)
+        if not dialog.exec():
+            return
+        meeting = self._meeting
+        person = Person(AttendeeKind.TYPED.value, None, dialog.name.text().strip(),
+                        dialog.org.text().strip(), dialog.post.text().strip())
+        if not person.name:
+            return
+        self._perform(self.tr("Add attendees"), "meeting_attendee",
+                      lambda: self.page.service.add_attendees(meeting, [person]))
+
+    def mark(self, status: str) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        reason = ""
+        if status == "leave":
+            reason, ok = QInputDialog.getText(self, self.tr("On leave"), self.tr("Reason for leave:"))
+            if not ok or not reason.strip():
+                return
+
+        def run() -> None:
+            for attendee in ids:
+                self.page.service.mark(attendee, status, reason)
+
+        self._perform(self.tr("Record attendance"), "meeting_attendee", run)
+
+    def remove(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+
+        def run() -> None:
+            for attendee in ids:
+                self.page.service.remove_attendee(attendee)
+
+        self._perform(self.tr("Remove attendees"), "meeting_attendee", run)
+
+
+def _colour(code: str) -> Any:
+    from PySide6.QtGui import QColor
+
+    return QColor(code)
+
+
+class AddMembersDialog(QDialog):
+    """Which members are expected: all, or one party group's; optionally full members only."""
+
+    def __init__(self, controller: RecordController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Add members"))
+        self.group = QComboBox(self)
+        self.group.setObjectName("group")
+        self.group.addItem(self.tr("All party members"), None)
+        for value, text in controller.service.options("party_group"):
+            self.group.addItem(text, value)
+        self.full = QComboBox(self)
+        self.full.addItem(self.tr("Full and probationary members"), False)
+        self.full.addItem(self.tr("Full members only"), True)
+        buttons = QDialogButtonBox(OK_CANCEL, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Party group"), self.group)
+        form.addRow(self.tr("Members"), self.full)
+        form.addRow(buttons)
+
+    def party_group_id(self) -> str | None:
+        value = self.group.currentData()
+        return str(value) if value else None
+
+    def full_only(self) -> bool:
+        return bool(self.full.currentData())
+
+
+class AddPersonDialog(QDialog):
+    """Someone who is not in the registry: a resident unit's representative, a guest."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Add a person"))
+        self.name = QLineEdit(self)
+        self.name.setObjectName("name")
+        self.org = QLineEdit(self)
+        self.post = QLineEdit(self)
+        buttons = QDialogButtonBox(OK_CANCEL, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Name"), self.name)
+        form.addRow(self.tr("Unit"), self.org)
+        form.addRow(self.tr("Post"), self.post)
+        form.addRow(buttons)
+
+
+class AttachmentsPanel(QWidget):
+    """Photos and scanned signed sheets, copied into the data folder by content hash."""
+
+    def __init__(self, page: MeetingsPage, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.page = page
+        self._meeting: str | None = None
+        self.list = QListWidget(self)
+        self.list.setObjectName("attachments")
+        self.add_photo = QPushButton(self.tr("Add photos…"), self)
+        self.add_scan = QPushButton(self.tr("Add a scanned sheet…"), self)
+        self.open_button = QPushButton(self.tr("Open"), self)
+        self.remove_button = QPushButton(self.tr("Remove"), self)
+        self.add_photo.clicked.connect(lambda: self.add("photo"))
+        self.add_scan.clicked.connect(lambda: self.add("scan"))
+        self.open_button.clicked.connect(self.open_current)
+        self.remove_button.clicked.connect(self.remove_current)
+        self.list.itemDoubleClicked.connect(lambda _i: self.open_current())
+        buttons = QHBoxLayout()
+        for b in (self.add_photo, self.add_scan):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        buttons.addWidget(self.open_button)
+        buttons.addWidget(self.remove_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(buttons)
+
+    def data_dir(self) -> Path:
+        assert self.page.db.path is not None
+        return self.page.db.path.parent
+
+    def load(self, meeting_id: str | None) -> None:
+        self._meeting = meeting_id
+        self.list.clear()
+        if meeting_id is None:
+            return
+        try:
+            files = self.page.service.attachments(meeting_id)
+        except DomainError:
+            return
+        for f in files:
+            kind = self.tr("Photo") if f.kind == "photo" else self.tr("Scanned sheet")
+            item = QListWidgetItem(f"{kind}：{f.file_name}（{max(1, f.size // 1024)} KB）", self.list)
+            item.setData(Qt.ItemDataRole.UserRole, (f.id, f.sha256))
+
+    def add(self, kind: str, paths: list[str] | None = None) -> None:
+        if self._meeting is None:
+            return
+        if paths is None:
+            pattern = self.tr("Images and PDF (*.jpg *.jpeg *.png *.pdf *.tif *.tiff)")
+            paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Choose files"), "", pattern)
+        if not paths:
+            return
+        meeting, folder = self._meeting, self.data_dir()
+
+        def run() -> None:
+            for p in paths:
+                self.page.service.attach(meeting, p, folder, kind)
+
+        try:
+            self.page.controller.perform(self.tr("Attach files"), "meeting_attachment", run)
+        except (ValidationError, DomainError) as exc:
+            show_error(self, "meeting_attachment", exc)
+
+    def current(self) -> tuple[str, str] | None:
+        item = self.list.currentItem()
+        return None if item is None else item.data(Qt.ItemDataRole.UserRole)
+
+    def open_current(self) -> None:
+        current = self.current()
+        if current is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(attachment_path(self.data_dir(), current[1]))))
+
+    def remove_current(self) -> None:
+        current = self.current()
+        if current is None:
+            return
+        answer = QMessageBox.question(self, self.tr("Remove"), self.tr("Remove this file from the meeting?"))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self.page.controller.perform(self.tr("Remove attachment"), "meeting_attachment",
+                                         lambda: self.page.service.detach(current[0]))
+        except DomainError as exc:
+            show_error(self, "meeting_attachment", exc)
