@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from app.services.fields import Field
+from app.services.errors import FieldError, ValidationError
+from app.services.fields import Field, Kind, clean
 from app.services.listing import ListQuery
 from app.ui import labels
 from app.ui.controllers.records import ADD, DELETE, EDIT, RecordController, _text
@@ -78,11 +79,29 @@ class ServiceSource(RecordSource):
     def get(self, record_id: str) -> Values:
         return self._get(record_id)
 
+    def prepare(self, values: Values) -> Values:
+        """Turn what the form holds for date-times and yuan amounts into the values the service takes."""
+        errors: list[FieldError] = []
+        prepared = dict(values)
+        for f in self._fields:
+            if f.kind in (Kind.DATETIME, Kind.FEN) and f.name in values:
+                value, error = clean(f, values[f.name])
+                if error:
+                    errors.append(error)
+                else:
+                    prepared[f.name] = value
+        if errors:
+            raise ValidationError(errors)
+        return prepared
+
     def create(self, values: Values) -> str:
-        return self.controller.perform(_text(ADD, self.kind), self.kind, lambda: self._create(values))
+        prepared = self.prepare(values)
+        return self.controller.perform(_text(ADD, self.kind), self.kind, lambda: self._create(prepared))
 
     def update(self, record_id: str, values: Values) -> None:
-        self.controller.perform(_text(EDIT, self.kind), self.kind, lambda: self._update(record_id, values))
+        prepared = self.prepare(values)
+        self.controller.perform(_text(EDIT, self.kind), self.kind,
+                                lambda: self._update(record_id, prepared))
 
     def delete(self, record_id: str) -> None:
         self.controller.perform(_text(DELETE, self.kind), self.kind, lambda: self._delete(record_id))

@@ -41,6 +41,15 @@ DEPENDENT_OPTIONS: dict[str, dict[str, tuple[str, str]]] = {
 _ERROR_STYLE = "color: #c0392b;"
 
 
+def _yuan_text(value: Any) -> str:
+    """A stored amount in fen as yuan to edit: 1250 -> '12.50'."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return f"{'-' if value < 0 else ''}{abs(value) // 100}.{abs(value) % 100:02d}"
+    return str(value)
+
+
 def _text_value(value: Any) -> str:
     if value is None:
         return ""
@@ -151,10 +160,13 @@ class RecordForm(QWidget):
             line.setPlaceholderText(self.tr("e.g. 2024-03-05"))
         elif kind is Kind.DATETIME:
             line.setPlaceholderText(self.tr("e.g. 2024-03-05 14:30"))
-        elif kind in (Kind.INT, Kind.DECIMAL):
+        elif kind in (Kind.INT, Kind.DECIMAL, Kind.FEN):
             line.setAlignment(Qt.AlignmentFlag.AlignRight)
         self._readers[name] = line.text
-        self._writers[name] = lambda v: line.setText(_text_value(v))
+        if kind is Kind.FEN:
+            self._writers[name] = lambda v: line.setText(_yuan_text(v))
+        else:
+            self._writers[name] = lambda v: line.setText(_text_value(v))
         line.textEdited.connect(self.edited)
         return line
 
