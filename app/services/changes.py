@@ -47,7 +47,7 @@ class ChangeLog:
             obj.id = new_id()
         self._stamp(obj, now)
         self.session.add(obj)
-        self.session.flush([obj])
+        self.session.flush()
         self._queue(obj, UPSERT, record_fields(obj), now)
 
     def updated(self, obj: SyncedRecord, changed: dict[str, Any]) -> None:
