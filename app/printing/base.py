@@ -204,7 +204,7 @@ def column_widths(columns: Sequence[Column], width: float) -> list[float]:
     return [width * c.weight / total for c in columns]
 
 
-HEADER_MIN_CHARS = 4
+HEADER_MIN_CHARS = 6
 
 
 def fitted_widths(columns: Sequence[Column], rows: Sequence[Sequence[str]], width: float) -> list[float]:
@@ -332,8 +332,10 @@ def field_table(
         for c in range(len(row)):
             commands.append(("BACKGROUND", (2 * c, r), (2 * c, r), HEAD_FILL))
         data.append(cells)
-    return Table(data, colWidths=widths, style=TableStyle(commands),
-                 minRowHeights=[min_row_height] * len(data), hAlign="CENTER")
+    table = Table(data, colWidths=widths, style=TableStyle(commands),
+                  minRowHeights=[min_row_height] * len(data), hAlign="CENTER")
+    table.splitInRow = 1  # a value longer than a page flows on to the next
+    return table
 
 
 NBSP = "\u00a0"

@@ -74,6 +74,16 @@ def minutes_story(minutes: Minutes) -> list[Flowable]:
     return story
 
 
+NAMES_LISTED = 60
+
+
+def _names(names: list[str]) -> str:
+    """The names, or for a large meeting the first of them and where the rest are."""
+    if len(names) <= NAMES_LISTED:
+        return "、".join(names)
+    return "、".join(names[:NAMES_LISTED]) + f"等 {len(names)} 人（名单见签到表）"
+
+
 def meeting_minutes(db: Database, meeting_id: str) -> Minutes:
     from app.models.ledgers import AttendanceStatus
     from app.services.meetings import MeetingService
@@ -84,7 +94,7 @@ def meeting_minutes(db: Database, meeting_id: str) -> Minutes:
     counts = svc.counts(meeting_id)
     quorum = svc.quorum(meeting_id)
     community = community_of(db)
-    org = organisation_name(db, community, m.get("party_group_id"))
+    org = organisation_name(db, community, m["kind"], m.get("party_group_id"))
     present = [a.name for a in attendees if a.status == AttendanceStatus.PRESENT.value]
     absent = [a.name + (f"（{a.leave_reason}）" if a.leave_reason else "")
               for a in attendees if a.status != AttendanceStatus.PRESENT.value]
@@ -100,8 +110,8 @@ def meeting_minutes(db: Database, meeting_id: str) -> Minutes:
         [("地点", m["place"]), ("主持人", m["host"])],
         [("记录人", m["recorder"]), ("所属组织", org)],
         [("到会情况", figures)],
-        [("出席人员", "、".join(present))],
-        [("缺席人员", "、".join(absent) or "无")],
+        [("出席人员", _names(present))],
+        [("缺席人员", _names(absent) or "无")],
     ]
     return Minutes(
         title=meeting_title(org, m["starts_at"], m["kind"], "会议记录"),

@@ -208,7 +208,7 @@ def meeting_signin_sheet(db: Database, meeting_id: str, *, blank_rows: int = 3) 
     meeting = svc.get(meeting_id)
     attendees = svc.attendees(meeting_id)
     community = community_of(db)
-    org = organisation_name(db, community, meeting.get("party_group_id"))
+    org = organisation_name(db, community, meeting["kind"], meeting.get("party_group_id"))
     recorded = any(a.status != AttendanceStatus.ABSENT.value for a in attendees)
     counts = None
     absentees = ""
@@ -219,10 +219,12 @@ def meeting_signin_sheet(db: Database, meeting_id: str, *, blank_rows: int = 3) 
             a.name + (f"（{a.leave_reason}）" if a.leave_reason else "（缺席）")
             for a in attendees if a.status != AttendanceStatus.PRESENT.value)
     workday = meeting["kind"] == MeetingKind.WORK_DAY.value
+    units = member_units(db, [a.member_id for a in attendees if a.member_id and not a.org])
     rows: list[tuple[str, ...]] = []
     for a in attendees:
         note = f"请假：{a.leave_reason}" if a.status == AttendanceStatus.LEAVE.value else ""
-        rows.append((a.org, a.name, "") if workday else (a.name, a.org, a.post, note))
+        unit = a.org or units.get(a.member_id or "", "")
+        rows.append((unit, a.name, "") if workday else (a.name, unit, a.post, note))
     return SignInSheet(
         title=meeting_title(org, meeting["starts_at"], meeting["kind"], "签到表"),
         qr_value=f"meeting:{meeting_id}",
@@ -234,8 +236,34 @@ def meeting_signin_sheet(db: Database, meeting_id: str, *, blank_rows: int = 3) 
     )
 
 
-def organisation_name(db: Database, community: Community, party_group_id: str | None) -> str:
-    if not party_group_id:
+def member_units(db: Database, member_ids: list[str]) -> dict[str, str]:
+    """Member id -> their party group, else their compound and building, for the unit column."""
+    if not member_ids:
+        return {}
+    from sqlalchemy import select
+
+    from app.models import Building, Compound, PartyGroup, PartyMember
+
+    result: dict[str, str] = {}
+    with db.session() as session:
+        for chunk in range(0, len(member_ids), 500):
+            rows = session.execute(
+                select(PartyMember.id, PartyGroup.name, Compound.name, Building.number)
+                .outerjoin(PartyGroup, PartyGroup.id == PartyMember.party_group_id)
+                .outerjoin(Compound, Compound.id == PartyMember.compound_id)
+                .outerjoin(Building, Building.id == PartyMember.building_id)
+                .where(PartyMember.id.in_(member_ids[chunk:chunk + 500])))
+            for member_id, group, compound, building in rows:
+                result[member_id] = group or " ".join(p for p in (compound, building) if p)
+    return result
+
+
+BRANCH_LEVEL_KINDS = ("general_meeting", "committee_meeting")
+
+
+def organisation_name(db: Database, community: Community, kind: str, party_group_id: str | None) -> str:
+    """Who holds the meeting: the community's party organisation, or one of its party groups."""
+    if not party_group_id or kind in BRANCH_LEVEL_KINDS:
         return community.org_name
     from app.services.errors import NotFoundError
     from app.services.registry import RegistryService

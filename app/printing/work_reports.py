@@ -127,7 +127,7 @@ PROJECT_COLUMNS = [
     Column("拟解决问题", 2.3),
     Column("措施", 2.5),
     Column("成员", 1.3),
-    Column("节点", 2.2),
+    Column("节点", 2.2, "CENTER"),
     Column("进展", 0.7, "CENTER"),
     Column("状态", 0.8, "CENTER"),
     Column("问题反馈/销号", 1.5),
@@ -149,7 +149,7 @@ def projects_table(db: Database, year: int | None, options: PrintOptions) -> lis
         p = texts.get(v.id)
         stages = "\n".join(
             f"{MILESTONE_STAGES.get(ms.stage, '节点') if ms.stage != 'other' else ms.title} "
-            f"{fmt_date(ms.due_date)} " + ("已完成" if ms.done_on else "逾期" if ms.overdue else "未完成")
+            f"{ms.due_date:%m-%d} " + ("已完成" if ms.done_on else "逾期" if ms.overdue else "未完成")
             for ms in v.milestones)
         level = SECRETARY_LEVELS.get(v.level, "")
         rows.append([
@@ -254,7 +254,7 @@ WORKDAY_COLUMNS = [
     Column("送党课", 0.7, "CENTER"),
     Column("结对帮扶", 1.4),
     Column("解决诉求", 1.1, "CENTER"),
-    Column("捐赠物资（元）", 1.2, "RIGHT"),
+    Column("物资（元）", 1.2, "RIGHT"),
     Column("社区确认", 0.9, "CENTER"),
 ]
 
@@ -266,7 +266,7 @@ WORKDAY_SUMMARY_COLUMNS = [
     Column("送党课", 1.0, "RIGHT"),
     Column("结对帮扶", 1.0, "RIGHT"),
     Column("解决诉求", 1.0, "RIGHT"),
-    Column("捐赠物资（元）", 1.4, "RIGHT"),
+    Column("物资（元）", 1.4, "RIGHT"),
     Column("社区确认", 1.0, "RIGHT"),
 ]
 
@@ -302,7 +302,7 @@ def workday_tables(db: Database, year: int | None, options: PrintOptions) -> lis
             fmt_fen(v.goods_fen) if v.goods_fen else "", (v.confirmed_by or "已确认") if v.confirmed else "",
         ])
     total = _total(WORKDAY_COLUMNS, f"共 {len(visits)} 人次", 送党课=str(lessons), 结对帮扶=f"{pairings} 户",
-                   解决诉求=f"{solved} 件", **{"捐赠物资（元）": fmt_fen(goods)})
+                   解决诉求=f"{solved} 件", **{"物资（元）": fmt_fen(goods)})
     detail = LedgerTable("社区工作日台账", WORKDAY_COLUMNS, _serial(rows), year_period(y), totals=[total])
     summary = WorkdayService(db).year_summary(y)
     srows = [[s.organ_name, str(s.visits), str(s.cadres), str(s.party_lessons), str(s.pairings),
