@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
@@ -47,7 +48,7 @@ def fill(qtbot: Any, form: RecordForm, values: dict[str, Any]) -> None:
             editor.setPlainText(str(value))
         elif isinstance(editor, QCheckBox):
             if editor.isChecked() != bool(value):
-                qtbot.mouseClick(editor, Qt.MouseButton.LeftButton)
+                editor.click()
         elif isinstance(editor, QComboBox):
             index = editor.findData(value)
             assert index >= 0, f"{name}: no option {value!r}"
@@ -84,3 +85,28 @@ def visible_errors(widget: QWidget) -> dict[str, str]:
             for label in widget.findChildren(QLabel)
             if label.objectName().startswith("error_") and label.isVisibleTo(widget) and label.text()}
 
+
+
+def on_next_modal(action: Callable[[QWidget], None]) -> None:
+    """Run ``action`` on the next modal dialog when it opens (it must close the dialog)."""
+
+    def run() -> None:
+        widget = QApplication.activeModalWidget()
+        if widget is None:
+            QTimer.singleShot(20, run)
+            return
+        action(widget)
+
+    QTimer.singleShot(0, run)
+
+
+def answer_next_input(text: str) -> None:
+    """Type ``text`` into the next QInputDialog and press OK."""
+    from PySide6.QtWidgets import QInputDialog
+
+    def answer(widget: QWidget) -> None:
+        assert isinstance(widget, QInputDialog), type(widget)
+        widget.setTextValue(text)
+        widget.accept()
+
+    on_next_modal(answer)
