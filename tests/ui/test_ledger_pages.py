@@ -62,7 +62,8 @@ def test_meeting_time_is_checked_then_attendance_counted_and_undone(
     assert isinstance(page, MeetingsPage)
     dialog = page.list.add_dialog()
     qtbot.addWidget(dialog)
-    fill(qtbot, dialog.form, {"kind": "general_meeting", "topic": "学习党的创新理论", "starts_at": "下周二下午"})
+    fill(qtbot, dialog.form, {"kind": "general_meeting", "topic": "学习党的创新理论",
+                              "starts_at": "下周二下午"})
     assert dialog.try_save() is False
     assert "请输入日期和时间" in visible_errors(dialog.form)["starts_at"]
     fill(qtbot, dialog.form, {"starts_at": "2026-03-05 14:30", "place": "社区会议室"})
