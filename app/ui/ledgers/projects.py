@@ -1,0 +1,250 @@
+"""Secretary projects (书记项目): the project ledger, the progress board (挂图作战) and the
+secretaries who have not claimed a project this year."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSpinBox,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.db.database import Database
+from app.services.errors import NotFoundError
+from app.services.ledger_common import Clock
+from app.services.projects import PROJECT_FIELDS, ProjectService, Secretary
+from app.ui.controllers.records import RecordController
+from app.ui.controllers.sources import ServiceSource
+from app.ui.dialogs.record_form import RecordFormDialog
+from app.ui.ledgers.projects_board import BoardView
+from app.ui.ledgers.projects_detail import ProjectDetail, make_item, make_table, relabel_choices
+from app.ui.ledgers.projects_labels import LEVELS, PROJECT, level_label
+from app.ui.views.record_list import RecordListView
+
+UNCLAIMED_KINDS = (PROJECT, "community", "resident_unit", "party_group")
+
+
+class ProjectListView(RecordListView):
+    """The project list of one year (the page's year picker replaces the list's year filter)."""
+
+    def __init__(self, controller: RecordController, source: ServiceSource, year: int,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(controller, PROJECT, parent, source=source)
+        combo = self.filters.pop("year", None)
+        if combo is not None:
+            combo.hide()
+            for label in self.findChildren(QLabel):
+                if label.buddy() is combo:
+                    label.hide()
+        self.set_year(year)
+
+    def set_year(self, year: int) -> None:
+        self.query.set_filter("year", year)
+        self._reload()
+
+    def add_dialog(self) -> RecordFormDialog:
+        dialog = super().add_dialog()
+        relabel_choices(dialog, "level", LEVELS)
+        return dialog
+
+    def edit_dialog(self, record_id: str) -> RecordFormDialog:
+        dialog = super().edit_dialog(record_id)
+        relabel_choices(dialog, "level", LEVELS)
+        return dialog
+
+
+class UnclaimedView(QWidget):
+    """Secretaries expected to claim a project who have none this year."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.summary = QLabel(self)
+        self.summary.setObjectName("unclaimed_summary")
+        self.summary.setWordWrap(True)
+        self.table = make_table(self, "unclaimed", [self.tr("Level"), self.tr("Secretary"),
+                                                self.tr("Party organisation")])
+        self.table.setAlternatingRowColors(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 4)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+
+    def set_rows(self, year: int, rows: list[Secretary]) -> None:
+        if rows:
+            self.summary.setText(self.tr(
+                "{count} secretary(ies) have not claimed a project for {year}. Each secretary claims "
+                "at least one project a year.").format(count=len(rows), year=year))
+        else:
+            self.summary.setText(
+                self.tr("Every secretary has claimed a project for {year}.").format(year=year))
+        self.table.setRowCount(len(rows))
+        for row, s in enumerate(rows):
+            cells = [level_label(s.level), s.name or self.tr("(name not recorded)"), s.org]
+            for column, text in enumerate(cells):
+                self.table.setItem(row, column, make_item(text, s.ref_id))
+
+    def names(self) -> list[str]:
+        items = (self.table.item(r, 1) for r in range(self.table.rowCount()))
+        return [item.text() for item in items if item is not None]
+
+
+class ProjectsPage(QWidget):
+    """Year picker; tabs: project ledger (list and detail), progress board, unclaimed."""
+
+    LEDGER_TAB, BOARD_TAB, UNCLAIMED_TAB = 0, 1, 2
+
+    def __init__(self, controller: RecordController, db: Database, parent: QWidget | None = None,
+                 now: Clock = datetime.now) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.service = ProjectService(db, now)
+        self._stale: set[int] = set()
+
+        self.year = QSpinBox(self)
+        self.year.setObjectName("year")
+        self.year.setRange(2000, 2100)
+        self.year.setValue(self.service.today().year)
+        self.year.setMinimumWidth(90)
+        self.summary = QLabel(self)
+        self.summary.setObjectName("summary")
+
+        source = ServiceSource(
+            controller, PROJECT, PROJECT_FIELDS,
+            get=lambda record_id: controller.service.get(PROJECT, record_id),
+            create=self.service.create, update=self.service.update, delete=self.service.delete,
+            defaults=lambda: {"year": self.year.value()})
+        self.list = ProjectListView(controller, source, self.year.value(), self)
+        self.list.setObjectName("project_list")
+        self.detail = ProjectDetail(controller, self.service, self)
+        self.detail.setObjectName("project_detail")
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.detail)
+        scroll.setMinimumWidth(440)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.list)
+        self.splitter.addWidget(scroll)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([700, 560])
+
+        self.board = BoardView(self)
+        self.board.table.doubleClicked.connect(self._open_from_board)
+        self.unclaimed = UnclaimedView(self)
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("project_tabs")
+        self.tabs.addTab(self.splitter, self.tr("Project ledger"))
+        self.tabs.addTab(self.board, self.tr("Progress board"))
+        self.tabs.addTab(self.unclaimed, self.tr("Not claimed"))
+        self.tabs.currentChanged.connect(self._refresh_tab)
+
+        top = QHBoxLayout()
+        year_label = QLabel(self.tr("Year"), self)
+        year_label.setBuddy(self.year)
+        top.addWidget(year_label)
+        top.addWidget(self.year)
+        top.addSpacing(16)
+        top.addWidget(self.summary, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 4)
+        layout.addLayout(top)
+        layout.addWidget(self.tabs, 1)
+
+        self.year.valueChanged.connect(self._year_changed)
+        self.list.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
+        controller.changed.connect(self._on_changed)
+        self._refresh_summary()
+        self._mark_stale()
+
+    # --- public -----------------------------------------------------------------------
+
+    def open_record(self, project_id: str) -> bool:
+        """Show ``project_id``: its year, selected in the list, its detail beside it."""
+        try:
+            view = self.service.get(project_id)
+        except NotFoundError:
+            return False
+        self.tabs.setCurrentIndex(self.LEDGER_TAB)
+        if self.year.value() != view.year:
+            self.year.setValue(view.year)
+        self.list.search.clear()
+        if not self.list.select_record(project_id):
+            for combo in self.list.filters.values():
+                combo.setCurrentIndex(0)
+            self.list.select_record(project_id)
+        self.detail.show_project(project_id)
+        return True
+
+    def focus_search(self) -> None:
+        self.list.focus_search()
+
+    def set_show_sensitive(self, show: bool) -> None:
+        self.list.set_show_sensitive(show)
+
+    # --- refreshing -------------------------------------------------------------------
+
+    def _year_changed(self, year: int) -> None:
+        self.list.set_year(year)
+        self.detail.show_project(self.list.current_id())
+        self._refresh_summary()
+        self._mark_stale()
+
+    def _selection_changed(self) -> None:
+        record_id = self.list.current_id()
+        if record_id is not None and record_id != self.detail.project_id:
+            self.detail.show_project(record_id)
+
+    def _on_changed(self, kind: str) -> None:
+        if kind not in UNCLAIMED_KINDS:
+            return
+        if kind == PROJECT:
+            shown = self.detail.project_id
+            if shown is not None and self.list.current_id() != shown:
+                self.list.select_record(shown)
+            self.detail.refresh()
+            self._refresh_summary()
+        self._mark_stale()
+
+    def _mark_stale(self) -> None:
+        self._stale = {self.BOARD_TAB, self.UNCLAIMED_TAB}
+        self._refresh_tab(self.tabs.currentIndex())
+
+    def _refresh_tab(self, index: int) -> None:
+        if index not in self._stale:
+            return
+        self._stale.discard(index)
+        year = self.year.value()
+        if index == self.BOARD_TAB:
+            today = self.service.today()
+            self.board.set_board(self.service.board(year), today.month if today.year == year else None)
+        elif index == self.UNCLAIMED_TAB:
+            self.unclaimed.set_rows(year, self.service.secretaries_without_project(year))
+
+    def _refresh_summary(self) -> None:
+        year = self.year.value()
+        counts = self.service.counts(year)
+        missing = len(self.service.secretaries_without_project(year))
+        text = self.tr("{claimed} project(s) claimed, {done} done, {overdue} overdue; "
+                       "{missing} secretary(ies) without a project").format(
+            claimed=counts.claimed, done=counts.done, overdue=counts.overdue, missing=missing)
+        self.summary.setText(text)
+        self.tabs.setTabText(self.UNCLAIMED_TAB, self.tr("Not claimed") + (f" {missing}" if missing else ""))
+
+    def _open_from_board(self, index: Any) -> None:
+        project_id = self.board.model.data(index, Qt.ItemDataRole.UserRole + 1)
+        if project_id:
+            self.open_record(str(project_id))
+
+    def board_rows(self) -> list[str]:
+        return [r.title for r in self.board.model.rows]
+
