@@ -87,12 +87,12 @@ def visible_errors(widget: QWidget) -> dict[str, str]:
 
 
 
-def on_next_modal(action: Callable[[QWidget], None]) -> None:
-    """Run ``action`` on the next modal dialog when it opens (it must close the dialog)."""
+def on_next_modal(action: Callable[[QWidget], None], of_type: type[QWidget] = QWidget) -> None:
+    """Run ``action`` on the next modal dialog of ``of_type`` when it opens (it must close it)."""
 
     def run() -> None:
         widget = QApplication.activeModalWidget()
-        if widget is None:
+        if not isinstance(widget, of_type):
             QTimer.singleShot(20, run)
             return
         action(widget)
