@@ -15,11 +15,12 @@ Scales:
     same as the ``community`` scale's and becomes the database's current community.
 
 Ledger demo data hook: when the module ``app.services.demo_ledgers`` exists, its function
-``fill(db, log, community_id, rng, scale)`` is called once per community, inside the same
-transaction, right after that community's registry records are written.  ``log`` is the
-:class:`ChangeLog` (its ``session`` can query the registry just written), ``rng`` a
+``fill(db, log, community_id, rng, scale, today=reference) -> int`` is called once per community,
+inside the same transaction, right after that community's registry records are written.  ``log``
+is the :class:`ChangeLog` (its ``session`` can query the registry just written), ``rng`` a
 ``random.Random`` of its own (so ledger data never shifts the registry data), ``scale`` the scale
-name; :data:`CITY_COMMUNITIES` tells how many communities a city run fills.
+name, ``today`` the reference day every demo date is laid out before; it returns the number of
+records it wrote.  :data:`CITY_COMMUNITIES` tells how many communities a city run fills.
 """
 
 from __future__ import annotations
@@ -182,7 +183,8 @@ def fill_demo(
             if index == 0:
                 db.set_state(session, COMMUNITY_KEY, data.community_id)
             if hook is not None:
-                hook(db, log, data.community_id, ledger_rng, scale)
+                written = hook(db, log, data.community_id, ledger_rng, scale, today=reference)
+                records += written if isinstance(written, int) else 0
         ids.append(data.community_id)
         if progress is not None:
             progress(index + 1, count, site.name)
