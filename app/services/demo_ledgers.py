@@ -469,7 +469,6 @@ class _Filler:
         members = self.reg.members
         months = self._months()
         current_q = (today.month - 1) // 3
-        latest_general: Row | None = None
         general_rows: list[tuple[Row, list[tuple[str, str, str, str | None]]]] = []
         for year, month in months:
             first = date(year, month, 1)
@@ -486,7 +485,6 @@ class _Filler:
                 if day < today:
                     row = self._meeting("general_meeting", day, [])
                     general_rows.append((row, members))
-                    latest_general = row
                 groups = self.reg.groups if not self.city else self.reg.groups[:3]
                 for gid, _name, _leader in groups:
                     group_day = self.day_between(first, min(last, today - timedelta(days=1)))
@@ -499,9 +497,9 @@ class _Filler:
             if month in (1, 7):
                 self._meeting("training", date(year, month, 10),
                               self._sample_members(15 if self.city else 40))
-        # The general meetings' attendance: everyone, for the latest one in a city of many communities.
+        # The general meetings' attendance (every member): in a city run, of the first community only.
         for row, people in general_rows:
-            if self.city and self.index > 0 and row is not latest_general:
+            if self.city and self.index > 0:
                 continue
             self._attend(row, people)
 
@@ -627,7 +625,8 @@ class _Filler:
         if not cadres:
             return
         rng, today = self.rng, self.today
-        months = [(y, m) for y, m in self._months() if y == today.year] or self._months()[-1:]
+        # The last three work days (the third Friday of each month) before today.
+        months = [(y, m) for y, m in self._months() if self._third_friday(y, m) < today][-3:]
         visits: list[Row] = []
         for year, month in months:
             day = self._third_friday(year, month)
