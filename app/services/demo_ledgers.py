@@ -423,20 +423,21 @@ class _Filler:
         close_day = self.cal.add_workdays(t.date(), work_days)
         if late:
             close_day = self.cal.add_workdays(limit, rng.randint(1, 8))
-        if rng.random() < 0.4:
-            note_at = t + timedelta(hours=rng.randint(1, 8))
-            if note_at <= now:
-                note = rng.choice(("已联系居民", "已现场查看", "正在协调"))
-                events.append((note_at, "note", "handling", note))
         close_at = self.at(close_day, 9, 18)
         if close_at <= t:
             close_at = t + timedelta(hours=2)
+        if rng.random() < 0.4:
+            note_at = t + (close_at - t) * rng.uniform(0.2, 0.8)
+            if note_at <= now:
+                note = rng.choice(("已联系居民", "已现场查看", "正在协调"))
+                events.append((note_at.replace(microsecond=0), "note", "handling", note))
         if close_at > now:
             # Still open: remind, and escalate when overdue for long enough.
             if limit < self.today:
-                remind_day = self.cal.next_workday(limit)
-                a["reminder_count"] = 1
-                events.append((self.at(remind_day), "remind", "handling", "逾期催办"))
+                remind_at = self.at(self.cal.next_workday(limit))
+                if remind_at <= now:
+                    a["reminder_count"] = 1
+                    events.append((remind_at, "remind", "handling", "逾期催办"))
                 if self.cal.workdays_between(limit, self.today) >= AppealRules().escalate_after_days:
                     esc = self.at(self.cal.add_workdays(limit, AppealRules().escalate_after_days))
                     a["escalated_at"] = esc
