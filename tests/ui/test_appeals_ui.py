@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox
 from app.services.registry import RegistryService
 from app.ui import labels
 from app.ui.controllers.records import RecordController
-from app.ui.ledgers.appeals import AppealsPage
+from app.ui.ledgers.appeals import AppealsPage, SupervisionPanel
 from app.ui.ledgers.appeals_dialogs import DispatchDialog, StepDialog
 from app.ui.ledgers.appeals_words import error_text, step_title
 from app.ui.main_window import MainWindow
@@ -125,6 +125,12 @@ def trail(page: AppealsPage) -> list[str]:
     return page.detail.step_texts()
 
 
+def supervision(page: AppealsPage) -> SupervisionPanel:
+    """Switch to the supervision tab (it reads its lists when shown)."""
+    page.tabs.setCurrentWidget(page.supervision)
+    return page.supervision
+
+
 def titles(*steps: str) -> list[str]:
     return [step_title(s) for s in steps]
 
@@ -208,8 +214,11 @@ def test_happy_path_through_the_buttons_to_archived(qtbot: Any, page: AppealsPag
     row = page.list.model.row_of(page.current_id() or "")
     assert row is not None
     assert page.list.model.data(page.list.model.index(row, state_col)) == labels.choice_label("archived")
-    assert page.supervision.rates["satisfaction"].text() == "100.0%"
-    assert page.supervision.rates["on_time"].text() == "100.0%"
+    panel = supervision(page)
+    assert panel.rates["satisfaction"].text() == "100.0%"
+    assert panel.rates["on_time"].text() == "100.0%"
+    assert panel.rates["response"].text() == "100.0%"
+    assert panel.rates["response_count"].text() == "1 / 1"
 
 
 def test_return_sends_it_back_for_redispatch(qtbot: Any, page: AppealsPage) -> None:
@@ -273,7 +282,7 @@ def test_dissatisfied_visit_reopens_for_handling(qtbot: Any, page: AppealsPage) 
     assert {"close", "note"} <= enabled(page)
     assert "1" in page.detail.values["supervision"].text()
     assert trail(page)[-1] == step_title("reopen")
-    assert page.supervision.rates["satisfaction"].text() == "0.0%"
+    assert supervision(page).rates["satisfaction"].text() == "0.0%"
 
 
 def test_deadline_skips_a_holiday_set_in_the_calendar(qtbot: Any, page: AppealsPage) -> None:
@@ -345,7 +354,8 @@ def test_supervision_lists_an_overdue_appeal_and_opens_it(
     assert "escalate" in enabled(page)
     step(qtbot, page, "escalate", {"note": "报街道督办"})
     assert page._current is not None and page._current.escalated
-    assert page.supervision.tables["escalation_due"].rowCount() == 0
+    assert supervision(page).tables["escalation_due"].rowCount() == 0
+    assert page.supervision.tables["overdue"].rowCount() == 1
 
     clock.now = datetime(2026, 11, 18, 9, 0)  # one working day before the second deadline
     page.refresh_supervision()

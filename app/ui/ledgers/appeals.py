@@ -55,7 +55,7 @@ from app.services.workdays import WorkCalendar
 from app.ui import labels
 from app.ui.controllers.records import RecordController
 from app.ui.controllers.sources import ServiceSource
-from app.ui.dialogs.record_form import DEPENDENT_OPTIONS
+from app.ui.dialogs.record_form import DEPENDENT_OPTIONS, RecordFormDialog
 from app.ui.ledgers.appeals_dialogs import DispatchDialog, RulesDialog, StepDialog
 from app.ui.ledgers.appeals_words import SERVICE_STEP, error_text, percent, step_title, when
 from app.ui.views.record_list import RecordListView
@@ -106,6 +106,16 @@ def _read_only_table(parent: QWidget, name: str, headers: list[str]) -> QTableWi
     table.setWordWrap(True)
     table.horizontalHeader().setStretchLastSection(True)
     return table
+
+
+class AppealList(RecordListView):
+    """The common list; its receive form is only as tall as its fields."""
+
+    def add_dialog(self) -> RecordFormDialog:
+        dialog = super().add_dialog()
+        height = dialog.form.sizeHint().height() + dialog.buttons.sizeHint().height() + 48
+        dialog.resize(dialog.width(), min(dialog.height(), height))
+        return dialog
 
 
 # --- one appeal ------------------------------------------------------------------------
@@ -352,8 +362,9 @@ class SupervisionPanel(QWidget):
         for key in ("overdue", "near_due", "escalation_due"):
             box = QGroupBox(self)
             table = _read_only_table(box, key, headers)
+            table.setWordWrap(False)
             header = table.horizontalHeader()
-            header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            header.setMinimumSectionSize(80)
             header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
             header.setStretchLastSection(False)
             table.cellClicked.connect(lambda row, _col, t=table: self._open(t, row))
@@ -385,6 +396,7 @@ class SupervisionPanel(QWidget):
             self.rates[f"{key}_count"].setText(f"{part} / {whole}")
 
     def _fill(self, table: QTableWidget, items: list[DueItem]) -> None:
+        table.setUpdatesEnabled(False)
         table.setRowCount(len(items))
         for row, item in enumerate(items):
             content = item.content if len(item.content) <= 40 else item.content[:39] + "…"
@@ -398,7 +410,9 @@ class SupervisionPanel(QWidget):
             for col, text in enumerate((item.number, content, item.assignee_name, item.deadline.isoformat(),
                                         days, state)):
                 table.setItem(row, col, _cell(text, item.id))
-        table.resizeRowsToContents()
+        for col in (0, 2, 3, 4, 5):
+            table.resizeColumnToContents(col)
+        table.setUpdatesEnabled(True)
 
     def _open(self, table: QTableWidget, row: int) -> None:
         item = table.item(row, 0)
@@ -427,7 +441,7 @@ class AppealsPage(QWidget):
             get=lambda record_id: controller.service.get("appeal", record_id),
             create=self._receive, update=self._refuse_edit, delete=self.service.delete,
             defaults=lambda: {"received_at": self.service.now().replace(second=0, microsecond=0)})
-        self.list = RecordListView(controller, "appeal", self, source=self.source)
+        self.list = AppealList(controller, "appeal", self, source=self.source)
         self.list.setObjectName("appeal_list")
         self.list.edit_button.hide()
         self.list.title.hide()
@@ -459,14 +473,14 @@ class AppealsPage(QWidget):
         self.rules_button.setObjectName("rules_button")
         self.rules_button.clicked.connect(self.open_rules)
         self.tabs.setCornerWidget(self.rules_button, Qt.Corner.TopRightCorner)
-        self.tabs.currentChanged.connect(lambda _i: self.refresh_supervision())
+        self.tabs.currentChanged.connect(lambda _i: self._refresh_if_shown())
+        self._supervision_stale = True
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
 
         controller.changed.connect(self._on_changed)
-        self.refresh_supervision()
 
     # --- the list's writes ----------------------------------------------------------------
 
@@ -522,9 +536,16 @@ class AppealsPage(QWidget):
         if record_id is not None:
             self.list.select_record(record_id)
         self.show_record(record_id)
-        self.refresh_supervision()
+        self._supervision_stale = True
+        self._refresh_if_shown()
+
+    def _refresh_if_shown(self) -> None:
+        if self._supervision_stale and self.tabs.currentWidget() is self.supervision:
+            self.refresh_supervision()
 
     def refresh_supervision(self) -> None:
+        """Read the supervision lists and rates again (done when the tab is shown)."""
+        self._supervision_stale = False
         self.supervision.show_data(self.service.supervision(), self.service.rates())
 
     def open_record(self, appeal_id: str) -> bool:
