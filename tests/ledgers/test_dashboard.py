@@ -148,3 +148,19 @@ def test_stats_keys(db: Database, clock: Clock, registry: RegistryService,
     assert stats["appeals_overdue"] == 3
     assert stats["funds_balance_fen"] == numbers["funds_balance_fen"]
     assert collect_stats(db, None)["appeals_received"] == 6
+
+
+def test_every_ledger_write_is_queued(db: Database, dataset: dict[str, str]) -> None:
+    """Every ledger record the services wrote has its changes in the outbox, the latest last."""
+    from sqlalchemy import text
+
+    from app.models.ledgers import LEDGER_MODELS
+
+    with db.engine.connect() as conn:
+        for model in LEDGER_MODELS:
+            table = model.__table__.name  # type: ignore[attr-defined]
+            rows = conn.execute(text(f"SELECT id, hlc FROM {table}")).all()
+            latest = dict(conn.execute(text(
+                "SELECT record_id, max(hlc) FROM outbox WHERE table_name = :t GROUP BY record_id"),
+                {"t": table}).all())
+            assert {r[0]: r[1] for r in rows} == latest, table
