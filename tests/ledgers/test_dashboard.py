@@ -160,7 +160,7 @@ def test_every_ledger_write_is_queued(db: Database, dataset: dict[str, str]) -> 
         for model in LEDGER_MODELS:
             table = model.__table__.name  # type: ignore[attr-defined]
             rows = conn.execute(text(f"SELECT id, hlc FROM {table}")).all()
-            latest = dict(conn.execute(text(
+            latest: dict[str, str] = dict(conn.execute(text(
                 "SELECT record_id, max(hlc) FROM outbox WHERE table_name = :t GROUP BY record_id"),
                 {"t": table}).all())
             assert {r[0]: r[1] for r in rows} == latest, table
