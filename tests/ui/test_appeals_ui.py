@@ -141,15 +141,16 @@ def titles(*steps: str) -> list[str]:
 def test_bad_phone_is_shown_next_to_the_field_and_nothing_is_saved(
         qtbot: Any, page: AppealsPage, registry: RegistryService) -> None:
     dialog = page.list.add_dialog()
-    fill(qtbot, dialog.form, {"resident_name": "王秀英", "resident_phone": "12345", "category": "help",
+    fill(qtbot, dialog.form, {"resident_name": "王秀英", "resident_phone": "12345",
                               "content": "独居老人申请上门助餐"})
     assert not dialog.try_save()
     errors = visible_errors(dialog)
-    assert list(errors) == ["resident_phone"]
+    assert sorted(errors) == ["category", "resident_phone"]  # the category sets the deadline: asked
     assert "电话号码格式不对" in errors["resident_phone"]
+    assert "必填" in errors["category"]
     assert _count(registry) == 0
 
-    fill(qtbot, dialog.form, {"resident_phone": "13904361234"})
+    fill(qtbot, dialog.form, {"resident_phone": "13904361234", "category": "help"})
     assert dialog.try_save()
     assert _count(registry) == 1
     assert page.list.model.rowCount() == 1
@@ -277,7 +278,13 @@ def test_dissatisfied_visit_reopens_for_handling(qtbot: Any, page: AppealsPage) 
     ok(qtbot, dispatch(qtbot, page))
     step(qtbot, page, "accept")
     step(qtbot, page, "close", {"reply": "已协调物业处理"})
-    step(qtbot, page, "visit", {"result": "dissatisfied", "note": "灯仍不亮"})
+    dialog = click(qtbot, page, "visit")
+    assert isinstance(dialog, StepDialog)
+    ok(qtbot, dialog)  # no verdict picked: nothing recorded
+    assert "result" in visible_errors(dialog)
+    assert state(page) == "closed"
+    fill(qtbot, dialog.form, {"result": "dissatisfied", "note": "灯仍不亮"})
+    ok(qtbot, dialog)
     assert state(page) == "handling"
     assert {"close", "note"} <= enabled(page)
     assert "1" in page.detail.values["supervision"].text()
@@ -318,8 +325,10 @@ def test_undo_a_step_with_ctrl_z(qtbot: Any, window: MainWindow, controller: Rec
     step(qtbot, page, "accept")
     assert state(page) == "handling"
     assert window.action_undo.isEnabled()
+    assert controller.undo_stack.undoText().startswith(step_title("accept"))
 
-    window.action_undo.trigger()
+    window.activateWindow()
+    qtbot.keyClick(page.list.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert state(page) == "dispatched"
     assert trail(page) == titles("receive", "dispatch")
     assert "accept" in enabled(page)

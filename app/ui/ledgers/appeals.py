@@ -7,6 +7,7 @@ Every workflow step runs through :meth:`RecordController.perform`, so each is on
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
@@ -62,10 +63,12 @@ from app.ui.views.record_list import RecordListView
 
 Clock = Callable[[], datetime]
 
-# The receive form: the service's fields, with the time of receipt as a date-time editor.
+# The receive form: the service's fields, with the time of receipt as a date-time editor and
+# the category starting empty (it sets the deadline: the user picks it, the service insists).
 RECEIVED_AT = Field("received_at", Kind.DATETIME, required=True)
 RECEIVE_FORM_FIELDS: tuple[Field, ...] = tuple(
-    RECEIVED_AT if f.name == "received_at" else f for f in RECEIVE_FIELDS)
+    RECEIVED_AT if f.name == "received_at" else replace(f, required=False) if f.name == "category" else f
+    for f in RECEIVE_FIELDS)
 DEPENDENT_OPTIONS.setdefault("appeal", {"building_id": ("compound_id", "compound_id")})
 
 # Workflow buttons, in the order of the work, four to a row.
@@ -82,6 +85,8 @@ EXTENSION = (Field("until", Kind.DATE, required=True), Field("reason", required=
 REPLY = (Field("reply", Kind.LONG_TEXT, required=True),)
 VISIT = (Field("result", Kind.CHOICE, required=True, choices=tuple(v.value for v in VisitResult)),
          Field("note", max_len=200))
+# The verdict starts empty in the form, so no answer is recorded by accident.
+VISIT_FORM = (replace(VISIT[0], required=False), VISIT[1])
 
 _OVERDUE_STYLE = "color: #c0392b; font-weight: bold;"
 _NEAR_STYLE = "color: #b9770e; font-weight: bold;"
@@ -605,6 +610,7 @@ class AppealsPage(QWidget):
                 return perform(lambda: call(cleaned))
             return save
 
+        form_fields = {"visit": VISIT_FORM}
         dialogs: dict[str, tuple[tuple[Field, ...], Callable[[Values], Any], str]] = {
             "return": (REASON, lambda v: s.return_(appeal_id, v["reason"], actor),
                        self.tr("Send the appeal back for dispatching again, saying why.")),
@@ -624,7 +630,8 @@ class AppealsPage(QWidget):
         }
         fields, call, intro = dialogs[step]
         dialog = StepDialog(self.controller, self.tr("{step}: appeal {number}").format(
-            step=step_title(step), number=view.number), fields, with_values(fields, call), self, intro)
+            step=step_title(step), number=view.number), form_fields.get(step, fields),
+            with_values(fields, call), self, intro)
         return self._open(dialog)
 
     def _open_dispatch(self, view: AppealView, perform: Callable[[Callable[[], Any]], Any]) -> QDialog:
