@@ -21,7 +21,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.models import PartyGroup, PropertyCompany, ResidentUnit, SyncedRecord
+from app.models import Building, Compound, PartyGroup, PropertyCompany, ResidentUnit, SyncedRecord
 from app.models.ledgers import (
     Appeal,
     AppealCategory,
@@ -204,9 +204,12 @@ class AppealService(LedgerService):
             if key not in AppealRules.names():
                 errors.append(FieldError(key, "unknown_setting"))
                 continue
-            if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 365:
-                errors.append(FieldError(key, "too_large" if isinstance(value, int) and value > 365
-                                         else "not_integer"))
+            if isinstance(value, bool) or not isinstance(value, int):
+                errors.append(FieldError(key, "not_integer"))
+                continue
+            if not 0 <= value <= 365:
+                errors.append(FieldError(key, "too_small" if value < 0 else "too_large",
+                                         {"min": 0} if value < 0 else {"max": 365}))
                 continue
             cleaned[key] = value
         if errors:
@@ -233,8 +236,6 @@ class AppealService(LedgerService):
             raise ValidationError([FieldError("received_at", "bad_date")])
         cleaned["received_at"] = received_at
         with self.db.session() as session:
-            from app.models import Building, Compound
-
             self.check_ref(session, Compound, cleaned.get("compound_id"), "compound_id")
             self.check_ref(session, Building, cleaned.get("building_id"), "building_id")
             cleaned["number"] = self._next_number(session, received_at.year)

@@ -23,7 +23,7 @@ VISIT_FIELDS = (
     Field("service", max_len=200),
     Field("party_lesson", Kind.BOOL),
     Field("pairing_household", max_len=100),
-    Field("appeal_id", Kind.REF),
+    Field("appeal_id", Kind.REF, ref="appeal"),
     Field("goods_fen", Kind.INT, minimum=0, maximum=10**12, default=0),
 )
 

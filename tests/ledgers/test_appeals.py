@@ -188,8 +188,9 @@ def test_deadline_days_are_configurable(appeals: AppealService) -> None:
     # Friday 26 September + 5 working days = Friday 3 October (no holidays entered).
     assert appeals.dispatch(aid, "department", "住建局") == D("2025-10-03")
     with pytest.raises(ValidationError) as exc:
-        appeals.set_rules(help_days=-1, bogus=3)
-    assert exc.value.codes() == {"help_days": "not_integer", "bogus": "unknown_setting"}
+        appeals.set_rules(help_days=-1, complaint_days="13", bogus=3)
+    assert exc.value.codes() == {"help_days": "too_small", "complaint_days": "not_integer",
+                                 "bogus": "unknown_setting"}
 
 
 def test_extension_before_the_deadline_approved(appeals: AppealService) -> None:
