@@ -345,6 +345,24 @@ class AppealService(LedgerService):
             self.change(session, appeal, {"escalated_at": self.now()})
             self._event(session, appeal, "escalate", actor, note)
 
+    def supervise(self, actor: str = "") -> tuple[list[str], list[str]]:
+        """Record today's reminder for every overdue appeal not yet reminded today, and escalate
+        those overdue long enough.  Running it twice a day changes nothing the second time.
+        Returns the ids reminded and the ids escalated."""
+        today = self.today()
+        sup = self.supervision(today)
+        with self.db.session() as session:
+            reminded_today = set(session.scalars(select(AppealEvent.appeal_id).where(
+                self.live(AppealEvent), AppealEvent.step == "remind",
+                AppealEvent.at >= datetime.combine(today, datetime.min.time()))))
+        reminded = [i.id for i in sup.overdue if i.id not in reminded_today]
+        for appeal_id in reminded:
+            self.remind(appeal_id, actor)
+        escalated = [i.id for i in sup.escalation_due]
+        for appeal_id in escalated:
+            self.escalate(appeal_id, actor)
+        return reminded, escalated
+
     def close(self, appeal_id: str, reply: str, actor: str = "") -> None:
         """Handling finished (办结): the reply to the resident is required."""
         if not reply.strip():

@@ -346,3 +346,18 @@ def test_numbers_count_up_per_year(appeals: AppealService, clock: Clock) -> None
     assert (appeals.get(first).number, appeals.get(second).number) == ("2025-00001", "2025-00002")
     clock.now = clock.now + timedelta(days=120)
     assert appeals.get(receive(appeals)).number == "2026-00001"
+
+
+def test_supervise_reminds_once_a_day_and_escalates(appeals: AppealService, clock: Clock) -> None:
+    late = to_state(appeals, "handling")  # deadline Wed 1 October
+    on_time = receive(appeals, "complaint")
+    appeals.dispatch(on_time, "department", "住建局")
+    clock.set("2025-10-02T08:00")
+    assert appeals.supervise(actor="书记") == ([late], [])
+    assert appeals.supervise(actor="书记") == ([], [])
+    clock.set("2025-10-08T08:00")  # 5 working days overdue
+    assert appeals.supervise(actor="书记") == ([late], [late])
+    view = appeals.get(late)
+    assert (view.reminder_count, view.escalated) == (2, True)
+    assert [e.step for e in appeals.events(late)][-3:] == ["remind", "remind", "escalate"]
+    assert appeals.get(on_time).reminder_count == 0
