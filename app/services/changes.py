@@ -78,10 +78,12 @@ class ChangeLog:
         table = model.__table__  # type: ignore[attr-defined]
         records: list[dict[str, Any]] = []
         outbox: list[dict[str, Any]] = []
+        # Every column gets a value, so each change describes the whole record.
+        base = {c.key: (c.default.arg if c.default is not None and not callable(c.default.arg) else None)
+                for c in table.columns if c.key != "id"}
         for row in rows:
             stamp = self.db.clock.now().encode()
-            record = {c.key: c.default.arg for c in table.columns if c.default is not None
-                      and not callable(c.default.arg)}
+            record = dict(base)
             record.update(row)
             record.setdefault("id", new_id())
             record.update(created_at=now, updated_at=now, hlc=stamp, deleted_at=None)

@@ -21,7 +21,7 @@ from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from app.models import OutboxEntry
-from app.sync.codec import BadValueError, to_json_value
+from app.sync.codec import BOOLEAN, INTEGER, TEXT, BadValueError, to_json_value
 from app.sync.errors import SyncError
 from app.sync.models import SyncConflict
 from app.sync.tables import (
@@ -160,18 +160,34 @@ class Applier:
         if not STAMP_RE.match(ch["hlc"]):
             return "bad_stamp", {}
         values: dict[str, Any] = {}
+        kinds = spec.kinds
         for name, raw in ch["fields"].items():
-            if name == "id":
-                if raw != ch["record"]:
-                    return "bad_id", {}
-                continue
-            decode = spec.decoders.get(name)
-            if decode is None:
-                return f"unknown_field:{name}", {}
-            try:
-                values[name] = decode(raw)
-            except BadValueError as exc:
-                return f"bad_value:{name}:{exc}", {}
+            found = kinds.get(name)
+            if found is None:
+                if name == "id" and raw == ch["record"]:
+                    continue
+                return ("bad_id" if name == "id" else f"unknown_field:{name}"), {}
+            kind, length, nullable = found
+            # Plain values are checked inline (this loop runs for every field of every change);
+            # dates, times and decimals go through their decoder.
+            if raw is None:
+                if not nullable:
+                    return f"bad_value:{name}:a value is required", {}
+            elif kind == TEXT:
+                if type(raw) is not str or (length is not None and len(raw) > length):
+                    return f"bad_value:{name}:text of at most {length} characters expected", {}
+            elif kind == INTEGER:
+                if type(raw) is not int or not -(2**63) <= raw < 2**63:
+                    return f"bad_value:{name}:integer expected", {}
+            elif kind == BOOLEAN:
+                if type(raw) is not bool:
+                    return f"bad_value:{name}:true or false expected", {}
+            else:
+                try:
+                    raw = spec.decoders[name](raw)
+                except BadValueError as exc:
+                    return f"bad_value:{name}:{exc}", {}
+            values[name] = raw
         if ch["op"] == "delete" and values.get("deleted_at") is None:
             values["deleted_at"] = _stamp_time(ch["hlc"])
         if "community_id" not in values:
@@ -265,7 +281,7 @@ class Applier:
             if not uniform or record_id in side:
                 stamp_writes[record_id] = None if uniform else stamps
         if inserts:
-            self.session.execute(t.insert(), inserts)
+            self._insert(spec, inserts)
         if updates:
             names = [c for c in columns if c != "id"] + ["hlc", "updated_at"]
             stmt = t.update().where(t.c.id == bindparam("b_id")).values(
@@ -275,6 +291,25 @@ class Applier:
         store_stamps(self.session, spec.name, stamp_writes)
         if candidates:
             self._log_conflicts(spec.name, candidates, result)
+
+    def _insert(self, spec: SyncTable, rows: list[dict[str, Any]]) -> None:
+        """Insert many rows with one driver-level executemany.
+
+        Each value goes through its column type's own bind processor, as SQLAlchemy would do it,
+        without the per-row bookkeeping of a Core insert (a third of the import time otherwise).
+        """
+        conn = self.session.connection()
+        dialect = conn.dialect
+        columns = list(spec.table.columns)
+        names = [c.name for c in columns]
+        processors = [c.type.bind_processor(dialect) for c in columns]
+        quote = dialect.identifier_preparer.quote
+        mark = "?" if dialect.paramstyle == "qmark" else "%s"
+        sql = (f"INSERT INTO {dialect.identifier_preparer.format_table(spec.table)} "
+               f"({', '.join(quote(n) for n in names)}) VALUES ({', '.join([mark] * len(names))})")
+        pairs = list(zip(names, processors, strict=True))
+        data = [tuple(p(r[n]) if p is not None else r[n] for n, p in pairs) for r in rows]
+        conn.exec_driver_sql(sql, data)
 
     def _log_conflicts(self, table: str, candidates: list[tuple[str, str, str, Any, str, Any]],
                        result: ApplyResult) -> None:

@@ -125,6 +125,24 @@ def decoder_for(column: Column[Any]) -> Decoder:
     return decode
 
 
+TEXT, INTEGER, BOOLEAN, OTHER = 0, 1, 2, 3
+
+
+def column_kind(column: Column[Any]) -> tuple[int, int | None, bool]:
+    """(kind, maximum text length, nullable): lets a hot loop check plain values without a call."""
+    kind = column.type
+    nullable = bool(column.nullable)
+    if isinstance(kind, ScaledDecimal | DateTime | Date):
+        return OTHER, None, nullable
+    if isinstance(kind, Boolean):
+        return BOOLEAN, None, nullable
+    if isinstance(kind, Integer):
+        return INTEGER, None, nullable
+    if isinstance(kind, String | Text):
+        return TEXT, getattr(kind, "length", None), nullable
+    return OTHER, None, nullable
+
+
 def empty_value(column: Column[Any]) -> Any:
     """The value a column holds before any change has set it: its default, else None or a blank."""
     default = column.default

@@ -151,8 +151,11 @@ class SyncService:
             return int(session.scalar(
                 select(func.count()).select_from(OutboxEntry).where(OutboxEntry.acked_at.is_(None))) or 0)
 
-    def export(self, out: Path) -> ExportResult:
-        """Write every change not yet acknowledged into one sealed package at ``out`` (file or folder)."""
+    def export(self, out: Path, limit: int | None = None) -> ExportResult:
+        """Write the changes not yet acknowledged into one sealed package at ``out`` (file or folder).
+
+        ``limit`` caps the number of changes (the oldest go first); the rest wait for the next package.
+        """
         server = self.server()
         if server is None:
             raise SyncError("not_enrolled")
@@ -166,7 +169,7 @@ class SyncService:
             rows = session.execute(
                 select(OutboxEntry.seq, OutboxEntry.change_id, OutboxEntry.table_name, OutboxEntry.record_id,
                        OutboxEntry.community_id, OutboxEntry.op, OutboxEntry.hlc, OutboxEntry.fields)
-                .where(OutboxEntry.acked_at.is_(None)).order_by(OutboxEntry.seq)
+                .where(OutboxEntry.acked_at.is_(None)).order_by(OutboxEntry.seq).limit(limit)
             ).all()
         changes = [
             {"id": r.change_id, "table": r.table_name, "record": r.record_id, "community": r.community_id,

@@ -16,7 +16,7 @@ from sqlalchemy import Table, delete, select
 from sqlalchemy.orm import Session
 
 from app.models import SYNCED_MODELS, SyncedRecord
-from app.sync.codec import Decoder, decoder_for, empty_value
+from app.sync.codec import Decoder, column_kind, decoder_for, empty_value
 from app.sync.models import SyncFieldStamp
 
 # Lower than any stamp a clock issues: the age of a field no change has set yet.
@@ -37,6 +37,7 @@ class SyncTable:
     columns: tuple[str, ...]
     decoders: dict[str, Decoder] = field(repr=False)
     empties: dict[str, Any] = field(repr=False)
+    kinds: dict[str, tuple[int, int | None, bool]] = field(repr=False)
 
     def decode(self, name: str, value: Any) -> Any:
         return self.decoders[name](value)
@@ -55,6 +56,7 @@ def _tables(models: tuple[type[SyncedRecord], ...]) -> dict[str, SyncTable]:
             columns=cols,
             decoders={c.name: decoder_for(c) for c in table.columns if c.name not in LOCAL_COLUMNS},
             empties={c.name: empty_value(c) for c in table.columns if c.name not in LOCAL_COLUMNS},
+            kinds={c.name: column_kind(c) for c in table.columns if c.name not in LOCAL_COLUMNS},
         )
     return result
 
