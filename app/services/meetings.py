@@ -223,6 +223,22 @@ class MeetingService(LedgerService):
             ids = list(session.scalars(stmt))
         return self.add_attendees(meeting_id, [Person(AttendeeKind.MEMBER.value, i) for i in ids])
 
+    def add_committee(self, meeting_id: str) -> list[str]:
+        """Add the expanded committee's part-time members as expected attendees."""
+        with self.db.session() as session:
+            ids = list(session.scalars(select(PartTimeMember.id).where(self.live(PartTimeMember))
+                                       .order_by(PartTimeMember.name)))
+        return self.add_attendees(meeting_id, [Person(AttendeeKind.PART_TIME_MEMBER.value, i) for i in ids])
+
+    def add_cadres(self, meeting_id: str, organ_id: str | None = None) -> list[str]:
+        """Add organ cadres (of one organ, or all) as expected attendees."""
+        stmt = select(Cadre.id).where(self.live(Cadre)).order_by(Cadre.name)
+        if organ_id:
+            stmt = stmt.where(Cadre.organ_id == organ_id)
+        with self.db.session() as session:
+            ids = list(session.scalars(stmt))
+        return self.add_attendees(meeting_id, [Person(AttendeeKind.CADRE.value, i) for i in ids])
+
     def remove_attendee(self, attendee_id: str) -> None:
         with self.db.session() as session:
             row = self.load(session, MeetingAttendee, attendee_id, "meeting_attendee")

@@ -180,3 +180,28 @@ def test_meeting_writes_land_in_the_outbox(db: Database, meetings: MeetingServic
     assert ops == [("meeting", "upsert", mid), ("meeting_attendee", "upsert", attendee),
                    ("meeting_attendee", "upsert", attendee), ("meeting", "upsert", mid),
                    ("meeting_attendee", "delete", attendee), ("meeting", "delete", mid)]
+
+
+def test_committee_cadres_and_unit_representatives(db: Database, meetings: MeetingService,
+                                                   registry: RegistryService) -> None:
+    from .test_guarantees_workday import organ_with_cadres
+
+    unit = registry.create("resident_unit", {"name": "白城市第一中学", "kind": "school", "contact": "孙校长"})
+    registry.create("part_time_member", {"name": "周委员", "resident_unit_id": unit, "post": "党委书记"})
+    organ_with_cadres(db, registry, "市财政局", ["赵一", "钱二"])
+    mid = meetings.create({"kind": "joint_meeting", "topic": "党建联席会议",
+                           "starts_at": datetime(2025, 9, 1, 9)})
+    assert len(meetings.add_committee(mid)) == 1
+    assert len(meetings.add_cadres(mid)) == 2
+    meetings.add_attendees(mid, [Person("unit_rep", unit)])
+    assert meetings.add_committee(mid) == [] and meetings.add_cadres(mid) == []
+    rows = [(a.person_kind, a.name, a.org, a.post) for a in meetings.attendees(mid)]
+    assert rows == [("part_time_member", "周委员", "白城市第一中学", "党委书记"),
+                    ("cadre", "赵一", "市财政局", "科员"), ("cadre", "钱二", "市财政局", "科员"),
+                    ("unit_rep", "孙校长", "白城市第一中学", "")]
+    with pytest.raises(ValidationError) as exc:
+        meetings.add_attendees(mid, [Person("typed", name=" ")])
+    assert exc.value.codes() == {"name": "required"}
+    with pytest.raises(ValidationError) as exc:
+        meetings.add_attendees(mid, [Person("member", "no-such-member")])
+    assert exc.value.codes() == {"ref_id": "ref_missing"}
