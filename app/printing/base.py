@@ -207,7 +207,17 @@ def column_widths(columns: Sequence[Column], width: float) -> list[float]:
 HEADER_MIN_CHARS = 6
 
 
-def fitted_widths(columns: Sequence[Column], rows: Sequence[Sequence[str]], width: float) -> list[float]:
+def widest_line(text: str) -> float:
+    """Width of the longest line of ``text`` in the table font."""
+    if not text:
+        return 0.0
+    if "\n" not in text:
+        return text_width(text, CELL_SIZE)
+    return max(text_width(line, CELL_SIZE) for line in text.split("\n"))
+
+
+def fitted_widths(columns: Sequence[Column], measured: Sequence[Sequence[float]],
+                  width: float) -> list[float]:
     """Column widths that keep short values (dates, phones, numbers, names) on one line.
 
     Centred and right-aligned columns get what their widest value needs; the left-aligned
@@ -217,12 +227,10 @@ def fitted_widths(columns: Sequence[Column], rows: Sequence[Sequence[str]], widt
     pad = 2 * CELL_PAD + 1
     cjk = text_width("\u4e00", CELL_SIZE)
     need = [min(text_width(c.header, CELL_SIZE), HEADER_MIN_CHARS * cjk) + pad for c in columns]
-    for row in rows:
+    for row in measured:
         for i, value in enumerate(row):
-            if value:
-                w = max(text_width(line, CELL_SIZE) for line in value.split("\n")) + pad
-                if w > need[i]:
-                    need[i] = w
+            if value + pad > need[i]:
+                need[i] = value + pad
     total_weight = sum(c.weight for c in columns)
     if sum(need) <= width:
         extra = width - sum(need)
@@ -246,12 +254,12 @@ def fitted_widths(columns: Sequence[Column], rows: Sequence[Sequence[str]], widt
     return [fixed[i] if i in fixed else room * columns[i].weight / weight for i in range(len(columns))]
 
 
-def _cell(text: str, col_width: float, style: ParagraphStyle) -> str | Paragraph:
+def _cell(text: str, text_w: float, col_width: float, style: ParagraphStyle) -> str | Paragraph:
     # A plain string is drawn on one line (cheap); only text that would not fit becomes
     # a wrapping paragraph, so a long table stays fast and nothing is clipped.
     if not text:
         return ""
-    if "\n" not in text and text_width(text, CELL_SIZE) <= col_width - 2 * CELL_PAD - 0.5:
+    if "\n" not in text and text_w <= col_width - 2 * CELL_PAD - 0.5:
         return text
     return para(text, style)
 
@@ -272,12 +280,13 @@ def grid_table(
     """
     st = styles()
     texts = [["" if v is None else str(v) for v in row] for row in list(rows) + list(total_rows)]
+    measured = [[widest_line(v) for v in row] for row in texts]
     # The totals row may wrap; the widths follow the records.
-    widths = fitted_widths(columns, texts[:len(rows)], width) if fit else column_widths(columns, width)
+    widths = fitted_widths(columns, measured[:len(rows)], width) if fit else column_widths(columns, width)
     cell_styles = [getattr(st, _ALIGN_STYLE[c.align]) for c in columns]
     data: list[list[Any]] = [[para(c.header, st.head) for c in columns]]
-    for row in texts:
-        data.append([_cell(v, w, s) for v, w, s in zip(row, widths, cell_styles, strict=True)])
+    for row, row_w in zip(texts, measured, strict=True):
+        data.append([_cell(v, tw, w, s) for v, tw, w, s in zip(row, row_w, widths, cell_styles, strict=True)])
     commands: list[tuple[Any, ...]] = [
         ("FONT", (0, 0), (-1, -1), FONT, CELL_SIZE, 12),
         ("GRID", (0, 0), (-1, -1), 0.5, GRID),
@@ -457,7 +466,7 @@ def _decorate(canvas: Canvas, info: DocInfo, modules: list[list[bool]], page: in
     canvas.restoreState()
 
 
-def _numbered_canvas(info: DocInfo, counter: list[int]) -> type[Canvas]:
+def _numbered_canvas(info: DocInfo, counter: list[int], page_refs: dict[str, int]) -> type[Canvas]:
     modules = qr_modules(info.qr_value)
 
     class NumberedCanvas(Canvas):
@@ -477,6 +486,8 @@ def _numbered_canvas(info: DocInfo, counter: list[int]) -> type[Canvas]:
                 self.__dict__.update(state)
                 _decorate(self, info, modules, number, total)
                 Canvas.showPage(self)
+            for key, page in page_refs.items():
+                _page_number_form(self, key, page)
             counter[:] = [total]
             Canvas.save(self)
 
@@ -493,8 +504,72 @@ class TocHeading(Paragraph):
         self.toc_key = key or f"h{id(self)}"
 
 
+TOC_NUMBER_WIDTH = 30.0
+
+
+def _form_name(key: str) -> str:
+    return f"toc-{key}"
+
+
+def _page_number_form(canvas: Canvas, key: str, page: int) -> None:
+    # The contents page was drawn before this page number was known; it placed this form,
+    # which is only filled in now (a PDF may define a form after the page that uses it).
+    size = styles().toc[0].fontSize
+    canvas.beginForm(_form_name(key), -TOC_NUMBER_WIDTH, -4, 0, size + 4)
+    canvas.setFont(FONT, size)
+    canvas.drawRightString(0, 0, str(page))
+    canvas.endForm()
+
+
+class Contents(Flowable):
+    """The table of contents of the story's :class:`TocHeading` s, laid out in one pass.
+
+    Titles and dot leaders are drawn at once; each page number is a form the canvas fills
+    in at the end, when the heading's page is known.  Each line links to its heading.
+    """
+
+    def __init__(self, entries: Sequence[tuple[int, str, str]]) -> None:
+        super().__init__()
+        self.entries = list(entries)
+        self.leading = styles().toc[0].leading
+
+    @classmethod
+    def of(cls, story: Sequence[Flowable]) -> Contents:
+        return cls([(f.toc_level, f.toc_text, f.toc_key) for f in story if isinstance(f, TocHeading)])
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width = available_width
+        return available_width, self.leading * len(self.entries)
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        fit = int(available_height // self.leading)
+        if fit <= 0 or fit >= len(self.entries):
+            return []
+        return [Contents(self.entries[:fit]), Contents(self.entries[fit:])]
+
+    def draw(self) -> None:
+        canvas = self.canv
+        st = styles()
+        dot = text_width(" .", st.toc[0].fontSize)
+        for i, (level, text, key) in enumerate(self.entries):
+            style = st.toc[min(level, len(st.toc) - 1)]
+            y = self.leading * (len(self.entries) - i - 1) + (self.leading - style.fontSize) / 2
+            x = style.leftIndent
+            canvas.setFont(FONT, style.fontSize)
+            canvas.drawString(x, y, text)
+            start = x + text_width(text, style.fontSize) + 4
+            dots = int((self.width - TOC_NUMBER_WIDTH - start) // dot)
+            if dots > 0:
+                canvas.drawRightString(self.width - TOC_NUMBER_WIDTH, y, " ." * dots)
+            canvas.saveState()
+            canvas.translate(self.width, y)
+            canvas.doForm(_form_name(key))
+            canvas.restoreState()
+            canvas.linkRect("", key, (0, y - 3, self.width, y + style.fontSize + 3), relative=1)
+
+
 class _DocTemplate(BaseDocTemplate):
-    def __init__(self, filename: str, info: DocInfo) -> None:
+    def __init__(self, filename: str, info: DocInfo, page_refs: dict[str, int]) -> None:
         super().__init__(
             filename,
             pagesize=PAGE_SIZES[info.orientation],
@@ -510,12 +585,13 @@ class _DocTemplate(BaseDocTemplate):
                           leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id=orientation)
             templates.append(PageTemplate(id=orientation, frames=[frame], pagesize=(w, h)))
         self.addPageTemplates(templates)
+        self.page_refs = page_refs
 
     def afterFlowable(self, flowable: Flowable) -> None:
         if isinstance(flowable, TocHeading):
             self.canv.bookmarkPage(flowable.toc_key)
             self.canv.addOutlineEntry(flowable.toc_text, flowable.toc_key, flowable.toc_level)
-            self.notify("TOCEntry", (flowable.toc_level, flowable.toc_text, self.page, flowable.toc_key))
+            self.page_refs[flowable.toc_key] = self.page
 
 
 def write_atomically(path: Path, write: Callable[[Path], None]) -> None:
@@ -535,21 +611,15 @@ def write_atomically(path: Path, write: Callable[[Path], None]) -> None:
         raise
 
 
-def render(path: Path, story: list[Flowable], info: DocInfo, *, multi_pass: bool = False) -> int:
-    """Lay ``story`` out into the PDF at ``path`` and return its page count.
-
-    ``multi_pass`` lays the story out until page references settle (a table of contents).
-    """
+def render(path: Path, story: list[Flowable], info: DocInfo) -> int:
+    """Lay ``story`` out into the PDF at ``path`` (one pass) and return its page count."""
     register_font()
     counter = [0]
+    page_refs: dict[str, int] = {}
 
     def write(tmp: Path) -> None:
-        doc = _DocTemplate(str(tmp), info)
-        canvasmaker = _numbered_canvas(info, counter)
-        if multi_pass:
-            doc.multiBuild(list(story), canvasmaker=canvasmaker)
-        else:
-            doc.build(list(story), canvasmaker=canvasmaker)
+        doc = _DocTemplate(str(tmp), info, page_refs)
+        doc.build(list(story), canvasmaker=_numbered_canvas(info, counter, page_refs))
 
     write_atomically(Path(path), write)
     return counter[0]

@@ -8,12 +8,12 @@ from pathlib import Path
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Spacer
-from reportlab.platypus.tableofcontents import TableOfContents
 
 from app.db.database import Database
 from app.printing.base import (
     LANDSCAPE,
     PORTRAIT,
+    Contents,
     DocInfo,
     PrintOptions,
     fmt_date_cn,
@@ -44,27 +44,24 @@ def _cover(community: Community, year: int, options: PrintOptions) -> list[Flowa
     ]
 
 
-def _contents() -> list[Flowable]:
+def _contents(sections: list[Flowable]) -> list[Flowable]:
     st = styles()
-    toc = TableOfContents()
-    toc.levelStyles = list(st.toc)
-    toc.dotsMinLevel = 0
-    return [para("目\u00a0\u00a0\u00a0\u00a0录", st.heading), Spacer(1, 4 * mm), toc]
+    return [para("目\u00a0\u00a0\u00a0\u00a0录", st.heading), Spacer(1, 4 * mm), Contents.of(sections)]
 
 
 def book_story(db: Database, year: int, options: PrintOptions,
                progress: Progress | None = None) -> list[Flowable]:
     community = community_of(db)
-    story: list[Flowable] = _cover(community, year, options)
-    story += [NextPageTemplate(PORTRAIT), PageBreak()] + _contents()
+    sections: list[Flowable] = []
     kinds = list(LEDGER_KINDS.values())
     for i, spec in enumerate(kinds, 1):
         if progress is not None:
             progress(i, len(kinds), spec.title)
         tables = spec.build(db, year, options)
-        story += [NextPageTemplate(LANDSCAPE), PageBreak()]
-        story += tables_story(tables, community, in_book=True)
-    return story
+        sections += [NextPageTemplate(LANDSCAPE), PageBreak()]
+        sections += tables_story(tables, community, in_book=True)
+    story: list[Flowable] = _cover(community, year, options)
+    return story + [NextPageTemplate(PORTRAIT), PageBreak()] + _contents(sections) + sections
 
 
 def print_book(db: Database, year: int, path: Path, options: PrintOptions | None = None,
@@ -75,4 +72,4 @@ def print_book(db: Database, year: int, path: Path, options: PrintOptions | None
     info = DocInfo(title=f"{year}年度{BOOK_TITLE}", qr_value=f"book:{community.id}:{year}",
                    orientation=PORTRAIT, header=f"{community.place} · {year}年度{BOOK_TITLE}",
                    print_date=options.date)
-    return render(path, book_story(db, year, options, progress), info, multi_pass=True)
+    return render(path, book_story(db, year, options, progress), info)
