@@ -85,9 +85,11 @@ PY
 }
 
 find_uv() {
-  local candidate
-  for candidate in "$(command -v uv 2>/dev/null || true)" "$HOME/.local/bin/uv" \
-                   "$BOOTSTRAP_DIR/bin/uv" "$BOOTSTRAP_DIR/venv/bin/uv"; do
+  local candidate user_scripts
+  user_scripts="$("$PYTHON" -c 'import os, sysconfig; print(sysconfig.get_path("scripts", f"{os.name}_user"))' \
+                  2>/dev/null || true)"
+  for candidate in "$(command -v uv 2>/dev/null || true)" "$BOOTSTRAP_DIR/venv/bin/uv" \
+                   "$BOOTSTRAP_DIR/bin/uv" "$user_scripts/uv" "$HOME/.local/bin/uv"; do
     if [ -n "$candidate" ] && [ -x "$candidate" ] && "$candidate" --version >/dev/null 2>&1; then
       echo "$candidate"
       return 0
@@ -98,16 +100,15 @@ find_uv() {
 
 install_uv() {
   say "installing uv"
-  if "$PYTHON" -m pip --version >/dev/null 2>&1; then
-    # A system Python managed by the distribution (PEP 668) refuses --user installs: use a small venv.
-    if "$PYTHON" -m pip install --user --quiet --disable-pip-version-check uv >/dev/null 2>&1; then
-      return 0
-    fi
-    if "$PYTHON" -m venv "$BOOTSTRAP_DIR/venv" >/dev/null 2>&1 \
-       && "$BOOTSTRAP_DIR/venv/bin/python" -m pip install --quiet --disable-pip-version-check uv; then
-      return 0
-    fi
+  # Into a small venv of its own first: a distribution's Python (PEP 668) refuses pip installs outside one.
+  if "$PYTHON" -m venv "$BOOTSTRAP_DIR/venv" >/dev/null 2>&1 \
+     && "$BOOTSTRAP_DIR/venv/bin/python" -m pip install --quiet --disable-pip-version-check uv; then
+    return 0
   fi
+  if "$PYTHON" -m pip install --user --quiet --disable-pip-version-check uv >/dev/null 2>&1; then
+    return 0
+  fi
+  # No venv module or pip (a bare Debian has neither): take the uv binary from its wheel on PyPI.
   download_uv
 }
 
@@ -131,9 +132,10 @@ ensure_qt_libraries() {
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     say "installing Qt's system libraries: $missing"
     export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq >/dev/null
+    apt-get update -qq >/dev/null || warn "apt-get update failed; trying the install anyway"
     # shellcheck disable=SC2086
-    apt-get install -y -qq --no-install-recommends $missing >/dev/null
+    apt-get install -y -qq --no-install-recommends $missing >/dev/null \
+      || die "could not install Qt's system libraries: apt-get install -y $missing"
   else
     warn "Qt needs system libraries that are missing; install them with:"
     warn "  sudo apt-get install -y $missing"
