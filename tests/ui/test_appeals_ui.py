@@ -313,6 +313,16 @@ def test_deadline_skips_a_holiday_set_in_the_calendar(qtbot: Any, page: AppealsP
     rules.spins["consultation_days"].setValue(1)
     qtbot.mouseClick(rules.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
     assert page.service.rules().consultation_days == 1
+    receive(qtbot, page, category="consultation")
+    one_day = dispatch(qtbot, page)
+    assert one_day.deadline_label.text().startswith("2026-11-03")
+    one_day.reject()
+
+    receive(qtbot, page, category="complaint", urgency="emergency", content="水管爆裂，楼道积水")
+    same_day = dispatch(qtbot, page)
+    assert same_day.deadline_label.text() == same_day.tr("{date} (the same day)").format(date="2026-11-02")
+    ok(qtbot, same_day)
+    assert page._current is not None and page._current.deadline == date(2026, 11, 2)
 
 
 def test_undo_a_step_with_ctrl_z(qtbot: Any, window: MainWindow, controller: RecordController,
@@ -372,3 +382,9 @@ def test_supervision_lists_an_overdue_appeal_and_opens_it(
     assert near.rowCount() == 1 and near.item(0, 1).text() == "小区东门路灯不亮"  # type: ignore[union-attr]
     assert page.open_record(soon)
     assert page.list.current_id() == soon
+    # the dashboard opens an appeal the list's filter hides: the filter gives way
+    page.list.set_filter("category", "consultation")
+    assert page.list.model.rowCount() == 0
+    assert page.open_record(late)
+    assert page.list.current_id() == late
+    assert page.detail.title.text().endswith(page._current.number if page._current else "?")
