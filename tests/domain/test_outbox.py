@@ -6,6 +6,7 @@ import sqlite3
 from typing import Any
 
 import pytest
+from sqlalchemy import func, select
 from sqlalchemy.exc import DatabaseError
 
 from app.db.database import CLOCK_KEY, Database
@@ -206,7 +207,7 @@ def test_an_error_inside_a_unit_of_work_rolls_back_both(registry: RegistryServic
     before = outbox(db)
     with pytest.raises(RuntimeError), db.session() as session:
         ChangeLog(db, session).created(Compound(name="半途小区", community_id=registry.community_id))
-        assert session.query(Compound).count() == 1
+        assert session.scalar(select(func.count()).select_from(Compound)) == 1
         raise RuntimeError("power cut")
     assert count_rows(db.path, "compound") == 0
     assert outbox(db) == before
