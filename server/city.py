@@ -12,6 +12,7 @@ from typing import Any
 
 import orjson
 from sqlalchemy import Engine, Table, create_engine, event, func, or_, select, text
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.models import Base, Community, new_id
@@ -22,7 +23,15 @@ from app.sync.files import atomic_write, read_limited
 from app.sync.hlc import HybridClock, Stamp
 from app.sync.keys import NodeKeys, PublicIdentity, b64, unb64
 from app.sync.models import SyncFieldStamp
-from app.sync.package import FILE_SUFFIX, Limits, build_package, open_envelope, read_changes, verify_signature
+from app.sync.package import (
+    FILE_SUFFIX,
+    Envelope,
+    Limits,
+    build_package,
+    open_envelope,
+    read_changes,
+    verify_signature,
+)
 from app.sync.service import build_report
 from app.sync.tables import CITY_SCOPE, chunks, synced_tables
 from server.models import (
@@ -197,6 +206,12 @@ class CityServer:
     def import_bytes(self, data: bytes) -> dict[str, Any]:
         """Check a community's package and apply it in one transaction; raise SyncError when refused."""
         envelope = open_envelope(data, self.limits)
+        try:
+            return self._import(envelope)
+        except IntegrityError as exc:
+            raise SyncError("constraint", detail=str(exc.orig)[:200]) from None
+
+    def _import(self, envelope: Envelope) -> dict[str, Any]:
         header = envelope.header
         now = datetime.now()
         with self.session() as session:

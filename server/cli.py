@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from app import __version__
 from app.sync.errors import SyncError
@@ -144,6 +144,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.run(server, args))
     except ServerError as exc:
         print(f"community-ledger-server: error: {exc}", file=sys.stderr)
+        return 1
+    except SQLAlchemyError as exc:
+        detail = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0][:200]
+        print(f"community-ledger-server: error: database error: {detail}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

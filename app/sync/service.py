@@ -9,6 +9,7 @@ from typing import Any
 
 import orjson
 from sqlalchemy import func, select, text, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.db.database import CLOCK_KEY, COMMUNITY_KEY, Database
@@ -21,7 +22,15 @@ from app.sync.files import atomic_write, read_limited
 from app.sync.hlc import Stamp
 from app.sync.keys import NodeKeys, PublicIdentity, b64
 from app.sync.models import SyncConflict, SyncFieldStamp, SyncPackage
-from app.sync.package import FILE_SUFFIX, Limits, build_package, open_envelope, read_changes, verify_signature
+from app.sync.package import (
+    FILE_SUFFIX,
+    Envelope,
+    Limits,
+    build_package,
+    open_envelope,
+    read_changes,
+    verify_signature,
+)
 from app.sync.tables import synced_tables
 
 KEYS_KEY = "sync_keys"
@@ -228,6 +237,13 @@ class SyncService:
         assert community_id is not None
         changes = read_changes(envelope, self.keys(), self.limits, require_sealed=True)
         check_received_scope(changes, community_id)
+        try:
+            return self._apply(envelope, changes, file_name)
+        except IntegrityError as exc:
+            raise SyncError("constraint", detail=str(exc.orig)[:200]) from None
+
+    def _apply(self, envelope: Envelope, changes: list[dict[str, Any]], file_name: str) -> dict[str, Any]:
+        header = envelope.header
         with self.db.session() as session:
             seen = session.scalar(select(SyncPackage.seq).where(
                 SyncPackage.package_id == envelope.package_id, SyncPackage.direction == "in"))
