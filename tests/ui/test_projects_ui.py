@@ -237,10 +237,24 @@ def test_secretaries_without_a_project_are_listed(qtbot, make_page, registry: Re
     fill(qtbot, dialog.form, {"secretary_name": "王书记", "title": "社区食堂"})
     assert dialog.try_save() is True
     assert page.unclaimed.names() == ["刘院长"]
+    # Starting a project from the unclaimed list fills in who claims it.
+    hospital = page.unclaimed.rows[0]
+    claim_dialog = page.claim_dialog(hospital)
+    qtbot.addWidget(claim_dialog)
+    fill(qtbot, claim_dialog.form, {"title": "健康义诊进社区"})
+    assert claim_dialog.try_save() is True, visible_errors(claim_dialog.form)
+    assert page.tabs.currentIndex() == page.LEDGER_TAB
+    assert page.detail.title.text() == "健康义诊进社区"
+    project = service.get(page.detail.project_id or "")
+    assert (project.level, project.secretary_name) == ("resident_unit", "刘院长")
+    page.tabs.setCurrentIndex(page.UNCLAIMED_TAB)
+    assert page.unclaimed.names() == []
     # Another year: nobody has claimed anything yet.
     page.year.setValue(2026)
     assert len(page.unclaimed.names()) == 3
     assert page.list.model.rowCount() == 0
+    page.year.setValue(2025)
+    assert page.list.model.rowCount() == 3
 
 
 def test_undo_a_milestone_completion(qtbot, window: MainWindow, registry: RegistryService,  # type: ignore[no-untyped-def]

@@ -18,7 +18,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -41,7 +41,7 @@ from app.ui import labels
 from app.ui.controllers.records import RecordController
 from app.ui.controllers.sources import ServiceSource
 from app.ui.dialogs.record_form import RecordFormDialog
-from app.ui.ledgers.projects_board import TICK, Legend
+from app.ui.ledgers.projects_board import TABLE_STYLE, TICK, Legend
 from app.ui.ledgers.projects_detail import relabel_choices
 from app.ui.tr import QT_TRANSLATE_NOOP
 
@@ -93,6 +93,7 @@ COLOURS: dict[str, tuple[str, str]] = {
 MARKS = {TaskStatus.NOT_STARTED.value: "\u2013", TaskStatus.IN_PROGRESS.value: "\u25d1",
          TaskStatus.DONE.value: TICK}
 TOTALS_BACKGROUND = "#dde3ea"
+PADDING = 10
 
 TASK_FIELDS = (
     Field("status", Kind.CHOICE, required=True, choices=STATUSES, default=TaskStatus.NOT_STARTED.value),
@@ -272,7 +273,7 @@ class GuaranteesPage(QWidget):
         self.legend = Legend([
             (*COLOURS[s], f"{MARKS[s]} {task_status_label(s)}") for s in STATUSES], self)
         hint = QLabel(self.tr("Double-click a task to record its status, date and note."), self)
-        hint.setStyleSheet("color: palette(mid);")
+        hint.setStyleSheet("color: #666;")
 
         self.model = MatrixModel(self)
         self.table = QTableView(self)
@@ -282,15 +283,13 @@ class GuaranteesPage(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setWordWrap(True)
-        self.table.setStyleSheet("QTableView { gridline-color: #999; }")
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setStyleSheet(TABLE_STYLE)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.table.horizontalHeader()
-        header.setMinimumSectionSize(60)
-        for column in range(MatrixModel.TASK_FIRST):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        for column in range(self.model.columnCount()):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
         for column in range(MatrixModel.TASK_FIRST, MatrixModel.DONE_COUNT):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(MatrixModel.DONE_COUNT, QHeaderView.ResizeMode.ResizeToContents)
         self.table.doubleClicked.connect(self._double_clicked)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
 
@@ -321,6 +320,7 @@ class GuaranteesPage(QWidget):
         column = self.table.currentIndex().column()
         matrix = self.service.matrix()
         self.model.set_matrix(matrix)
+        self._size_table()
         compounds = len(self.controller.service.options("compound"))
         without = max(0, compounds - matrix.compounds)
         text = self.tr("{compounds} compound(s) under guarantee by {leaders} leader(s); "
@@ -332,6 +332,32 @@ class GuaranteesPage(QWidget):
         if selected is not None:
             self.select(selected, max(0, column))
         self._update_buttons()
+
+    def _size_table(self) -> None:
+        """Columns as wide as their texts (the tasks share the rest), rows two lines high."""
+        metrics = self.table.fontMetrics()
+        bold = QFont(self.table.font())
+        bold.setBold(True)
+        bold_metrics = QFontMetrics(bold)
+        header = self.table.horizontalHeader()
+        model = self.model
+        pad = 2 * PADDING
+
+        def width(column: int, rows: range) -> int:
+            texts = [str(model.headerData(column, Qt.Orientation.Horizontal))]
+            texts += [str(model.data(model.index(r, column)) or "") for r in rows]
+            totals = str(model.data(model.index(len(model.rows), column)) or "")
+            return max([metrics.horizontalAdvance(t) for t in texts]
+                       + [bold_metrics.horizontalAdvance(line) for line in totals.split("\n")]) + pad
+
+        some = range(min(len(model.rows), 2000))
+        for column in (*range(MatrixModel.TASK_FIRST), MatrixModel.DONE_COUNT):
+            header.resizeSection(column, min(320, width(column, some)))
+        task_headers = [metrics.horizontalAdvance(task_title(t)) for t in TASKS]
+        totals = [bold_metrics.horizontalAdvance(line) for t in TASKS
+                  for line in str(model.data(model.index(len(model.rows), model.task_column(t)))).split("\n")]
+        header.setMinimumSectionSize(max(task_headers + totals) + pad)
+        self.table.verticalHeader().setDefaultSectionSize(2 * bold_metrics.lineSpacing() + pad)
 
     def matrix_rows(self) -> list[MatrixRow]:
         return list(self.model.rows)

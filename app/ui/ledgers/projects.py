@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -45,6 +45,8 @@ class ProjectListView(RecordListView):
             for label in self.findChildren(QLabel):
                 if label.buddy() is combo:
                     label.hide()
+        hint = self.search.placeholderText()
+        self.search.setMinimumWidth(self.search.fontMetrics().horizontalAdvance(hint) + 40)
         self.set_year(year)
 
     def set_year(self, year: int) -> None:
@@ -63,26 +65,33 @@ class ProjectListView(RecordListView):
 
 
 class UnclaimedView(QWidget):
-    """Secretaries expected to claim a project who have none this year."""
+    """Secretaries expected to claim a project who have none this year; a double-click starts
+    a project for the secretary."""
+
+    claim_requested = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.rows: list[Secretary] = []
         self.summary = QLabel(self)
         self.summary.setObjectName("unclaimed_summary")
         self.summary.setWordWrap(True)
         self.table = make_table(self, "unclaimed", [self.tr("Level"), self.tr("Secretary"),
                                                 self.tr("Party organisation")])
         self.table.setAlternatingRowColors(True)
+        self.table.doubleClicked.connect(lambda index: self.claim_requested.emit(self.rows[index.row()]))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 4)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
 
     def set_rows(self, year: int, rows: list[Secretary]) -> None:
+        self.rows = list(rows)
         if rows:
             self.summary.setText(self.tr(
                 "{count} secretary(ies) have not claimed a project for {year}. Each secretary claims "
-                "at least one project a year.").format(count=len(rows), year=year))
+                "at least one project a year; double-click a row to record one.").format(
+                    count=len(rows), year=year))
         else:
             self.summary.setText(
                 self.tr("Every secretary has claimed a project for {year}.").format(year=year))
@@ -108,6 +117,7 @@ class ProjectsPage(QWidget):
         self.controller = controller
         self.service = ProjectService(db, now)
         self._stale: set[int] = set()
+        self._missing: int | None = None
 
         self.year = QSpinBox(self)
         self.year.setObjectName("year")
@@ -140,6 +150,7 @@ class ProjectsPage(QWidget):
         self.board = BoardView(self)
         self.board.table.doubleClicked.connect(self._open_from_board)
         self.unclaimed = UnclaimedView(self)
+        self.unclaimed.claim_requested.connect(lambda s: self.claim_dialog(s).exec())
 
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("project_tabs")
@@ -170,6 +181,8 @@ class ProjectsPage(QWidget):
 
     def open_record(self, project_id: str) -> bool:
         """Show ``project_id``: its year, selected in the list, its detail beside it."""
+        if not project_id:
+            return False
         try:
             view = self.service.get(project_id)
         except NotFoundError:
@@ -184,6 +197,22 @@ class ProjectsPage(QWidget):
             self.list.select_record(project_id)
         self.detail.show_project(project_id)
         return True
+
+    def claim_dialog(self, secretary: Secretary) -> RecordFormDialog:
+        """A new project for ``secretary`` this year, with who claims it filled in."""
+        values = {"year": self.year.value(), "level": secretary.level, "secretary_name": secretary.name}
+        if secretary.level == "resident_unit":
+            values["resident_unit_id"] = secretary.ref_id
+        elif secretary.level == "party_group":
+            values["party_group_id"] = secretary.ref_id
+
+        def save(new: dict[str, Any]) -> None:
+            project_id = self.list.source.create(new)
+            self.open_record(project_id)
+
+        dialog = RecordFormDialog(self.controller.service, PROJECT, save, values, self, fields=PROJECT_FIELDS)
+        relabel_choices(dialog, "level", LEVELS)
+        return dialog
 
     def focus_search(self) -> None:
         self.list.focus_search()
@@ -207,16 +236,21 @@ class ProjectsPage(QWidget):
     def _on_changed(self, kind: str) -> None:
         if kind not in UNCLAIMED_KINDS:
             return
+        # A milestone, evaluation or status change from the detail panel cannot change who
+        # has claimed a project; anything else (a project added, edited, deleted, undone) can.
+        claims = kind != PROJECT or not self.detail.writing
         if kind == PROJECT:
             shown = self.detail.project_id
             if shown is not None and self.list.current_id() != shown:
                 self.list.select_record(shown)
             self.detail.refresh()
-            self._refresh_summary()
-        self._mark_stale()
+            self._refresh_summary(claims)
+        self._mark_stale(claims)
 
-    def _mark_stale(self) -> None:
-        self._stale = {self.BOARD_TAB, self.UNCLAIMED_TAB}
+    def _mark_stale(self, claims: bool = True) -> None:
+        self._stale.add(self.BOARD_TAB)
+        if claims:
+            self._stale.add(self.UNCLAIMED_TAB)
         self._refresh_tab(self.tabs.currentIndex())
 
     def _refresh_tab(self, index: int) -> None:
@@ -230,10 +264,12 @@ class ProjectsPage(QWidget):
         elif index == self.UNCLAIMED_TAB:
             self.unclaimed.set_rows(year, self.service.secretaries_without_project(year))
 
-    def _refresh_summary(self) -> None:
+    def _refresh_summary(self, claims: bool = True) -> None:
         year = self.year.value()
         counts = self.service.counts(year)
-        missing = len(self.service.secretaries_without_project(year))
+        if claims or self._missing is None:
+            self._missing = len(self.service.secretaries_without_project(year))
+        missing = self._missing
         text = self.tr("{claimed} project(s) claimed, {done} done, {overdue} overdue; "
                        "{missing} secretary(ies) without a project").format(
             claimed=counts.claimed, done=counts.done, overdue=counts.overdue, missing=missing)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -43,6 +43,8 @@ WARN = "\u26a0"
 OPEN_MARK = "\u25cb"
 
 MONTH_FIRST = 3
+# Grid lines that survive printing and a little room around each cell's text.
+TABLE_STYLE = "QTableView { gridline-color: #999; } QTableView::item { padding: 2px 4px; }"
 OVERDUE_WORD = QT_TRANSLATE_NOOP("BoardModel", "overdue")
 
 
@@ -176,7 +178,13 @@ class Legend(QWidget):
 
 
 class BoardView(QWidget):
-    """The board as a table, with its legend and a count of overdue milestones."""
+    """The board as a table, with its legend and a count of overdue milestones.
+
+    Row heights are computed from the texts and the column widths (not measured cell by cell
+    by the view), so a board of hundreds of projects opens at once and no text is cut off.
+    """
+
+    PADDING = 10
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -189,12 +197,17 @@ class BoardView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setWordWrap(True)
         self.table.setShowGrid(True)
-        self.table.setStyleSheet("QTableView { gridline-color: #999; }")
+        self.table.setStyleSheet(TABLE_STYLE)
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(0)
+        self._fit_timer.timeout.connect(self.fit_rows)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setMinimumSectionSize(64)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.sectionResized.connect(lambda *_: self._fit_timer.start())
         vheader = self.table.verticalHeader()
-        vheader.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        vheader.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
 
         self.summary = QLabel(self)
         self.summary.setObjectName("board_summary")
@@ -218,15 +231,36 @@ class BoardView(QWidget):
         self.summary.setText(self.tr("{year}: {projects} project(s), {overdue} overdue milestone(s)").format(
             year=board.year, projects=len(board.rows), overdue=board.overdue_milestones))
         self._size_columns()
+        self.fit_rows()
 
     def _size_columns(self) -> None:
-        """Project, status and progress sized to their contents; the months share the rest."""
+        """Project, status and progress as wide as their texts; the months share the rest."""
         metrics = self.table.fontMetrics()
         header = self.table.horizontalHeader()
-        title_width = max([metrics.horizontalAdvance(r.title) for r in self.model.rows[:500]] + [120])
+        rows = self.model.rows
+        title_width = max([metrics.horizontalAdvance(r.title) for r in rows[:1000]] + [120])
         header.setSectionResizeMode(BoardModel.PROJECT, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(BoardModel.PROJECT, min(240, title_width + 16))
+        header.resizeSection(BoardModel.PROJECT, min(240, title_width + 2 * self.PADDING))
         for column in (BoardModel.STATUS, BoardModel.PROGRESS):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        for month in self.model.months:
-            header.setSectionResizeMode(self.model.month_column(month), QHeaderView.ResizeMode.Stretch)
+            texts = [str(self.model.headerData(column, Qt.Orientation.Horizontal))]
+            texts += [str(self.model.data(self.model.index(r, column))) for r in range(min(len(rows), 1000))]
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(column, max(metrics.horizontalAdvance(t) for t in texts) + 2 * self.PADDING)
+
+    def fit_rows(self) -> None:
+        """Give every row the lines its fullest cell needs at the current column widths."""
+        metrics = self.table.fontMetrics()
+        header = self.table.horizontalHeader()
+        vheader = self.table.verticalHeader()
+        line = metrics.lineSpacing()
+
+        def lines(text: str, column: int) -> int:
+            width = max(1, header.sectionSize(column) - self.PADDING)
+            return sum(max(1, -(-metrics.horizontalAdvance(part) // width)) for part in text.split("\n"))
+
+        for r, row in enumerate(self.model.rows):
+            needed = lines(f"{row.title}\n{row.secretary_name}", BoardModel.PROJECT)
+            for month, milestones in row.cells.items():
+                column = self.model.month_column(month)
+                needed = max(needed, sum(lines(self.model.milestone_text(m), column) for m in milestones))
+            vheader.resizeSection(r, needed * line + self.PADDING)

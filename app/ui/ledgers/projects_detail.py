@@ -10,7 +10,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -106,8 +106,6 @@ def make_table(parent: QWidget, object_name: str, headers: list[str]) -> QTableW
 class ProjectDetail(QWidget):
     """The selected project; empty (with a hint) while none is selected."""
 
-    project_changed = Signal(str)
-
     def __init__(self, controller: RecordController, service: ProjectService,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -115,6 +113,7 @@ class ProjectDetail(QWidget):
         self.service = service
         self.project_id: str | None = None
         self.view: ProjectView | None = None
+        self.writing = False
 
         self.hint = QLabel(self.tr("Select a project in the list to see its milestones and evaluations."),
                            self)
@@ -325,10 +324,13 @@ class ProjectDetail(QWidget):
     # --- changes ----------------------------------------------------------------------
 
     def _perform(self, text: str, action: Callable[[], Any]) -> Any:
-        result = self.controller.perform(text, PROJECT, action)
-        if self.project_id:
-            self.project_changed.emit(self.project_id)
-        return result
+        """One undo step; while it runs, :attr:`writing` tells listeners the change is this
+        project's milestones, evaluations or status (not who claimed what)."""
+        self.writing = True
+        try:
+            return self.controller.perform(text, PROJECT, action)
+        finally:
+            self.writing = False
 
     def _status_chosen(self, _index: int) -> None:
         status = self.status_combo.currentData()
