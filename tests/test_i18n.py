@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import importlib.util
 import sys
 import xml.etree.ElementTree as ET
@@ -147,3 +148,43 @@ def test_script_help(command: list[str], capsys: pytest.CaptureFixture[str]) -> 
         i18n.main(command)
     assert exc.value.code == 0
     assert "usage" in capsys.readouterr().out
+
+
+def _untranslatable_calls(source: str) -> list[int]:
+    """Lines where tr()/translate() gets a text built at run time, which lupdate cannot collect."""
+    lines = []
+    for node in ast.walk(ast.parse(source)):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+        if name == "tr" and node.args:
+            text = node.args[0]
+        elif name in ("translate", "QT_TRANSLATE_NOOP") and len(node.args) >= 2:
+            text = node.args[1]
+        else:
+            continue
+        if isinstance(text, ast.JoinedStr | ast.BinOp) or (
+                isinstance(text, ast.Call) and isinstance(text.func, ast.Attribute)
+                and text.func.attr == "format"):
+            lines.append(node.lineno)
+    return lines
+
+
+def test_no_text_built_at_run_time_is_passed_for_translation() -> None:
+    """``self.tr(f"{n} members")`` is never translated: use ``self.tr("{n} members").format(n=n)``."""
+    offenders = [f"{path.relative_to(ROOT)}:{line}"
+                 for path in i18n.source_files() for line in _untranslatable_calls(path.read_text("utf-8"))]
+    assert not offenders, "tr()/translate() given an f-string, % or .format() text:\n" + "\n".join(offenders)
+
+
+@pytest.mark.parametrize("source, flagged", [
+    ('self.tr(f"{n} members")', True),
+    ('self.tr("%d members" % n)', True),
+    ('QCoreApplication.translate("Ctx", "{} members".format(n))', True),
+    ('self.tr("{n} members").format(n=n)', False),
+    ('QCoreApplication.translate("Labels", text)', False),
+    ('"abc".translate(table)', False),
+])
+def test_runtime_text_detection(source: str, flagged: bool) -> None:
+    assert bool(_untranslatable_calls(source)) is flagged
