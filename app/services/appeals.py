@@ -71,7 +71,7 @@ def _choices(e: Any) -> tuple[str, ...]:
 RECEIVE_FIELDS = (
     Field("channel", Kind.CHOICE, required=True, choices=_choices(AppealChannel),
           default=AppealChannel.HOTLINE.value),
-    Field("received_at"),  # a datetime, checked separately
+    Field("received_at", Kind.DATETIME),  # now, when not given
     Field("resident_name", max_len=50),
     Field("resident_phone", Kind.PHONE),
     Field("address", max_len=200),
@@ -231,9 +231,7 @@ class AppealService(LedgerService):
 
     def receive(self, values: Values, actor: str = "") -> str:
         cleaned = validate(RECEIVE_FIELDS, values)
-        received_at = values.get("received_at") or self.now()
-        if not isinstance(received_at, datetime):
-            raise ValidationError([FieldError("received_at", "bad_date")])
+        received_at: datetime = cleaned.get("received_at") or self.now()
         cleaned["received_at"] = received_at
         with self.db.session() as session:
             self.check_ref(session, Compound, cleaned.get("compound_id"), "compound_id")

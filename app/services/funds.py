@@ -22,7 +22,7 @@ FUND_FIELDS = (
     Field("name", required=True, max_len=100),
     Field("kind", Kind.CHOICE, required=True, choices=tuple(k.value for k in FundKind),
           default=FundKind.PARTY_BUILDING.value),
-    Field("opening_fen", Kind.INT, minimum=0, maximum=MAX_FEN, default=0),
+    Field("opening_fen", Kind.FEN, required=True, minimum=0, maximum=MAX_FEN, default=0),
     Field("note", max_len=200),
 )
 
@@ -31,7 +31,7 @@ ENTRY_FIELDS = (
     Field("entry_date", Kind.DATE, required=True),
     Field("voucher_no", max_len=30),
     Field("direction", Kind.CHOICE, required=True, choices=tuple(d.value for d in FundDirection)),
-    Field("amount_fen", Kind.INT, required=True, minimum=1, maximum=MAX_FEN),
+    Field("amount_fen", Kind.FEN, required=True, minimum=1, maximum=MAX_FEN),
     Field("purpose", max_len=200),
     Field("handler", max_len=50),
 )

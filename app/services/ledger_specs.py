@@ -87,8 +87,8 @@ def _fund_columns() -> list[ListColumn]:
     return [
         ListColumn("name", Fund.name, searchable=True),
         ListColumn("kind", Fund.kind, Kind.CHOICE),
-        ListColumn("opening_fen", Fund.opening_fen, Kind.INT),
-        ListColumn("balance_fen", Fund.opening_fen + movements, Kind.INT),
+        ListColumn("opening_fen", Fund.opening_fen, Kind.FEN),
+        ListColumn("balance_fen", Fund.opening_fen + movements, Kind.FEN),
         ListColumn("note", Fund.note, searchable=True),
     ]
 

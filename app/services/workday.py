@@ -24,7 +24,7 @@ VISIT_FIELDS = (
     Field("party_lesson", Kind.BOOL),
     Field("pairing_household", max_len=100),
     Field("appeal_id", Kind.REF, ref="appeal"),
-    Field("goods_fen", Kind.INT, minimum=0, maximum=10**12, default=0),
+    Field("goods_fen", Kind.FEN, required=True, minimum=0, maximum=10**12, default=0),
 )
 
 

@@ -361,3 +361,11 @@ def test_supervise_reminds_once_a_day_and_escalates(appeals: AppealService, cloc
     assert (view.reminder_count, view.escalated) == (2, True)
     assert [e.step for e in appeals.events(late)][-3:] == ["remind", "remind", "escalate"]
     assert appeals.get(on_time).reminder_count == 0
+
+
+def test_received_time_may_be_typed(appeals: AppealService) -> None:
+    aid = appeals.receive({"category": "help", "content": "水管爆裂", "received_at": "2025-09-20 07:45"})
+    assert appeals.get(aid).received_at == datetime(2025, 9, 20, 7, 45)
+    with pytest.raises(ValidationError) as exc:
+        appeals.receive({"category": "help", "content": "水管爆裂", "received_at": "昨天"})
+    assert exc.value.codes() == {"received_at": "bad_datetime"}

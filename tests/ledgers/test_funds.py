@@ -96,3 +96,14 @@ def test_update_rechecks_the_balance(funds: FundService) -> None:
     old = funds.update_entry(spent, entry(fund, "2025-01-02", "expense", 900))
     assert old == {"amount_fen": 800}
     assert funds.total_balance_fen() == 100
+
+
+def test_amounts_may_be_typed_in_yuan(funds: FundService) -> None:
+    fund = funds.create_fund({"name": "党建经费", "opening_fen": "1,000.50"})
+    funds.add_entry({"fund_id": fund, "entry_date": "2025-03-01", "direction": "expense",
+                     "amount_fen": "0.5"})
+    assert funds.total_balance_fen() == 100000
+    with pytest.raises(ValidationError) as exc:
+        funds.add_entry({"fund_id": fund, "entry_date": "2025-03-01", "direction": "income",
+                         "amount_fen": "1.005"})
+    assert exc.value.codes() == {"amount_fen": "bad_money"}
