@@ -1,0 +1,5 @@
+"""Entry point of the bundled desktop app."""
+
+from app.__main__ import main
+
+raise SystemExit(main())
