@@ -1,0 +1,98 @@
+"""The print preview dialog on real generated PDFs: pages, navigation, zoom, printing, saving."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtPrintSupport import QPrinter
+
+from app.printing.signin import blank_signin
+from app.ui.printing.preview import PrintPreviewDialog
+
+from .pdfcheck import page_count, text
+
+pytestmark = pytest.mark.gui
+
+
+def _make(rows: int) -> object:
+    return lambda path: blank_signin(path, "居民代表会议", rows=rows)
+
+
+@pytest.fixture
+def dialog(qtbot) -> PrintPreviewDialog:  # type: ignore[no-untyped-def]
+    dlg = PrintPreviewDialog(None, _make(60), "居民代表会议签到表")  # type: ignore[arg-type]
+    qtbot.addWidget(dlg)
+    dlg.show()
+    with qtbot.waitSignal(dlg.ready, timeout=20000) as blocker:
+        pass
+    assert blocker.args == [dlg.page_count]
+    return dlg
+
+
+def test_opens_on_the_generated_pdf_and_shows_the_page_count(dialog: PrintPreviewDialog) -> None:
+    assert dialog.page_count == page_count(dialog.pdf_path) >= 3
+    assert str(dialog.page_count) in dialog.page_count_label.text()
+    assert dialog.page_box.value() == 1 and dialog.page_box.maximum() == dialog.page_count
+    assert dialog.print_button.isEnabled() and dialog.save_button.isEnabled()
+    assert not dialog.previous_button.isEnabled() and dialog.next_button.isEnabled()
+
+
+def test_page_navigation_and_zoom(dialog: PrintPreviewDialog, qtbot) -> None:  # type: ignore[no-untyped-def]
+    dialog.next_button.click()
+    qtbot.waitUntil(lambda: dialog.current_page == 1)
+    assert dialog.page_box.value() == 2 and dialog.previous_button.isEnabled()
+    dialog.page_box.setValue(dialog.page_count)
+    qtbot.waitUntil(lambda: dialog.current_page == dialog.page_count - 1)
+    assert not dialog.next_button.isEnabled()
+    dialog.set_zoom(1.0)
+    dialog.zoom_in_button.click()
+    assert dialog.zoom == pytest.approx(1.25)
+    assert dialog.zoom_label.text() == "125%"
+    dialog.zoom_out_button.click()
+    dialog.zoom_out_button.click()
+    assert dialog.zoom == pytest.approx(0.8)
+
+
+def test_save_as_pdf_copies_the_document(dialog: PrintPreviewDialog, tmp_path: Path) -> None:
+    target = tmp_path / "签到表"
+    assert dialog.save_to(target)
+    saved = tmp_path / "签到表.pdf"
+    assert saved.read_bytes() == dialog.pdf_path.read_bytes()
+    assert str(saved) in dialog.message_label.text()
+    assert not dialog.save_to(tmp_path / "missing" / "x.pdf")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["签到表.pdf"]
+
+
+def test_printing_renders_every_page(dialog: PrintPreviewDialog, tmp_path: Path) -> None:
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    out = tmp_path / "printed.pdf"
+    printer.setOutputFileName(str(out))
+    assert dialog.print_to(printer) == dialog.page_count
+    assert page_count(out) == dialog.page_count
+
+
+def test_a_failure_is_shown_not_raised(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    def broken(path: Path) -> None:
+        raise RuntimeError("no such meeting")
+
+    dlg = PrintPreviewDialog(None, broken, "x")
+    qtbot.addWidget(dlg)
+    with qtbot.waitSignal(dlg.failed, timeout=10000):
+        pass
+    assert "no such meeting" in dlg.status_label.text()
+    assert not dlg.print_button.isEnabled()
+
+
+def test_closing_while_the_document_is_made_leaves_nothing(qtbot) -> None:  # type: ignore[no-untyped-def]
+    dlg = PrintPreviewDialog(None, _make(400), "x")  # type: ignore[arg-type]
+    qtbot.addWidget(dlg)
+    folder = dlg.pdf_path.parent
+    dlg.reject()
+    qtbot.waitUntil(lambda: not dlg.running, timeout=20000)
+    assert not folder.exists()
+
+
+def test_the_pdf_text_is_what_was_made(dialog: PrintPreviewDialog) -> None:
+    assert "居民代表会议签到表" in text(dialog.pdf_path).replace(" ", "")
