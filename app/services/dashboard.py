@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Integer, func, select
 
 from app.models import HomeownerCommittee, PartyGroup, PartyGroupKind, RedPropertyBranch
-from app.models.ledgers import CompoundGuarantee, Meeting, MeetingKind, TrainingRecord
-from app.services.appeals import AppealService
+from app.models.ledgers import Appeal, CompoundGuarantee, Meeting, MeetingKind, TrainingRecord, WorkdayVisit
+from app.services.appeals import RESOLVED_STATES, AppealService
 from app.services.ledger_common import LedgerService
 from app.services.meetings import MeetingService
 from app.services.projects import ProjectService
@@ -38,6 +39,18 @@ class DashboardCounts:
     workday_appeals_solved: int
     goods_fen: int
     party_lessons: int
+    training_attendances: int
+
+
+@dataclass(frozen=True)
+class MonthFigures:
+    """One month of the year, for the dashboard's charts."""
+
+    month: int
+    appeals_received: int
+    appeals_resolved: int
+    meetings: int
+    workday_visits: int
     training_attendances: int
 
 
@@ -84,6 +97,34 @@ class DashboardService(LedgerService):
             rates.received, rates.resolved, overdue, rates.satisfaction_rate,
             work.cadres, work.visits, work.party_lessons, work.pairings, work.appeals_solved, work.goods_fen,
             lessons, training)
+
+    def monthly(self, year: int) -> list[MonthFigures]:
+        """Months 1..12: appeals received and resolved (by the month received, and closed),
+        meetings held, work-day visits and training attendances."""
+        start, end = datetime(year, 1, 1), datetime(year + 1, 1, 1)
+
+        def by_month(session: Any, column: Any, model: Any, *where: Any) -> dict[int, int]:
+            month = func.cast(func.strftime("%m", column), Integer)
+            rows = session.execute(select(month, func.count()).select_from(model)
+                                   .where(self.live(model), *where).group_by(month))
+            return {int(m): int(n) for m, n in rows if m is not None}
+
+        with self.db.session() as session:
+            received = by_month(session, Appeal.received_at, Appeal,
+                                Appeal.received_at >= start, Appeal.received_at < end)
+            resolved = by_month(session, Appeal.closed_at, Appeal, Appeal.closed_at >= start,
+                                Appeal.closed_at < end, Appeal.state.in_(RESOLVED_STATES))
+            meetings = by_month(session, Meeting.starts_at, Meeting,
+                                Meeting.starts_at >= start, Meeting.starts_at < end)
+            visits = {int(m[5:]): n for m, n in session.execute(
+                select(WorkdayVisit.month, func.count()).where(
+                    self.live(WorkdayVisit), WorkdayVisit.month.startswith(f"{year}-"))
+                .group_by(WorkdayVisit.month))}
+            training = by_month(session, TrainingRecord.trained_on, TrainingRecord,
+                                TrainingRecord.trained_on >= start.date(),
+                                TrainingRecord.trained_on < end.date())
+        return [MonthFigures(m, received.get(m, 0), resolved.get(m, 0), meetings.get(m, 0), visits.get(m, 0),
+                             training.get(m, 0)) for m in range(1, 13)]
 
     def todo(self, today: date | None = None, milestone_days: int = 14) -> list[TodoItem]:
         """Overdue appeals, near-due appeals, milestones due, meetings missing this quarter."""

@@ -164,3 +164,17 @@ def test_every_ledger_write_is_queued(db: Database, dataset: dict[str, str]) -> 
                 "SELECT record_id, max(hlc) FROM outbox WHERE table_name = :t GROUP BY record_id"),
                 {"t": table}).all())
             assert {r[0]: r[1] for r in rows} == latest, table
+
+
+def test_monthly_figures(db: Database, clock: Clock, dataset: dict[str, str]) -> None:
+    months = DashboardService(db, clock).monthly(2025)
+    assert [m.month for m in months] == list(range(1, 13))
+    figures = {m.month: (m.appeals_received, m.appeals_resolved, m.meetings, m.workday_visits,
+                         m.training_attendances) for m in months}
+    assert figures[8] == (1, 1, 1, 2, 0)  # the archived appeal, a party lesson, two visits
+    assert figures[9] == (4, 0, 0, 0, 0)  # the reopened appeal no longer counts as resolved
+    assert figures[3] == (0, 0, 1, 0, 0)
+    assert figures[6] == (0, 0, 1, 0, 0)
+    assert figures[7] == (0, 0, 0, 1, 0)
+    assert (figures[4], figures[5]) == ((0, 0, 0, 0, 1), (0, 0, 0, 0, 1))
+    assert sum(m.appeals_received for m in months) == 5
