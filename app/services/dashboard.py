@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Integer, func, select
+from sqlalchemy import extract, func, select
 
 from app.models import HomeownerCommittee, PartyGroup, PartyGroupKind, RedPropertyBranch
 from app.models.ledgers import Appeal, CompoundGuarantee, Meeting, MeetingKind, TrainingRecord, WorkdayVisit
@@ -104,7 +104,7 @@ class DashboardService(LedgerService):
         start, end = datetime(year, 1, 1), datetime(year + 1, 1, 1)
 
         def by_month(session: Any, column: Any, model: Any, *where: Any) -> dict[int, int]:
-            month = func.cast(func.strftime("%m", column), Integer)
+            month = extract("month", column)
             rows = session.execute(select(month, func.count()).select_from(model)
                                    .where(self.live(model), *where).group_by(month))
             return {int(m): int(n) for m, n in rows if m is not None}
