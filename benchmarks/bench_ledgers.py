@@ -93,7 +93,7 @@ def child_raw(path: Path, rounds: int) -> dict[str, Any]:
 
 
 def _child(kind: str, path: Path, rounds: int) -> dict[str, Any]:
-    data, _wall = run_json([sys.executable, str(Path(__file__).resolve()), "--child", kind,
+    data, *_times = run_json([sys.executable, str(Path(__file__).resolve()), "--child", kind,
                             "--db", str(path), "--rounds", str(rounds)])
     return data
 
