@@ -18,7 +18,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -286,10 +286,9 @@ class GuaranteesPage(QWidget):
         self.table.setStyleSheet(TABLE_STYLE)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.table.horizontalHeader()
-        for column in range(self.model.columnCount()):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
-        for column in range(MatrixModel.TASK_FIRST, MatrixModel.DONE_COUNT):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header.setStretchLastSection(False)
+        self._task_min = 0
         self.table.doubleClicked.connect(self._double_clicked)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
 
@@ -356,8 +355,22 @@ class GuaranteesPage(QWidget):
         task_headers = [metrics.horizontalAdvance(task_title(t)) for t in TASKS]
         totals = [bold_metrics.horizontalAdvance(line) for t in TASKS
                   for line in str(model.data(model.index(len(model.rows), model.task_column(t)))).split("\n")]
-        header.setMinimumSectionSize(max(task_headers + totals) + pad)
+        self._task_min = max(task_headers + totals) + pad
         self.table.verticalHeader().setDefaultSectionSize(2 * bold_metrics.lineSpacing() + pad)
+        self._fit_tasks()
+
+    def _fit_tasks(self) -> None:
+        """The five tasks share the width the other columns leave, never narrower than their texts."""
+        header = self.table.horizontalHeader()
+        others = sum(header.sectionSize(c) for c in (*range(MatrixModel.TASK_FIRST), MatrixModel.DONE_COUNT))
+        free = self.table.viewport().width() - others
+        width = max(self._task_min, free // len(TASKS))
+        for task in TASKS:
+            header.resizeSection(self.model.task_column(task), width)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_tasks()
 
     def matrix_rows(self) -> list[MatrixRow]:
         return list(self.model.rows)
@@ -414,6 +427,9 @@ class GuaranteesPage(QWidget):
                 self.select(guarantee_id)
 
         return RecordFormDialog(self.controller.service, KIND, save, values, self, fields=GUARANTEE_FIELDS)
+
+    def add_record(self) -> None:
+        self.guarantee_dialog().exec()
 
     def edit_current(self) -> None:
         guarantee_id = self.current_id()

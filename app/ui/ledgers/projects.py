@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QScrollArea,
     QSpinBox,
     QSplitter,
     QTabWidget,
@@ -45,6 +44,7 @@ class ProjectListView(RecordListView):
             for label in self.findChildren(QLabel):
                 if label.buddy() is combo:
                     label.hide()
+        self.title.hide()  # the page's tab names the list
         hint = self.search.placeholderText()
         self.search.setMinimumWidth(self.search.fontMetrics().horizontalAdvance(hint) + 40)
         self.set_year(year)
@@ -136,16 +136,13 @@ class ProjectsPage(QWidget):
         self.list.setObjectName("project_list")
         self.detail = ProjectDetail(controller, self.service, self)
         self.detail.setObjectName("project_detail")
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.detail)
-        scroll.setMinimumWidth(440)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.addWidget(self.list)
-        self.splitter.addWidget(scroll)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([700, 560])
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([300, 450])
 
         self.board = BoardView(self)
         self.board.table.doubleClicked.connect(self._open_from_board)
@@ -214,7 +211,18 @@ class ProjectsPage(QWidget):
         relabel_choices(dialog, "level", LEVELS)
         return dialog
 
+    def add_record(self) -> None:
+        self.tabs.setCurrentIndex(self.LEDGER_TAB)
+        self.list.add_record()
+
+    def edit_current(self) -> None:
+        self.list.edit_current()
+
+    def delete_current(self) -> None:
+        self.list.delete_current()
+
     def focus_search(self) -> None:
+        self.tabs.setCurrentIndex(self.LEDGER_TAB)
         self.list.focus_search()
 
     def set_show_sensitive(self, show: bool) -> None:
