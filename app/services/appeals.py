@@ -84,6 +84,10 @@ RECEIVE_FIELDS = (
 )
 
 
+def _reason(text: str) -> None:
+    validate((Field("reason", required=True, max_len=200),), {"reason": text})
+
+
 # --- rules ------------------------------------------------------------------------------
 
 SETTING_PREFIX = "appeal."
@@ -246,13 +250,9 @@ class AppealService(LedgerService):
     def dispatch(self, appeal_id: str, assignee_kind: str, assignee_name: str,
                  assignee_id: str | None = None, actor: str = "", note: str = "") -> date:
         """Send the appeal to a receiver; returns the deadline computed in working days."""
-        errors: list[FieldError] = []
-        if assignee_kind not in _choices(AssigneeKind):
-            errors.append(FieldError("assignee_kind", "bad_choice"))
-        if not assignee_name.strip():
-            errors.append(FieldError("assignee_name", "required"))
-        if errors:
-            raise ValidationError(errors)
+        validate((Field("assignee_kind", Kind.CHOICE, required=True, choices=_choices(AssigneeKind)),
+                  Field("assignee_name", required=True, max_len=100)),
+                 {"assignee_kind": assignee_kind, "assignee_name": assignee_name})
         rules, cal = self.rules(), self.calendar()
         with self.db.session() as session:
             appeal = self._step(session, appeal_id, "dispatch")
@@ -275,8 +275,7 @@ class AppealService(LedgerService):
 
     def return_(self, appeal_id: str, reason: str, actor: str = "") -> None:
         """The receiver sends the appeal back (not its function, not its area, ...)."""
-        if not reason.strip():
-            raise ValidationError([FieldError("reason", "required")])
+        _reason(reason)
         with self.db.session() as session:
             appeal = self._step(session, appeal_id, "return")
             self.change(session, appeal, {"state": S.RETURNED.value, "return_reason": reason.strip()})
@@ -297,8 +296,7 @@ class AppealService(LedgerService):
 
     def request_extension(self, appeal_id: str, until: date, reason: str, actor: str = "") -> None:
         """Ask for a later deadline; only before the current deadline has passed."""
-        if not reason.strip():
-            raise ValidationError([FieldError("reason", "required")])
+        _reason(reason)
         with self.db.session() as session:
             appeal = self._step(session, appeal_id, "request_extension")
             if appeal.extension_until is not None:

@@ -369,3 +369,14 @@ def test_received_time_may_be_typed(appeals: AppealService) -> None:
     with pytest.raises(ValidationError) as exc:
         appeals.receive({"category": "help", "content": "水管爆裂", "received_at": "昨天"})
     assert exc.value.codes() == {"received_at": "bad_datetime"}
+
+
+def test_long_texts_are_refused(appeals: AppealService) -> None:
+    aid = receive(appeals)
+    with pytest.raises(ValidationError) as exc:
+        appeals.dispatch(aid, "department", "局" * 101)
+    assert exc.value.codes() == {"assignee_name": "too_long"}
+    appeals.dispatch(aid, "department", "住建局")
+    with pytest.raises(ValidationError) as exc:
+        appeals.return_(aid, "因" * 201)
+    assert exc.value.codes() == {"reason": "too_long"}
