@@ -301,3 +301,52 @@ def test_board_model_is_a_well_behaved_model(qtmodeltester, make_page,  # type: 
     page = make_page()
     page.tabs.setCurrentIndex(page.BOARD_TAB)
     qtmodeltester.check(page.board.model)
+
+
+def test_milestones_added_edited_deleted_and_project_deleted_with_undo(  # type: ignore[no-untyped-def]
+        qtbot, make_page, controller: RecordController, service: ProjectService) -> None:
+    project_id = claim(service)
+    page = make_page()
+    page.open_record(project_id)
+
+    # Add: a missing title is shown next to the field; then it is listed in date order of entry.
+    dialog = page.detail.milestone_dialog()
+    qtbot.addWidget(dialog)
+    fill(qtbot, dialog.form, {"stage": "other", "due_date": "2025-09-30"})
+    assert dialog.try_save() is False
+    assert "title" in visible_errors(dialog.form)
+    fill(qtbot, dialog.form, {"title": "电梯安装验收"})
+    assert dialog.try_save() is True
+    assert milestone_cells(page, 1) == ["年初建账", "年中查账", "年底交账", "电梯安装验收"]
+    current = page.detail.current_milestone()
+    assert current is not None and current.title == "电梯安装验收"
+
+    # Edit its date and note; the note is kept when the form opens again.
+    select_milestone(qtbot, page, 3)
+    edit = page.detail.milestone_dialog(current.id)
+    qtbot.addWidget(edit)
+    fill(qtbot, edit.form, {"due_date": "2025-10-15", "note": "需质监站到场"})
+    assert edit.try_save() is True
+    assert milestone_cells(page, 2)[3] == "2025-10-15"
+    again = page.detail.milestone_dialog(current.id)
+    qtbot.addWidget(again)
+    assert again.form.values()["note"] == "需质监站到场"
+
+    # Delete asks first.
+    select_milestone(qtbot, page, 3)
+    answer_next_message_box(QMessageBox.StandardButton.Yes)
+    page.detail.delete_milestone()
+    assert len(milestone_cells(page, 1)) == 3
+    controller.undo_stack.undo()
+    assert len(milestone_cells(page, 1)) == 4
+
+    # Deleting the project clears the panel; undo brings it back with its milestones.
+    assert page.list.select_record(project_id)
+    answer_next_message_box(QMessageBox.StandardButton.Yes)
+    page.list.delete_current()
+    assert page.list.model.rowCount() == 0
+    assert page.detail.project_id is None and not page.detail.body.isVisible()
+    controller.undo_stack.undo()
+    assert page.list.model.rowCount() == 1
+    assert page.open_record(project_id)
+    assert len(milestone_cells(page, 1)) == 4
