@@ -251,6 +251,8 @@ class MeetingService(LedgerService):
             raise ValidationError([FieldError("status", "bad_choice")])
         if status == AttendanceStatus.LEAVE.value and not leave_reason.strip():
             raise ValidationError([FieldError("leave_reason", "required")])
+        if len(leave_reason.strip()) > 200:
+            raise ValidationError([FieldError("leave_reason", "too_long", {"max": 200})])
         with self.db.session() as session:
             row = self.load(session, MeetingAttendee, attendee_id, "meeting_attendee")
             present = status == AttendanceStatus.PRESENT.value
