@@ -27,6 +27,7 @@ from app.sync.package import (
     FILE_SUFFIX,
     Envelope,
     Limits,
+    body_from_rows,
     build_package,
     open_envelope,
     read_changes,
@@ -328,10 +329,7 @@ class CityServer:
             ).order_by(ServerChange.seq)
             if len(nodes) == 1:
                 query = query.where(ServerChange.source_node != nodes[0].node_id)
-            changes = [{"id": r.change_id, "table": r.table_name, "record": r.record_id,
-                        "community": r.community_id, "op": r.op, "hlc": r.hlc,
-                        "fields": orjson.loads(r.fields)}
-                       for r in session.scalars(query)]
+            changes = body_from_rows(session.scalars(query))
             recipients = [PublicIdentity(n.node_id, unb64(n.sign_key), unb64(n.box_key)) for n in nodes]
             data, header = build_package(
                 keys=self.keys,
@@ -348,9 +346,9 @@ class CityServer:
             session.add(PackageLog(package_id=header["package_id"], direction="out",
                                    node_id=",".join(n.node_id for n in nodes),
                                    community_id=community.community_id, processed_at=now,
-                                   change_count=len(changes), first_seq=start + 1, last_seq=top,
+                                   change_count=changes[2], first_seq=start + 1, last_seq=top,
                                    report=orjson.dumps({"counts": header["counts"]}).decode()))
-        return {"file": str(out), "package_id": header["package_id"], "change_count": len(changes),
+        return {"file": str(out), "package_id": header["package_id"], "change_count": changes[2],
                 "counts": header["counts"], "nodes": [n.node_id for n in nodes], "range": header["range"]}
 
     def community_ids(self) -> list[tuple[str, str, str, str]]:

@@ -13,7 +13,8 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
+from operator import itemgetter
 from typing import Any
 
 import orjson
@@ -21,7 +22,7 @@ from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from app.models import OutboxEntry
-from app.sync.codec import BOOLEAN, INTEGER, TEXT, BadValueError, to_json_value
+from app.sync.codec import BOOLEAN, DATE, DATETIME, INTEGER, TEXT, BadValueError, to_json_value
 from app.sync.errors import SyncError
 from app.sync.models import SyncConflict
 from app.sync.tables import (
@@ -182,6 +183,16 @@ class Applier:
             elif kind == BOOLEAN:
                 if type(raw) is not bool:
                     return f"bad_value:{name}:true or false expected", {}
+            elif kind == DATETIME:
+                try:
+                    raw = datetime.fromisoformat(raw)
+                except (TypeError, ValueError):
+                    return f"bad_value:{name}:date and time expected", {}
+            elif kind == DATE:
+                try:
+                    raw = date.fromisoformat(raw)
+                except (TypeError, ValueError):
+                    return f"bad_value:{name}:date expected", {}
             else:
                 try:
                     raw = spec.decoders[name](raw)
@@ -212,6 +223,7 @@ class Applier:
         stamp_writes: dict[str, dict[str, str] | None] = {}
         candidates: list[tuple[str, str, str, Any, str, Any]] = []
         columns = spec.columns
+        column_set = set(columns)
         for record_id, incoming in records.items():
             incoming.sort(key=lambda i: i.change["hlc"])
             row = existing.get(record_id)
@@ -221,7 +233,7 @@ class Applier:
                 stamp = only.change["hlc"]
                 new_row = dict(spec.empties)
                 new_row.update(only.values)
-                complete = all(c in only.values for c in columns)
+                complete = only.values.keys() >= column_set
                 if not complete:
                     stamps = {c: (stamp if c in only.values else ZERO_STAMP) for c in columns}
                     if "created_at" not in only.values:
@@ -307,8 +319,15 @@ class Applier:
         mark = "?" if dialect.paramstyle == "qmark" else "%s"
         sql = (f"INSERT INTO {dialect.identifier_preparer.format_table(spec.table)} "
                f"({', '.join(quote(n) for n in names)}) VALUES ({', '.join([mark] * len(names))})")
-        pairs = list(zip(names, processors, strict=True))
-        data = [tuple(p(r[n]) if p is not None else r[n] for n, p in pairs) for r in rows]
+        getter = itemgetter(*names)
+        processed = [(i, p) for i, p in enumerate(processors) if p is not None]
+        data: list[tuple[Any, ...]] = []
+        append = data.append
+        for r in rows:
+            values = list(getter(r))
+            for i, p in processed:
+                values[i] = p(values[i])
+            append(tuple(values))
         conn.exec_driver_sql(sql, data)
 
     def _log_conflicts(self, table: str, candidates: list[tuple[str, str, str, Any, str, Any]],

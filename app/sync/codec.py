@@ -125,15 +125,19 @@ def decoder_for(column: Column[Any]) -> Decoder:
     return decode
 
 
-TEXT, INTEGER, BOOLEAN, OTHER = 0, 1, 2, 3
+TEXT, INTEGER, BOOLEAN, DATE, DATETIME, OTHER = 0, 1, 2, 3, 4, 5
 
 
 def column_kind(column: Column[Any]) -> tuple[int, int | None, bool]:
     """(kind, maximum text length, nullable): lets a hot loop check plain values without a call."""
     kind = column.type
     nullable = bool(column.nullable)
-    if isinstance(kind, ScaledDecimal | DateTime | Date):
+    if isinstance(kind, ScaledDecimal):
         return OTHER, None, nullable
+    if isinstance(kind, DateTime):
+        return DATETIME, None, nullable
+    if isinstance(kind, Date):
+        return DATE, None, nullable
     if isinstance(kind, Boolean):
         return BOOLEAN, None, nullable
     if isinstance(kind, Integer):

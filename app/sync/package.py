@@ -15,7 +15,7 @@ import hashlib
 import json
 import zlib
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -150,12 +150,29 @@ def _no_gc() -> Iterator[None]:
 # --- writing ---------------------------------------------------------------------------------------
 
 
+def body_from_rows(rows: Iterable[Any]) -> tuple[bytes, dict[str, int], int]:
+    """The body built from stored changes whose ``fields`` is already JSON text (outbox, change sequence).
+
+    Splicing the stored text in, rather than parsing and writing it again, halves the export time
+    and the memory it needs.  Returns the body, the counts per table and the number of changes.
+    """
+    dumps = orjson.dumps
+    parts: list[bytes] = []
+    counts: Counter[str] = Counter()
+    for r in rows:
+        head = dumps({"id": r.change_id, "table": r.table_name, "record": r.record_id,
+                      "community": r.community_id, "op": r.op, "hlc": r.hlc})
+        parts.append(head[:-1] + b',"fields":' + r.fields.encode("utf-8") + b"}")
+        counts[r.table_name] += 1
+    return b'{"changes":[' + b",".join(parts) + b"]}", dict(sorted(counts.items())), len(parts)
+
+
 def build_package(
     *,
     keys: NodeKeys,
     source: dict[str, Any],
     target: dict[str, Any],
-    changes: list[dict[str, Any]],
+    changes: list[dict[str, Any]] | tuple[bytes, dict[str, int], int],
     seq_range: tuple[int, int],
     ack: dict[str, Any],
     recipients: list[PublicIdentity] | None,
@@ -163,9 +180,17 @@ def build_package(
     package_id: str | None = None,
     now: datetime | None = None,
 ) -> tuple[bytes, dict[str, Any]]:
-    """The gzip-compressed package file and its header.  ``recipients=None`` leaves it unencrypted."""
-    with _no_gc():
-        body = orjson.dumps({"changes": changes})
+    """The gzip-compressed package file and its header.  ``recipients=None`` leaves it unencrypted.
+
+    ``changes`` is a list of change objects, or what :func:`body_from_rows` returns.
+    """
+    if isinstance(changes, tuple):
+        body, counts, count = changes
+    else:
+        with _no_gc():
+            body = orjson.dumps({"changes": changes})
+        counts = dict(sorted(Counter(c["table"] for c in changes).items()))
+        count = len(changes)
     header: dict[str, Any] = {
         "format_version": FORMAT_VERSION,
         "min_app_version": MIN_APP_VERSION,
@@ -175,8 +200,8 @@ def build_package(
         "target": target,
         "range": {"first": seq_range[0], "last": seq_range[1]},
         "ack": ack,
-        "counts": dict(sorted(Counter(c["table"] for c in changes).items())),
-        "change_count": len(changes),
+        "counts": counts,
+        "change_count": count,
         "body_sha256": hashlib.sha256(body).hexdigest(),
         "body_bytes": len(body),
         "encryption": "sealed" if recipients else "none",

@@ -26,6 +26,7 @@ from app.sync.package import (
     FILE_SUFFIX,
     Envelope,
     Limits,
+    body_from_rows,
     build_package,
     open_envelope,
     read_changes,
@@ -180,11 +181,7 @@ class SyncService:
                        OutboxEntry.community_id, OutboxEntry.op, OutboxEntry.hlc, OutboxEntry.fields)
                 .where(OutboxEntry.acked_at.is_(None)).order_by(OutboxEntry.seq).limit(limit)
             ).all()
-        changes = [
-            {"id": r.change_id, "table": r.table_name, "record": r.record_id, "community": r.community_id,
-             "op": r.op, "hlc": r.hlc, "fields": orjson.loads(r.fields)}
-            for r in rows
-        ]
+        changes = body_from_rows(rows)
         seq_range = (rows[0].seq, rows[-1].seq) if rows else (0, 0)
         enrolment = self.db.get_state(ENROLMENT_KEY)
         data, header = build_package(
@@ -204,10 +201,10 @@ class SyncService:
             now = datetime.now()
             session.add(SyncPackage(
                 package_id=header["package_id"], direction="out", peer=server.node_id, created_at=now,
-                processed_at=now, change_count=len(changes), first_seq=seq_range[0], last_seq=seq_range[1],
+                processed_at=now, change_count=changes[2], first_seq=seq_range[0], last_seq=seq_range[1],
                 counts=orjson.dumps(header["counts"]).decode(), report=orjson.dumps({"status": "written"})
                 .decode(), file_name=str(out)))
-        return ExportResult(out, header["package_id"], len(changes), dict(header["counts"]))
+        return ExportResult(out, header["package_id"], changes[2], dict(header["counts"]))
 
     # --- import -----------------------------------------------------------------------------
 
