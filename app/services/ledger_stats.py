@@ -8,7 +8,6 @@ balances plus income minus expense over every fund.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -30,8 +29,6 @@ from app.models.ledgers import (
 )
 from app.services.appeals import OPEN_STATES, RESOLVED_STATES
 from app.services.stats import LABELS, Stats, live_count, live_sum, provider
-
-Today = Callable[[], date]
 
 
 def ledger_numbers(session: Session, community_id: str | None, today: date) -> Stats:
