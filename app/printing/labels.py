@@ -133,6 +133,13 @@ CENTRED_BY_KIND = {("party_member", "name"), ("homeowner_committee_member", "nam
 # The column a ledger is sorted by, where not its first.
 SORT_BY: dict[str, str] = {"party_member": "party_group"}
 
+# Titles of the documents that are not ledgers, for window titles and file names.
+DOCUMENT_TITLES = {
+    "signin": "签到表",
+    "minutes": "会议记录",
+    "appeal": "民生诉求办理单",
+}
+
 SERIAL = "序号"
 TOTAL = "合计"
 

@@ -60,6 +60,7 @@ class LedgerKind:
     title: str
     build: Builder
     yearly: bool = False  # its rows belong to a year (meetings, appeals...) rather than a snapshot
+    personal_data: bool = False  # shows ID numbers or phones (masked unless asked)
 
 
 def community_of(db: Database) -> Community:

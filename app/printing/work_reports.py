@@ -428,7 +428,7 @@ def training_table(db: Database, year: int | None, options: PrintOptions) -> lis
 WORK_KINDS: list[LedgerKind] = [
     LedgerKind("meeting", "会议活动台账（三会一课）", meetings_table, yearly=True),
     LedgerKind("secretary_project", "书记项目台账", projects_table, yearly=True),
-    LedgerKind("appeal", "民生诉求台账", appeals_table, yearly=True),
+    LedgerKind("appeal", "民生诉求台账", appeals_table, yearly=True, personal_data=True),
     LedgerKind("guarantee", "小区管理包保（五包保）台账", guarantees_table),
     LedgerKind("workday", "社区工作日台账", workday_tables, yearly=True),
     LedgerKind("cobuild", "区域共建四项清单", cobuild_table, yearly=True),

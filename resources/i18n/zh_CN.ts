@@ -734,6 +734,10 @@ Ledgers of community Party-building work, kept on this PC and exchanged with the
         <source>Saved to %1</source>
         <translation>已保存到 %1</translation>
     </message>
+    <message>
+        <source>Show ID numbers and phone numbers in full</source>
+        <translation>显示完整的身份证号和电话号码</translation>
+    </message>
 </context>
 <context>
     <name>RecordController</name>

@@ -6,11 +6,15 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtPrintSupport import QPrinter
+from pytestqt.qtbot import QtBot
 
+from app.db.database import Database
 from app.printing.signin import blank_signin
+from app.ui.printing.documents import appeal_preview, ledger_preview, signin_preview
 from app.ui.printing.preview import PrintPreviewDialog
 
 from .pdfcheck import page_count, text
+from .sample import Sample
 
 pytestmark = pytest.mark.gui
 
@@ -20,7 +24,7 @@ def _make(rows: int) -> object:
 
 
 @pytest.fixture
-def dialog(qtbot) -> PrintPreviewDialog:  # type: ignore[no-untyped-def]
+def dialog(qtbot: QtBot) -> PrintPreviewDialog:
     dlg = PrintPreviewDialog(None, _make(60), "居民代表会议签到表")  # type: ignore[arg-type]
     qtbot.addWidget(dlg)
     dlg.show()
@@ -38,7 +42,7 @@ def test_opens_on_the_generated_pdf_and_shows_the_page_count(dialog: PrintPrevie
     assert not dialog.previous_button.isEnabled() and dialog.next_button.isEnabled()
 
 
-def test_page_navigation_and_zoom(dialog: PrintPreviewDialog, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_page_navigation_and_zoom(dialog: PrintPreviewDialog, qtbot: QtBot) -> None:
     dialog.next_button.click()
     qtbot.waitUntil(lambda: dialog.current_page == 1)
     assert dialog.page_box.value() == 2 and dialog.previous_button.isEnabled()
@@ -73,7 +77,7 @@ def test_printing_renders_every_page(dialog: PrintPreviewDialog, tmp_path: Path)
     assert page_count(out) == dialog.page_count
 
 
-def test_a_failure_is_shown_not_raised(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_failure_is_shown_not_raised(qtbot: QtBot, tmp_path: Path) -> None:
     def broken(path: Path) -> None:
         raise RuntimeError("no such meeting")
 
@@ -85,7 +89,7 @@ def test_a_failure_is_shown_not_raised(qtbot, tmp_path: Path) -> None:  # type: 
     assert not dlg.print_button.isEnabled()
 
 
-def test_closing_while_the_document_is_made_leaves_nothing(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_closing_while_the_document_is_made_leaves_nothing(qtbot: QtBot) -> None:
     dlg = PrintPreviewDialog(None, _make(400), "x")  # type: ignore[arg-type]
     qtbot.addWidget(dlg)
     folder = dlg.pdf_path.parent
@@ -96,3 +100,39 @@ def test_closing_while_the_document_is_made_leaves_nothing(qtbot) -> None:  # ty
 
 def test_the_pdf_text_is_what_was_made(dialog: PrintPreviewDialog) -> None:
     assert "居民代表会议签到表" in text(dialog.pdf_path).replace(" ", "")
+
+
+def _flat(path: Path) -> str:
+    return "".join(text(path).split())
+
+
+def test_ledger_preview_offers_personal_data_in_full(pdb: Database, sample: Sample,
+                                                     qtbot: QtBot) -> None:
+    dlg = ledger_preview(None, pdb, "party_member")
+    qtbot.addWidget(dlg)
+    dlg.show()
+    with qtbot.waitSignal(dlg.ready, timeout=30000):
+        pass
+    assert dlg.full_box.isVisibleTo(dlg) and not dlg.full_box.isChecked()
+    masked = dlg.pdf_path
+    assert sample.member_id_numbers[0] not in _flat(masked)
+    with qtbot.waitSignal(dlg.ready, timeout=30000):
+        dlg.full_box.setChecked(True)
+    assert dlg.pdf_path != masked
+    assert sample.member_id_numbers[0] in _flat(dlg.pdf_path)
+    assert str(dlg.page_count) in dlg.page_count_label.text()
+
+
+def test_signin_and_appeal_previews(pdb: Database, sample: Sample, qtbot: QtBot) -> None:
+    signin = signin_preview(None, pdb, sample.meeting_id)
+    qtbot.addWidget(signin)
+    with qtbot.waitSignal(signin.ready, timeout=30000):
+        pass
+    assert not signin.full_box.isVisibleTo(signin)
+    assert sample.attendee_names[0] in text(signin.pdf_path)
+    appeal = appeal_preview(None, pdb, sample.appeal_id)
+    qtbot.addWidget(appeal)
+    with qtbot.waitSignal(appeal.ready, timeout=30000):
+        pass
+    assert appeal.full_box.isVisibleTo(appeal)
+    assert sample.appeal_number in text(appeal.pdf_path)

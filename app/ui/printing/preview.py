@@ -22,6 +22,7 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QFileDialog,
     QHBoxLayout,
@@ -72,27 +73,43 @@ class PrintPreviewDialog(QDialog):
     ready = Signal(int)  # page count, once the document is shown
     failed = Signal(str)
 
-    def __init__(self, parent: QWidget | None, make_pdf: MakePdf, title: str,
-                 pool: QThreadPool | None = None) -> None:
+    def __init__(self, parent: QWidget | None, make_pdf: MakePdf, title: str, *,
+                 make_full_pdf: MakePdf | None = None, pool: QThreadPool | None = None) -> None:
+        """``make_full_pdf``, when given, makes the same document with ID numbers and phones in
+        full; a check box then switches between the two (masked is the default)."""
         super().__init__(parent)
         self.title = title
         self.setWindowTitle(self.tr("Print Preview: %1").replace("%1", title))
         self.resize(900, 1000)
+        self._make_pdf = make_pdf
+        self._make_full_pdf = make_full_pdf
         self._tmp = tempfile.TemporaryDirectory(prefix="community-ledger-print-")
+        self._generation = 0
         self.pdf_path = Path(self._tmp.name) / "document.pdf"
         self.document = QPdfDocument(self)
         self._pool = pool or QThreadPool.globalInstance()
-        self._build_ui()
-        self._job = _PdfJob(make_pdf, self.pdf_path)
-        self._job.setAutoDelete(False)
-        self._job.signals.finished.connect(self._on_made)
-        self._job.signals.failed.connect(self._on_failed)
-        self._job.signals.finished.connect(self._job_over)
-        self._job.signals.failed.connect(self._job_over)
-        self._running = True
+        self._jobs: list[_PdfJob] = []
+        self._running = 0
         self._closed = False
+        self._build_ui()
+        self._generate()
+
+    def _generate(self) -> None:
+        """Make the document (again) on a worker thread."""
+        full = self.full_box.isChecked()
+        make = self._make_full_pdf if full and self._make_full_pdf is not None else self._make_pdf
+        self._generation += 1
+        job = _PdfJob(make, Path(self._tmp.name) / f"document-{self._generation}.pdf")
+        job.setAutoDelete(False)
+        generation = self._generation
+        job.signals.finished.connect(lambda path: self._on_made(path, generation))
+        job.signals.failed.connect(lambda message: self._on_failed(message, generation))
+        job.signals.finished.connect(self._job_over)
+        job.signals.failed.connect(self._job_over)
+        self._jobs.append(job)
+        self._running += 1
         self._set_busy(True)
-        self._pool.start(self._job)
+        self._pool.start(job)
 
     # --- layout ---------------------------------------------------------------------
 
@@ -121,13 +138,17 @@ class PrintPreviewDialog(QDialog):
         self.save_button.clicked.connect(self.save_as)
         self.close_button = QPushButton(self.tr("Close"))
         self.close_button.clicked.connect(self.reject)
+        self.full_box = QCheckBox(self.tr("Show ID numbers and phone numbers in full"))
+        self.full_box.setVisible(self._make_full_pdf is not None)
+        self.full_box.toggled.connect(lambda _checked: self._generate())
 
         bar = QHBoxLayout()
         navigation: tuple[QWidget, ...] = (self.previous_button, self.page_box, self.page_count_label,
                                            self.next_button)
         zoom: tuple[QWidget, ...] = (self.zoom_out_button, self.zoom_label, self.zoom_in_button,
                                      self.fit_button)
-        actions: tuple[QWidget, ...] = (self.print_button, self.save_button, self.close_button)
+        actions: tuple[QWidget, ...] = (self.full_box, self.print_button, self.save_button,
+                                        self.close_button)
         for group in (navigation, zoom):
             for w in group:
                 bar.addWidget(w)
@@ -180,7 +201,7 @@ class PrintPreviewDialog(QDialog):
         self.status_label.setText(self.tr("Preparing the document…"))
         self.progress.setVisible(busy)
         for w in (self.previous_button, self.page_box, self.next_button, self.zoom_out_button,
-                  self.zoom_in_button, self.fit_button, self.print_button, self.save_button):
+                  self.zoom_in_button, self.fit_button, self.print_button, self.save_button, self.full_box):
             w.setEnabled(not busy)
 
     # --- the document ---------------------------------------------------------------
@@ -191,23 +212,24 @@ class PrintPreviewDialog(QDialog):
 
     @property
     def running(self) -> bool:
-        """True while the document is still being made."""
-        return self._running
+        """True while a document is still being made."""
+        return self._running > 0
 
     @Slot(str)
     def _job_over(self, _message: str) -> None:
-        self._running = False
-        if self._closed:
+        self._running -= 1
+        if self._closed and not self._running:
             self._tmp.cleanup()
 
-    @Slot(str)
-    def _on_made(self, path: str) -> None:
-        if self._closed:
+    def _on_made(self, path: str, generation: int) -> None:
+        if self._closed or generation != self._generation:
             return
+        self.document.close()
         error = self.document.load(path)
         if error != QPdfDocument.Error.None_:
-            self._on_failed(self.tr("The PDF could not be opened."))
+            self._on_failed(self.tr("The PDF could not be opened."), generation)
             return
+        self.pdf_path = Path(path)
         pages = self.page_count
         self.page_box.setMaximum(max(pages, 1))
         self.page_count_label.setText(self.tr("of %n page(s)", "", pages))
@@ -218,8 +240,9 @@ class PrintPreviewDialog(QDialog):
         self._on_page_changed(0)
         self.ready.emit(pages)
 
-    @Slot(str)
-    def _on_failed(self, message: str) -> None:
+    def _on_failed(self, message: str, generation: int) -> None:
+        if self._closed or generation != self._generation:
+            return
         self.stack.setCurrentIndex(0)
         self.progress.setVisible(False)
         self.status_label.setText(self.tr("The document could not be made: %1").replace("%1", message))
@@ -350,5 +373,5 @@ class PrintPreviewDialog(QDialog):
         self._closed = True
         self.document.close()
         super().done(result)
-        if not self._running:  # else the finished job cleans up
+        if not self._running:  # else the last job to finish cleans up
             self._tmp.cleanup()
