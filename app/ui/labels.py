@@ -125,6 +125,9 @@ CHOICES: dict[str, str] = {
     "other": QT_TRANSLATE_NOOP("Labels", "Other"),
 }
 
+# A word that means something else for one kind of record: (kind, value) -> text.
+KIND_CHOICES: dict[tuple[str, str], str] = {}
+
 ERRORS: dict[str, str] = {
     "required": QT_TRANSLATE_NOOP("Labels", "This field is required."),
     "too_long": QT_TRANSLATE_NOOP("Labels", "Too long: at most {max} characters."),
@@ -197,7 +200,10 @@ def field_label(kind: str, name: str) -> str:
     return tr(text)
 
 
-def choice_label(value: str) -> str:
+def choice_label(value: str, kind: str | None = None) -> str:
+    """The word for a stored choice; ``kind`` picks a kind's own word where it has one."""
+    if kind is not None and (kind, value) in KIND_CHOICES:
+        return tr(KIND_CHOICES[(kind, value)])
     return tr(CHOICES[value]) if value in CHOICES else value
 
 

@@ -2,6 +2,409 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AddMembersDialog</name>
+    <message>
+        <source>Add members</source>
+        <translation>添加党员</translation>
+    </message>
+    <message>
+        <source>All party members</source>
+        <translation>全体党员</translation>
+    </message>
+    <message>
+        <source>Full and probationary members</source>
+        <translation>正式党员和预备党员</translation>
+    </message>
+    <message>
+        <source>Full members only</source>
+        <translation>仅正式党员</translation>
+    </message>
+    <message>
+        <source>Party group</source>
+        <translation>党小组</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>人数</translation>
+    </message>
+</context>
+<context>
+    <name>AddPersonDialog</name>
+    <message>
+        <source>Add a person</source>
+        <translation>添加人员</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>职务</translation>
+    </message>
+</context>
+<context>
+    <name>AppealDetail</name>
+    <message>
+        <source>Extension</source>
+        <translation>延期</translation>
+    </message>
+    <message>
+        <source>Reminders and escalation</source>
+        <translation>催办督办</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>经办人姓名</translation>
+    </message>
+    <message>
+        <source>Handled by</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Trail</source>
+        <translation>办理轨迹</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>State after</source>
+        <translation>办理后状态</translation>
+    </message>
+    <message>
+        <source>Select an appeal in the list to see it here.</source>
+        <translation>在上方列表中选择一条诉求，即可在此查看详情。</translation>
+    </message>
+    <message>
+        <source>Appeal {number}</source>
+        <translation>诉求 {number}</translation>
+    </message>
+    <message>
+        <source>Requested until {date}, waiting for a decision</source>
+        <translation>申请延期至 {date}，待审批</translation>
+    </message>
+    <message>
+        <source>Reminded {n} time(s)</source>
+        <translation>已催办 {n} 次</translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation>已督办升级</translation>
+    </message>
+    <message>
+        <source>Reopened {n} time(s)</source>
+        <translation>重新办理 {n} 次</translation>
+    </message>
+    <message>
+        <source>{date}, overdue by {n} working day(s)</source>
+        <translation>{date}，已超期 {n} 个工作日</translation>
+    </message>
+    <message>
+        <source>{date}, due today</source>
+        <translation>{date}，今日到期</translation>
+    </message>
+    <message>
+        <source>{date}, {n} working day(s) left</source>
+        <translation>{date}，剩余 {n} 个工作日</translation>
+    </message>
+    <message>
+        <source>Escalation comes after {n} working day(s) overdue</source>
+        <translation>超期 {n} 个工作日后方可督办升级</translation>
+    </message>
+    <message>
+        <source>Already escalated</source>
+        <translation>已督办升级</translation>
+    </message>
+</context>
+<context>
+    <name>Appeals</name>
+    <message>
+        <source>Receive appeal</source>
+        <translation>接诉</translation>
+    </message>
+    <message>
+        <source>Dispatch</source>
+        <translation>派单</translation>
+    </message>
+    <message>
+        <source>Acknowledge receipt</source>
+        <translation>签收</translation>
+    </message>
+    <message>
+        <source>Send back</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <source>Handling note</source>
+        <translation>办理记录</translation>
+    </message>
+    <message>
+        <source>Request extension</source>
+        <translation>申请延期</translation>
+    </message>
+    <message>
+        <source>Decide on extension</source>
+        <translation>延期审批</translation>
+    </message>
+    <message>
+        <source>Approve extension</source>
+        <translation>批准延期</translation>
+    </message>
+    <message>
+        <source>Refuse extension</source>
+        <translation>不批准延期</translation>
+    </message>
+    <message>
+        <source>Send reminder</source>
+        <translation>催办</translation>
+    </message>
+    <message>
+        <source>Escalate</source>
+        <translation>督办升级</translation>
+    </message>
+    <message>
+        <source>Resolve</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <source>Return visit</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <source>Reopened after a dissatisfied visit</source>
+        <translation>回访不满意，重新办理</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>归档</translation>
+    </message>
+</context>
+<context>
+    <name>AppealsPage</name>
+    <message>
+        <source>Appeals</source>
+        <translation>诉求台账</translation>
+    </message>
+    <message>
+        <source>Supervision</source>
+        <translation>督办</translation>
+    </message>
+    <message>
+        <source>Deadlines and holidays…</source>
+        <translation>办理时限与节假日…</translation>
+    </message>
+    <message>
+        <source>{step}: appeal {number}</source>
+        <translation>{step}：诉求 {number}</translation>
+    </message>
+    <message>
+        <source>Send the appeal back for dispatching again, saying why.</source>
+        <translation>退回后诉求将重新派单，请写明退回原因。</translation>
+    </message>
+    <message>
+        <source>The current deadline is {date}.</source>
+        <translation>当前办理时限为 {date}。</translation>
+    </message>
+    <message>
+        <source>The deadline stays {date}.</source>
+        <translation>办理时限仍为 {date}。</translation>
+    </message>
+    <message>
+        <source>Record a reminder sent to {name}.</source>
+        <translation>记录一次对“{name}”的催办。</translation>
+    </message>
+    <message>
+        <source>Overdue by {n} working day(s).</source>
+        <translation>已超期 {n} 个工作日。</translation>
+    </message>
+    <message>
+        <source>A dissatisfied resident reopens the appeal for handling.</source>
+        <translation>群众不满意的，诉求将重新进入办理。</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentsPanel</name>
+    <message>
+        <source>Add photos…</source>
+        <translation>添加照片…</translation>
+    </message>
+    <message>
+        <source>Add a scanned sheet…</source>
+        <translation>添加签到表扫描件…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>Scanned sheet</source>
+        <translation>扫描件</translation>
+    </message>
+    <message>
+        <source>Images and PDF (*.jpg *.jpeg *.png *.pdf *.tif *.tiff)</source>
+        <translation>图片和PDF (*.jpg *.jpeg *.png *.pdf *.tif *.tiff)</translation>
+    </message>
+    <message>
+        <source>Choose files</source>
+        <translation>选择文件</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>添加附件</translation>
+    </message>
+    <message>
+        <source>Remove this file from the meeting?</source>
+        <translation>从本次会议中移除这个文件吗？</translation>
+    </message>
+    <message>
+        <source>Remove attachment</source>
+        <translation>移除附件</translation>
+    </message>
+</context>
+<context>
+    <name>AttendancePanel</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Party group / building / unit</source>
+        <translation>党小组/楼栋/单位</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>出席情况</translation>
+    </message>
+    <message>
+        <source>Reason for leave</source>
+        <translation>请假事由</translation>
+    </message>
+    <message>
+        <source>Signed in at</source>
+        <translation>签到时间</translation>
+    </message>
+    <message>
+        <source>Add members…</source>
+        <translation>添加党员…</translation>
+    </message>
+    <message>
+        <source>Add a person…</source>
+        <translation>添加人员…</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>出席</translation>
+    </message>
+    <message>
+        <source>On leave…</source>
+        <translation>请假…</translation>
+    </message>
+    <message>
+        <source>Absent</source>
+        <translation>缺席</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Expected {e}, present {p}, on leave {l}, absent {a}</source>
+        <translation>应到 {e} 人，实到 {p} 人，请假 {l} 人，缺席 {a} 人</translation>
+    </message>
+    <message>
+        <source>Quorum met: {present} of {total} full members present (at least {need})</source>
+        <translation>符合法定人数：正式党员 {total} 人，到会 {present} 人（须至少 {need} 人）</translation>
+    </message>
+    <message>
+        <source>Quorum NOT met: {present} of {total} full members present (at least {need})</source>
+        <translation>不足法定人数：正式党员 {total} 人，到会 {present} 人（须至少 {need} 人）</translation>
+    </message>
+    <message>
+        <source>Add attendees</source>
+        <translation>添加参会人员</translation>
+    </message>
+    <message>
+        <source>On leave</source>
+        <translation>请假</translation>
+    </message>
+    <message>
+        <source>Reason for leave:</source>
+        <translation>请假事由：</translation>
+    </message>
+    <message>
+        <source>Record attendance</source>
+        <translation>登记出席情况</translation>
+    </message>
+    <message>
+        <source>Remove attendees</source>
+        <translation>移除参会人员</translation>
+    </message>
+</context>
+<context>
+    <name>BoardModel</name>
+    <message>
+        <source>overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+</context>
+<context>
+    <name>BoardView</name>
+    <message>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>due, not done yet</source>
+        <translation>待完成</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>{year}: {projects} project(s), {overdue} overdue milestone(s)</source>
+        <translation>{year} 年：项目 {projects} 个，逾期节点 {overdue} 个</translation>
+    </message>
+</context>
+<context>
     <name>CommunityPage</name>
     <message>
         <source>Your community</source>
@@ -10,6 +413,125 @@
     <message>
         <source>Enter the community this PC keeps the ledgers of. The code is the one the district gave the community.</source>
         <translation>请填写本机所记台账的社区。社区代码以区里下发的为准。</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <source>Dashboard</source>
+        <translation>工作台</translation>
+    </message>
+    <message>
+        <source> (year)</source>
+        <translation> 年</translation>
+    </message>
+    <message>
+        <source>This year's work</source>
+        <translation>本年度工作</translation>
+    </message>
+    <message>
+        <source>To do</source>
+        <translation>待办事项</translation>
+    </message>
+    <message>
+        <source>Compounds under guarantee</source>
+        <translation>包保小区</translation>
+    </message>
+    <message>
+        <source>Building party groups</source>
+        <translation>楼栋党小组</translation>
+    </message>
+    <message>
+        <source>Homeowner committees</source>
+        <translation>业主委员会</translation>
+    </message>
+    <message>
+        <source>Red property branches</source>
+        <translation>红色物业党支部</translation>
+    </message>
+    <message>
+        <source>Secretary projects claimed / done</source>
+        <translation>书记项目 认领/完成</translation>
+    </message>
+    <message>
+        <source>Appeals received / resolved</source>
+        <translation>民生诉求 受理/解决</translation>
+    </message>
+    <message>
+        <source>Appeals overdue</source>
+        <translation>超期诉求</translation>
+    </message>
+    <message>
+        <source>Satisfaction rate</source>
+        <translation>满意率</translation>
+    </message>
+    <message>
+        <source>Work-day cadres</source>
+        <translation>工作日干部人数</translation>
+    </message>
+    <message>
+        <source>Party lessons</source>
+        <translation>党课</translation>
+    </message>
+    <message>
+        <source>Assistance pairings</source>
+        <translation>结对帮扶</translation>
+    </message>
+    <message>
+        <source>Goods donated (yuan)</source>
+        <translation>捐赠物资（元）</translation>
+    </message>
+    <message>
+        <source>Training attendances</source>
+        <translation>培训人次</translation>
+    </message>
+    <message>
+        <source>Appeals</source>
+        <translation>诉求台账</translation>
+    </message>
+    <message>
+        <source>Secretary projects</source>
+        <translation>书记项目</translation>
+    </message>
+    <message>
+        <source>Received / claimed</source>
+        <translation>受理/认领</translation>
+    </message>
+    <message>
+        <source>Resolved / done</source>
+        <translation>解决/完成</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>超期</translation>
+    </message>
+    <message>
+        <source>Appeals and secretary projects, {year}</source>
+        <translation>{year} 年民生诉求与书记项目</translation>
+    </message>
+    <message>
+        <source>Nothing overdue or due soon.</source>
+        <translation>没有超期或临期事项。</translation>
+    </message>
+    <message>
+        <source>Appeal overdue (due {due}): {title}</source>
+        <translation>诉求已超期（期限 {due}）：{title}</translation>
+    </message>
+    <message>
+        <source>Appeal due {due}: {title}</source>
+        <translation>诉求临近期限（{due}）：{title}</translation>
+    </message>
+    <message>
+        <source>Milestone overdue (due {due}): {title}</source>
+        <translation>项目节点已超期（期限 {due}）：{title}</translation>
+    </message>
+    <message>
+        <source>Milestone due {due}: {title}</source>
+        <translation>项目节点将到期（{due}）：{title}</translation>
+    </message>
+    <message>
+        <source>No {kind} held this quarter yet</source>
+        <translation>本季度尚未召开{kind}</translation>
     </message>
 </context>
 <context>
@@ -40,10 +562,85 @@
     </message>
 </context>
 <context>
+    <name>DispatchDialog</name>
+    <message>
+        <source>Dispatch appeal</source>
+        <translation>派单</translation>
+    </message>
+    <message>
+        <source>{date} (the same day)</source>
+        <translation>{date}（当日办结）</translation>
+    </message>
+    <message>
+        <source>{date} ({n} working days)</source>
+        <translation>{date}（{n} 个工作日）</translation>
+    </message>
+    <message>
+        <source>Type the department, e.g. the street's construction office</source>
+        <translation>请输入职能部门，如街道城建办</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunWizard</name>
     <message>
         <source>Welcome to Community Ledger</source>
         <translation>欢迎使用社区党建台账</translation>
+    </message>
+</context>
+<context>
+    <name>FundsPage</name>
+    <message>
+        <source>Entries</source>
+        <translation>收支明细</translation>
+    </message>
+    <message>
+        <source>Ledger with running balance</source>
+        <translation>明细账（含余额）</translation>
+    </message>
+    <message>
+        <source>Funds</source>
+        <translation>经费科目</translation>
+    </message>
+</context>
+<context>
+    <name>GuaranteesPage</name>
+    <message>
+        <source>Compound guarantees</source>
+        <translation>五包保</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Double-click a task to record its status, date and note.</source>
+        <translation>双击任务格，登记其状态、日期和备注。</translation>
+    </message>
+    <message>
+        <source>{compounds} compound(s) under guarantee by {leaders} leader(s); all five tasks done in {all_done}.</source>
+        <translation>包保小区 {compounds} 个，包保领导 {leaders} 名；五项任务全部完成的小区 {all_done} 个。</translation>
+    </message>
+    <message>
+        <source>{count} compound(s) have no leader yet.</source>
+        <translation>另有 {count} 个小区尚未明确包保领导。</translation>
+    </message>
+    <message>
+        <source>Delete the guarantee of “{name}” and its five tasks?
+You can undo this with Ctrl+Z.</source>
+        <translation>确定删除“{name}”的包保及其五项任务吗？
+可以按 Ctrl+Z 撤销。</translation>
+    </message>
+    <message>
+        <source>Set “{task}” of {compound}</source>
+        <translation>登记{compound}的“{task}”</translation>
     </message>
 </context>
 <context>
@@ -181,7 +778,7 @@
     </message>
     <message>
         <source>Party organisation</source>
-        <translation>党组织类型</translation>
+        <translation>党组织</translation>
     </message>
     <message>
         <source>Name of the party organisation</source>
@@ -205,7 +802,7 @@
     </message>
     <message>
         <source>Homeowner committee set up</source>
-        <translation>已成立业委会</translation>
+        <translation>业委会成立</translation>
     </message>
     <message>
         <source>Red property branch set up</source>
@@ -416,6 +1013,14 @@
         <translation>请输入日期，例如 2024-03-05。</translation>
     </message>
     <message>
+        <source>Enter a date and time such as 2024-03-05 14:30.</source>
+        <translation>请输入日期和时间，例如 2024-03-05 14:30。</translation>
+    </message>
+    <message>
+        <source>These records are changed through their own ledger.</source>
+        <translation>这类记录须在其台账中修改。</translation>
+    </message>
+    <message>
         <source>The year must be between 1900 and 2100.</source>
         <translation>年份须在 1900 至 2100 之间。</translation>
     </message>
@@ -506,6 +1111,789 @@
     <message>
         <source>(none)</source>
         <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Residents' appeal</source>
+        <translation>民生诉求</translation>
+    </message>
+    <message>
+        <source>Holiday or make-up workday</source>
+        <translation>节假日与调休</translation>
+    </message>
+    <message>
+        <source>Appeal number</source>
+        <translation>诉求编号</translation>
+    </message>
+    <message>
+        <source>Received at</source>
+        <translation>接诉时间</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <source>Resident</source>
+        <translation>诉求人</translation>
+    </message>
+    <message>
+        <source>Resident's phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Address or building</source>
+        <translation>地址或楼栋</translation>
+    </message>
+    <message>
+        <source>Content of the appeal</source>
+        <translation>诉求内容</translation>
+    </message>
+    <message>
+        <source>Dispatch to</source>
+        <translation>派往</translation>
+    </message>
+    <message>
+        <source>Receiver</source>
+        <translation>承办单位</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>办理时限</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>完成情况</translation>
+    </message>
+    <message>
+        <source>Return-visit result</source>
+        <translation>回访结果</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Extend to</source>
+        <translation>延期至</translation>
+    </message>
+    <message>
+        <source>Reply to the resident</source>
+        <translation>答复群众</translation>
+    </message>
+    <message>
+        <source>Resident's verdict</source>
+        <translation>群众评价</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Type of day</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Holiday name</source>
+        <translation>节日名称</translation>
+    </message>
+    <message>
+        <source>Hotline</source>
+        <translation>热线电话</translation>
+    </message>
+    <message>
+        <source>App</source>
+        <translation>手机App</translation>
+    </message>
+    <message>
+        <source>Walk-in visit</source>
+        <translation>来访</translation>
+    </message>
+    <message>
+        <source>Grid worker</source>
+        <translation>网格员</translation>
+    </message>
+    <message>
+        <source>Consultation</source>
+        <translation>咨询</translation>
+    </message>
+    <message>
+        <source>Request for help</source>
+        <translation>求助</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>Suggestion</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <source>Emergency</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>已接诉</translation>
+    </message>
+    <message>
+        <source>Dispatched</source>
+        <translation>已派单</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <source>In handling</source>
+        <translation>办理中</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <source>Visited</source>
+        <translation>已回访</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>已归档</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>职能部门</translation>
+    </message>
+    <message>
+        <source>Satisfied</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <source>Mostly satisfied</source>
+        <translation>基本满意</translation>
+    </message>
+    <message>
+        <source>Dissatisfied</source>
+        <translation>不满意</translation>
+    </message>
+    <message>
+        <source>Holiday</source>
+        <translation>节假日</translation>
+    </message>
+    <message>
+        <source>Make-up workday</source>
+        <translation>调休上班</translation>
+    </message>
+    <message>
+        <source>“{step}” is not possible while the appeal is “{state}”.</source>
+        <translation>诉求当前为“{state}”，不能进行“{step}”。</translation>
+    </message>
+    <message>
+        <source>An extension request is already waiting for a decision.</source>
+        <translation>已有延期申请等待审批。</translation>
+    </message>
+    <message>
+        <source>The deadline {deadline} has passed: an extension must be requested before it.</source>
+        <translation>办理时限 {deadline} 已过，延期须在时限前申请。</translation>
+    </message>
+    <message>
+        <source>There is no extension request to decide.</source>
+        <translation>没有待审批的延期申请。</translation>
+    </message>
+    <message>
+        <source>This appeal has already been escalated.</source>
+        <translation>该诉求已督办升级。</translation>
+    </message>
+    <message>
+        <source>An appeal is escalated after {required} working days overdue; this one is {overdue}.</source>
+        <translation>超期 {required} 个工作日方可督办升级，该诉求目前超期 {overdue} 个工作日。</translation>
+    </message>
+    <message>
+        <source>Only an appeal not yet dispatched can be deleted; the trail of this one is kept.</source>
+        <translation>只能删除尚未派单的诉求；此诉求的办理轨迹须保留。</translation>
+    </message>
+    <message>
+        <source>Unknown setting.</source>
+        <translation>未知的设置项。</translation>
+    </message>
+    <message>
+        <source>There is no working day within a year of this date.</source>
+        <translation>此日期之后一年内没有工作日。</translation>
+    </message>
+    <message>
+        <source>There is no published holiday arrangement for {year}.</source>
+        <translation>没有 {year} 年的法定节假日安排。</translation>
+    </message>
+    <message>
+        <source>Compound guarantee</source>
+        <translation>小区包保</translation>
+    </message>
+    <message>
+        <source>Guarantee task</source>
+        <translation>包保任务</translation>
+    </message>
+    <message>
+        <source>Responsible leader</source>
+        <translation>包保领导</translation>
+    </message>
+    <message>
+        <source>Leader's post</source>
+        <translation>领导职务</translation>
+    </message>
+    <message>
+        <source>Leader's unit</source>
+        <translation>领导所在单位</translation>
+    </message>
+    <message>
+        <source>Organ</source>
+        <translation>所属机关</translation>
+    </message>
+    <message>
+        <source>Guaranteed since</source>
+        <translation>包保起始日期</translation>
+    </message>
+    <message>
+        <source>Tasks done</source>
+        <translation>已完成任务</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Property company brought in</source>
+        <translation>物业公司引进</translation>
+    </message>
+    <message>
+        <source>Property fee standard set</source>
+        <translation>物业费标准确定</translation>
+    </message>
+    <message>
+        <source>Property fees collected</source>
+        <translation>物业费收缴</translation>
+    </message>
+    <message>
+        <source>Routine operation established</source>
+        <translation>常态化运行机制</translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation>未启动</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Secretary project</source>
+        <translation>书记项目</translation>
+    </message>
+    <message>
+        <source>Milestone</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>Evaluation</source>
+        <translation>评价</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Secretary level</source>
+        <translation>书记层级</translation>
+    </message>
+    <message>
+        <source>Claiming secretary</source>
+        <translation>认领书记</translation>
+    </message>
+    <message>
+        <source>Project title</source>
+        <translation>项目名称</translation>
+    </message>
+    <message>
+        <source>Problem it solves</source>
+        <translation>解决的问题</translation>
+    </message>
+    <message>
+        <source>Measures</source>
+        <translation>主要举措</translation>
+    </message>
+    <message>
+        <source>Project team</source>
+        <translation>项目团队</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>项目成效</translation>
+    </message>
+    <message>
+        <source>Residents' feedback</source>
+        <translation>群众反馈</translation>
+    </message>
+    <message>
+        <source>Milestones done</source>
+        <translation>已完成节点</translation>
+    </message>
+    <message>
+        <source>Milestones</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>计划完成日期</translation>
+    </message>
+    <message>
+        <source>Done on</source>
+        <translation>完成日期</translation>
+    </message>
+    <message>
+        <source>Evaluation method</source>
+        <translation>评价方式</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>评价意见</translation>
+    </message>
+    <message>
+        <source>Residents' satisfaction (%)</source>
+        <translation>群众满意度（%）</translation>
+    </message>
+    <message>
+        <source>Evaluated by</source>
+        <translation>评价人</translation>
+    </message>
+    <message>
+        <source>Community Party organisation</source>
+        <translation>社区党组织</translation>
+    </message>
+    <message>
+        <source>Claimed</source>
+        <translation>已认领</translation>
+    </message>
+    <message>
+        <source>Project closed</source>
+        <translation>已结项</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>Opening</source>
+        <translation>年初建账</translation>
+    </message>
+    <message>
+        <source>Mid-year check</source>
+        <translation>年中查账</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>年底交账</translation>
+    </message>
+    <message>
+        <source>Dispatch review</source>
+        <translation>跟踪调度</translation>
+    </message>
+    <message>
+        <source>On-site check</source>
+        <translation>实地查看</translation>
+    </message>
+    <message>
+        <source>Interview</source>
+        <translation>座谈访谈</translation>
+    </message>
+    <message>
+        <source>{count} milestone(s) are not done yet, so the project cannot be marked done.</source>
+        <translation>还有 {count} 个节点未完成，项目不能设为已完成。</translation>
+    </message>
+    <message>
+        <source>Meeting or activity</source>
+        <translation>会议活动</translation>
+    </message>
+    <message>
+        <source>Attendee</source>
+        <translation>参会人员</translation>
+    </message>
+    <message>
+        <source>Attachment</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>Work-day record</source>
+        <translation>工作日记录</translation>
+    </message>
+    <message>
+        <source>Organ cadre</source>
+        <translation>机关干部</translation>
+    </message>
+    <message>
+        <source>Fund</source>
+        <translation>经费科目</translation>
+    </message>
+    <message>
+        <source>Fund entry</source>
+        <translation>经费收支</translation>
+    </message>
+    <message>
+        <source>Training record</source>
+        <translation>培训记录</translation>
+    </message>
+    <message>
+        <source>Co-construction item</source>
+        <translation>共建清单事项</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Ends at</source>
+        <translation>结束时间</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>主持人</translation>
+    </message>
+    <message>
+        <source>Recorder</source>
+        <translation>记录人</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>议题</translation>
+    </message>
+    <message>
+        <source>Key points</source>
+        <translation>发言要点</translation>
+    </message>
+    <message>
+        <source>Differing views</source>
+        <translation>不同意见</translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation>决定事项</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>出席</translation>
+    </message>
+    <message>
+        <source>On leave</source>
+        <translation>请假</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Expected count</source>
+        <translation>应到人数</translation>
+    </message>
+    <message>
+        <source>Present count</source>
+        <translation>实到人数</translation>
+    </message>
+    <message>
+        <source>On-leave count</source>
+        <translation>请假人数</translation>
+    </message>
+    <message>
+        <source>Cadre</source>
+        <translation>干部</translation>
+    </message>
+    <message>
+        <source>Arrived</source>
+        <translation>到达时间</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>离开时间</translation>
+    </message>
+    <message>
+        <source>What was done</source>
+        <translation>服务内容</translation>
+    </message>
+    <message>
+        <source>Party lesson given</source>
+        <translation>送党课</translation>
+    </message>
+    <message>
+        <source>Household paired with</source>
+        <translation>结对帮扶户</translation>
+    </message>
+    <message>
+        <source>Appeal solved</source>
+        <translation>解决诉求</translation>
+    </message>
+    <message>
+        <source>Goods donated (yuan)</source>
+        <translation>捐赠物资（元）</translation>
+    </message>
+    <message>
+        <source>Confirmed by the community</source>
+        <translation>社区确认</translation>
+    </message>
+    <message>
+        <source>Confirmed by</source>
+        <translation>确认人</translation>
+    </message>
+    <message>
+        <source>Voucher no.</source>
+        <translation>凭证号</translation>
+    </message>
+    <message>
+        <source>Income or expense</source>
+        <translation>收支</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <source>Handled by</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Opening balance (yuan)</source>
+        <translation>期初余额（元）</translation>
+    </message>
+    <message>
+        <source>Balance (yuan)</source>
+        <translation>余额（元）</translation>
+    </message>
+    <message>
+        <source>Trainee</source>
+        <translation>参训人员</translation>
+    </message>
+    <message>
+        <source>Course</source>
+        <translation>培训内容</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>学时</translation>
+    </message>
+    <message>
+        <source>Organiser</source>
+        <translation>主办单位</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>清单</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>具体内容</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>完成时限</translation>
+    </message>
+    <message>
+        <source>Units involved</source>
+        <translation>参与单位数</translation>
+    </message>
+    <message>
+        <source>Resident units involved</source>
+        <translation>参与的驻区单位</translation>
+    </message>
+    <message>
+        <source>Cadres</source>
+        <translation>干部</translation>
+    </message>
+    <message>
+        <source>Work-day visits</source>
+        <translation>工作日人次</translation>
+    </message>
+    <message>
+        <source>Branch general meeting</source>
+        <translation>支部党员大会</translation>
+    </message>
+    <message>
+        <source>Branch committee meeting</source>
+        <translation>支委会</translation>
+    </message>
+    <message>
+        <source>Party group meeting</source>
+        <translation>党小组会</translation>
+    </message>
+    <message>
+        <source>Party lesson</source>
+        <translation>党课</translation>
+    </message>
+    <message>
+        <source>Themed party day</source>
+        <translation>主题党日</translation>
+    </message>
+    <message>
+        <source>Joint meeting with resident units</source>
+        <translation>党建联席会议</translation>
+    </message>
+    <message>
+        <source>Community work day activity</source>
+        <translation>社区工作日活动</translation>
+    </message>
+    <message>
+        <source>Training session</source>
+        <translation>培训</translation>
+    </message>
+    <message>
+        <source>Absent</source>
+        <translation>缺席</translation>
+    </message>
+    <message>
+        <source>Income</source>
+        <translation>收入</translation>
+    </message>
+    <message>
+        <source>Expense</source>
+        <translation>支出</translation>
+    </message>
+    <message>
+        <source>Party-building funds</source>
+        <translation>党建经费</translation>
+    </message>
+    <message>
+        <source>Funds for serving residents</source>
+        <translation>服务群众专项经费</translation>
+    </message>
+    <message>
+        <source>Needs</source>
+        <translation>需求清单</translation>
+    </message>
+    <message>
+        <source>Resources</source>
+        <translation>资源清单</translation>
+    </message>
+    <message>
+        <source>Projects</source>
+        <translation>项目清单</translation>
+    </message>
+    <message>
+        <source>Responsibilities</source>
+        <translation>责任清单</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>The file {path} cannot be found.</source>
+        <translation>找不到文件 {path}。</translation>
+    </message>
+    <message>
+        <source>Refused: this expense would take the fund's balance below zero.</source>
+        <translation>不能登记：这笔支出将使该经费余额小于零。</translation>
+    </message>
+    <message>
+        <source>The file changed while it was being copied; try again.</source>
+        <translation>文件在复制过程中发生了变化，请重试。</translation>
+    </message>
+    <message>
+        <source>This time is not in the month of the record.</source>
+        <translation>该时间不在本条记录的月份内。</translation>
+    </message>
+    <message>
+        <source>Enter an amount in yuan, such as 120.50.</source>
+        <translation>请输入金额（元），例如 120.50。</translation>
+    </message>
+    <message>
+        <source>This cannot be changed once recorded.</source>
+        <translation>登记后不能修改此项。</translation>
+    </message>
+    <message>
+        <source>Enter a month such as 2024-03.</source>
+        <translation>请输入月份，例如 2024-03。</translation>
+    </message>
+</context>
+<context>
+    <name>Ledgers</name>
+    <message>
+        <source>Dashboard</source>
+        <translation>工作台</translation>
+    </message>
+    <message>
+        <source>Work ledgers</source>
+        <translation>工作台账</translation>
+    </message>
+    <message>
+        <source>Meetings and activities</source>
+        <translation>会议活动</translation>
+    </message>
+    <message>
+        <source>Secretary projects</source>
+        <translation>书记项目</translation>
+    </message>
+    <message>
+        <source>Residents' appeals</source>
+        <translation>民生诉求</translation>
+    </message>
+    <message>
+        <source>Compound guarantees</source>
+        <translation>小区包保</translation>
+    </message>
+    <message>
+        <source>Community work day</source>
+        <translation>社区工作日</translation>
+    </message>
+    <message>
+        <source>Co-construction lists</source>
+        <translation>共建清单</translation>
+    </message>
+    <message>
+        <source>Funds</source>
+        <translation>经费管理</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>培训</translation>
     </message>
 </context>
 <context>
@@ -630,6 +2018,90 @@ Ledgers of community Party-building work, kept on this PC and exchanged with the
     </message>
 </context>
 <context>
+    <name>MatrixModel</name>
+    <message>
+        <source>Compound</source>
+        <translation>小区</translation>
+    </message>
+    <message>
+        <source>Responsible leader</source>
+        <translation>包保领导</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Tasks done</source>
+        <translation>已完成任务</translation>
+    </message>
+    <message>
+        <source>Total: {count} compound(s)</source>
+        <translation>合计：{count} 个小区</translation>
+    </message>
+    <message>
+        <source>{count} leader(s)</source>
+        <translation>{count} 名领导</translation>
+    </message>
+    <message>
+        <source>All five done: {count}</source>
+        <translation>五项全部完成：{count}</translation>
+    </message>
+    <message>
+        <source>Done {done} / {total}
+in progress {doing}</source>
+        <translation>已完成 {done} / {total}
+进行中 {doing}</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingsPage</name>
+    <message>
+        <source>Attendance</source>
+        <translation>出席情况</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>会议记录</translation>
+    </message>
+    <message>
+        <source>Photos and scans</source>
+        <translation>照片和扫描件</translation>
+    </message>
+    <message>
+        <source>No {kind} held in {year} Q{quarter} yet</source>
+        <translation>{year} 年第 {quarter} 季度尚未召开{kind}</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>议题</translation>
+    </message>
+    <message>
+        <source>Key points</source>
+        <translation>发言要点</translation>
+    </message>
+    <message>
+        <source>Differing views</source>
+        <translation>不同意见</translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation>决定事项</translation>
+    </message>
+    <message>
+        <source>Edit the meeting to change its minutes.</source>
+        <translation>修改会议记录请编辑该会议。</translation>
+    </message>
+</context>
+<context>
     <name>OverviewPage</name>
     <message>
         <source>Community and its Party organisation</source>
@@ -700,9 +2172,7 @@ Ledgers of community Party-building work, kept on this PC and exchanged with the
     </message>
     <message numerus="yes">
         <source>of %n page(s)</source>
-        <translation>
-            <numerusform>共 %n 页</numerusform>
-        </translation>
+        <translation><numerusform>共 %n 页</numerusform></translation>
     </message>
     <message>
         <source>The document could not be made: %1</source>
@@ -714,9 +2184,7 @@ Ledgers of community Party-building work, kept on this PC and exchanged with the
     </message>
     <message numerus="yes">
         <source>Sent %n page(s) to the printer.</source>
-        <translation>
-            <numerusform>已将 %n 页发送到打印机。</numerusform>
-        </translation>
+        <translation><numerusform>已发送 %n 页到打印机。</numerusform></translation>
     </message>
     <message>
         <source>Save as PDF</source>
@@ -740,6 +2208,221 @@ Ledgers of community Party-building work, kept on this PC and exchanged with the
     </message>
 </context>
 <context>
+    <name>ProjectDetail</name>
+    <message>
+        <source>Select a project in the list to see its milestones and evaluations.</source>
+        <translation>在左侧列表中选择一个项目，查看其节点和评价。</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Set status:</source>
+        <translation>设置状态：</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Milestone</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>计划完成日期</translation>
+    </message>
+    <message>
+        <source>Done on</source>
+        <translation>完成日期</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>完成情况</translation>
+    </message>
+    <message>
+        <source>Mark done</source>
+        <translation>标记完成</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>重新打开</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Milestones</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <source>Evaluated by</source>
+        <translation>评价人</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>评价意见</translation>
+    </message>
+    <message>
+        <source>Add evaluation…</source>
+        <translation>添加评价…</translation>
+    </message>
+    <message>
+        <source>Evaluations</source>
+        <translation>评价记录</translation>
+    </message>
+    <message>
+        <source>{year} · {secretary} · {level} · team: {team}</source>
+        <translation>{year} 年 · {secretary} · {level} · 团队：{team}</translation>
+    </message>
+    <message>
+        <source>Problem: {text}</source>
+        <translation>解决的问题：{text}</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>not done yet</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>Set project status to {status}</source>
+        <translation>将项目状态设为{status}</translation>
+    </message>
+    <message>
+        <source>Mark milestone “{title}” done</source>
+        <translation>完成节点“{title}”</translation>
+    </message>
+    <message>
+        <source>Reopen milestone “{title}”</source>
+        <translation>重新打开节点“{title}”</translation>
+    </message>
+    <message>
+        <source>Add milestone</source>
+        <translation>添加节点</translation>
+    </message>
+    <message>
+        <source>Edit milestone</source>
+        <translation>修改节点</translation>
+    </message>
+    <message>
+        <source>Delete milestone “{title}”?
+You can undo this with Ctrl+Z.</source>
+        <translation>确定删除节点“{title}”吗？
+可以按 Ctrl+Z 撤销。</translation>
+    </message>
+    <message>
+        <source>Delete milestone</source>
+        <translation>删除节点</translation>
+    </message>
+    <message>
+        <source>Add evaluation</source>
+        <translation>添加评价</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectsPage</name>
+    <message>
+        <source>Project ledger</source>
+        <translation>项目台账</translation>
+    </message>
+    <message>
+        <source>Progress board</source>
+        <translation>挂图作战</translation>
+    </message>
+    <message>
+        <source>Not claimed</source>
+        <translation>未认领</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>{claimed} project(s) claimed, {done} done, {overdue} overdue; {missing} secretary(ies) without a project</source>
+        <translation>已认领项目 {claimed} 个，已完成 {done} 个，逾期 {overdue} 个；{missing} 名书记尚未认领项目</translation>
+    </message>
+</context>
+<context>
+    <name>QuarterSummary</name>
+    <message>
+        <source>Quarter {q}</source>
+        <translation>第 {q} 季度</translation>
+    </message>
+    <message>
+        <source>Organ</source>
+        <translation>所属机关</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>人次</translation>
+    </message>
+    <message>
+        <source>Cadres</source>
+        <translation>干部</translation>
+    </message>
+    <message>
+        <source>Party lessons</source>
+        <translation>党课</translation>
+    </message>
+    <message>
+        <source>Pairings</source>
+        <translation>结对帮扶</translation>
+    </message>
+    <message>
+        <source>Appeals solved</source>
+        <translation>解决诉求</translation>
+    </message>
+    <message>
+        <source>Goods (yuan)</source>
+        <translation>物资（元）</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+</context>
+<context>
     <name>RecordController</name>
     <message>
         <source>Add {kind}</source>
@@ -759,6 +2442,10 @@ Ledgers of community Party-building work, kept on this PC and exchanged with the
     <message>
         <source>e.g. 2024-03-05</source>
         <translation>例如 2024-03-05</translation>
+    </message>
+    <message>
+        <source>e.g. 2024-03-05 14:30</source>
+        <translation>例如 2024-03-05 14:30</translation>
     </message>
 </context>
 <context>
@@ -803,6 +2490,84 @@ Ledgers of community Party-building work, kept on this PC and exchanged with the
 You can undo this with Ctrl+Z.</source>
         <translation>确定删除{kind}“{name}”吗？
 可以用 Ctrl+Z 撤销。</translation>
+    </message>
+</context>
+<context>
+    <name>RulesDialog</name>
+    <message>
+        <source>Deadlines and holidays</source>
+        <translation>办理时限与节假日</translation>
+    </message>
+    <message>
+        <source>Deadline after dispatch, in working days</source>
+        <translation>派单后的办理时限（工作日）</translation>
+    </message>
+    <message>
+        <source>Emergency (0: the same day)</source>
+        <translation>紧急（0 为当日办结）</translation>
+    </message>
+    <message>
+        <source>Supervision</source>
+        <translation>督办</translation>
+    </message>
+    <message>
+        <source>Near due when this many working days are left</source>
+        <translation>剩余工作日不超过此数即为临期</translation>
+    </message>
+    <message>
+        <source>Escalate after this many working days overdue</source>
+        <translation>超期多少个工作日后督办升级</translation>
+    </message>
+    <message>
+        <source>Holidays and make-up workdays</source>
+        <translation>节假日与调休上班日</translation>
+    </message>
+    <message>
+        <source>Load the published holidays</source>
+        <translation>导入法定节假日安排</translation>
+    </message>
+    <message>
+        <source>Days are saved as soon as they are added; the State Council's arrangement of a year can be loaded and then corrected.</source>
+        <translation>日期添加后立即保存；可先导入国务院公布的当年节假日安排，再逐日修改。</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source> working days</source>
+        <translation> 个工作日</translation>
+    </message>
+    <message>
+        <source>Change appeal deadlines</source>
+        <translation>修改诉求办理时限</translation>
+    </message>
+    <message>
+        <source>Load the holidays of {year}</source>
+        <translation>导入 {year} 年节假日</translation>
+    </message>
+</context>
+<context>
+    <name>RunningBalance</name>
+    <message>
+        <source>Income (yuan)</source>
+        <translation>收入（元）</translation>
+    </message>
+    <message>
+        <source>Expense (yuan)</source>
+        <translation>支出（元）</translation>
+    </message>
+    <message>
+        <source>Balance (yuan)</source>
+        <translation>余额（元）</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Brought forward {opening} · income {income} · expense {expense} · balance {closing} (yuan)</source>
+        <translation>上年结转 {opening} · 收入 {income} · 支出 {expense} · 余额 {closing}（元）</translation>
     </message>
 </context>
 <context>
@@ -864,6 +2629,139 @@ You can undo this with Ctrl+Z.</source>
     <message>
         <source>Cannot create the community</source>
         <translation>无法创建社区</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisionPanel</name>
+    <message>
+        <source>Rates</source>
+        <translation>办理指标</translation>
+    </message>
+    <message>
+        <source>Response rate</source>
+        <translation>响应率</translation>
+    </message>
+    <message>
+        <source>Resolution rate</source>
+        <translation>解决率</translation>
+    </message>
+    <message>
+        <source>On-time rate</source>
+        <translation>按时办结率</translation>
+    </message>
+    <message>
+        <source>Satisfaction rate</source>
+        <translation>满意率</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Receiver</source>
+        <translation>承办单位</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>办理时限</translation>
+    </message>
+    <message>
+        <source>Working days</source>
+        <translation>工作日</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Overdue ({n})</source>
+        <translation>已超期（{n}）</translation>
+    </message>
+    <message>
+        <source>Near the deadline ({n})</source>
+        <translation>临期（{n}）</translation>
+    </message>
+    <message>
+        <source>Due for escalation ({n})</source>
+        <translation>应督办升级（{n}）</translation>
+    </message>
+    <message>
+        <source>overdue {n}</source>
+        <translation>超期 {n}</translation>
+    </message>
+    <message>
+        <source>{n} left</source>
+        <translation>剩余 {n}</translation>
+    </message>
+    <message>
+        <source>{state}, escalated</source>
+        <translation>{state}，已督办升级</translation>
+    </message>
+</context>
+<context>
+    <name>UnclaimedView</name>
+    <message>
+        <source>Level</source>
+        <translation>层级</translation>
+    </message>
+    <message>
+        <source>Secretary</source>
+        <translation>书记</translation>
+    </message>
+    <message>
+        <source>Party organisation</source>
+        <translation>党组织</translation>
+    </message>
+    <message>
+        <source>{count} secretary(ies) have not claimed a project for {year}. Each secretary claims at least one project a year; double-click a row to record one.</source>
+        <translation>{year} 年有 {count} 名书记尚未认领书记项目。每名书记每年至少认领一个项目；双击一行即可为其登记项目。</translation>
+    </message>
+    <message>
+        <source>Every secretary has claimed a project for {year}.</source>
+        <translation>{year} 年所有书记均已认领书记项目。</translation>
+    </message>
+    <message>
+        <source>(name not recorded)</source>
+        <translation>（未登记姓名）</translation>
+    </message>
+</context>
+<context>
+    <name>WorkdayPage</name>
+    <message>
+        <source>Confirm by the community…</source>
+        <translation>社区确认…</translation>
+    </message>
+    <message>
+        <source>Work-day records</source>
+        <translation>工作日记录</translation>
+    </message>
+    <message>
+        <source>Quarterly feedback to organs</source>
+        <translation>季度反馈（按单位）</translation>
+    </message>
+    <message>
+        <source>Organs</source>
+        <translation>机关单位</translation>
+    </message>
+    <message>
+        <source>Cadres</source>
+        <translation>干部</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <source>Confirmed by (name):</source>
+        <translation>确认人姓名：</translation>
+    </message>
+    <message>
+        <source>Confirm a work-day record</source>
+        <translation>确认工作日记录</translation>
     </message>
 </context>
 </TS>

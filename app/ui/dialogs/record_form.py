@@ -131,7 +131,7 @@ class RecordForm(QWidget):
         if kind in (Kind.CHOICE, Kind.REF):
             combo = QComboBox(self)
             if kind is Kind.CHOICE:
-                options = [(c, labels.choice_label(c)) for c in field.choices]
+                options = [(c, labels.choice_label(c, self.kind)) for c in field.choices]
             else:
                 options = self.service.options(field.ref or "")
             self._fill_combo(combo, options, field.required)

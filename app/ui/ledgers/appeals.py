@@ -242,7 +242,7 @@ class AppealDetail(QWidget):
             return
         assert calendar is not None and today is not None and rules is not None
         self.title.setText(self.tr("Appeal {number}").format(number=view.number))
-        self.state_label.setText(labels.choice_label(view.state))
+        self.state_label.setText(labels.choice_label(view.state, "appeal"))
         v = self.values
         v["received_at"].setText(f"{when(view.received_at)}（{labels.choice_label(view.channel)}）")
         category = labels.choice_label(view.category)
@@ -313,7 +313,7 @@ class AppealDetail(QWidget):
                 result, _sep, rest = note.partition(" ")
                 note = " ".join(filter(None, (labels.choice_label(result), rest)))
             cells = (when(event.at), step_title(event.step), event.actor, note,
-                     labels.choice_label(event.state_after))
+                     labels.choice_label(event.state_after, "appeal"))
             for col, text in enumerate(cells):
                 self.trail.setItem(row, col, _cell(text))
         self.trail.resizeRowsToContents()
@@ -409,7 +409,7 @@ class SupervisionPanel(QWidget):
                 days = self.tr("overdue {n}").format(n=-item.workdays_left)
             else:
                 days = self.tr("{n} left").format(n=item.workdays_left)
-            state = labels.choice_label(item.state)
+            state = labels.choice_label(item.state, "appeal")
             if item.escalated:
                 state = self.tr("{state}, escalated").format(state=state)
             for col, text in enumerate((item.number, content, item.assignee_name, item.deadline.isoformat(),

@@ -84,6 +84,7 @@ _CHOICES = {
 }
 for _value, _text in _CHOICES.items():
     labels.CHOICES.setdefault(_value, _text)
+    labels.KIND_CHOICES[("appeal", _value)] = _text
 
 _ERRORS = {
     "appeal_step_not_allowed": QT_TRANSLATE_NOOP(

@@ -32,14 +32,14 @@ def format_fen(fen: int) -> str:
     return f"{sign}{yuan:,}.{cents:02d}"
 
 
-def display_value(kind: Kind, value: Any, show_sensitive: bool) -> str:
+def display_value(kind: Kind, value: Any, show_sensitive: bool, record_kind: str | None = None) -> str:
     """How a stored value reads in a list cell."""
     if value is None or value == "":
         return ""
     if kind is Kind.BOOL:
         return labels.yes_no(bool(value))
     if kind is Kind.CHOICE:
-        return labels.choice_label(str(value))
+        return labels.choice_label(str(value), record_kind)
     if kind is Kind.PHONE:
         return str(value) if show_sensitive else mask_phone(str(value))
     if kind is Kind.ID_NUMBER:
@@ -102,7 +102,7 @@ class RecordTableModel(QAbstractTableModel):
             return None
         if role == ID_ROLE:
             return row[0]
-        return display_value(column.kind, row[index.column() + 1], self.show_sensitive)
+        return display_value(column.kind, row[index.column() + 1], self.show_sensitive, self.kind)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self.query.set_sort(column, order == Qt.SortOrder.DescendingOrder)

@@ -153,9 +153,10 @@ class RecordListView(QWidget):
             if key in FILTER_SOURCES:
                 options = list(self.controller.service.options(FILTER_SOURCES[key]))
             elif field is not None and field.choices:
-                options = [(c, labels.choice_label(c)) for c in field.choices]
+                options = [(c, labels.choice_label(c, self.kind)) for c in field.choices]
             else:
-                options = [(v, labels.yes_no(v) if isinstance(v, bool) else labels.choice_label(str(v)))
+                options = [(v, labels.yes_no(v) if isinstance(v, bool)
+                            else labels.choice_label(str(v), self.kind))
                            for v in self.query.distinct(key)]
             for value, text in options:
                 combo.addItem(text, value)
