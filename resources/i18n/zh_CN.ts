@@ -487,7 +487,7 @@
     </message>
     <message>
         <source>Appeals</source>
-        <translation>诉求台账</translation>
+        <translation>民生诉求</translation>
     </message>
     <message>
         <source>Secretary projects</source>

@@ -67,6 +67,8 @@ class DashboardPage(QWidget):
         todo_box = QGroupBox(self.tr("To do"), self)
         self.todo = QListWidget(todo_box)
         self.todo.setObjectName("todo")
+        self.todo.setWordWrap(True)
+        self.todo.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.todo.itemActivated.connect(self._open_item)
         self.todo.itemClicked.connect(self._open_item)
         todo_layout = QVBoxLayout(todo_box)
