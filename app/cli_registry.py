@@ -7,6 +7,8 @@ import json
 import sys
 from typing import Any
 
+from sqlalchemy.exc import OperationalError
+
 from app.cli import CliError, open_database
 from app.services.demo import DEFAULT_SEED, SCALES, fill_demo
 from app.services.errors import DomainError
@@ -87,12 +89,14 @@ def run_demo(args: argparse.Namespace) -> int:
         progress = None if args.quiet or args.scale != "city" else _Progress()
         try:
             result = fill_demo(db, scale=args.scale, seed=args.seed, progress=progress)
+            s = collect_stats(db)
         except DomainError as exc:
             if exc.code == "community_not_empty":
                 raise CliError("the database's community already has records; "
                                "demo needs an empty community or a new database file") from None
             raise
-        s = collect_stats(db)
+        except OperationalError as exc:
+            raise CliError(f"cannot write the database: {exc.orig}") from None
         counts = ", ".join(f"{key} {s[key]}" for key in (
             "communities", "compounds", "buildings", "party_groups", "party_members"))
         print(f"demo ({result.scale}, seed {result.seed}): {counts}; "
@@ -110,7 +114,10 @@ def run_stats(args: argparse.Namespace) -> int:
             community_id = db.community_id
             if community_id is None:
                 raise CliError("the database has no community yet")
-        stats = collect_stats(db, community_id)
+        try:
+            stats = collect_stats(db, community_id)
+        except OperationalError as exc:
+            raise CliError(f"cannot read the database: {exc.orig}") from None
     finally:
         db.close()
     if args.json:

@@ -234,7 +234,7 @@ def test_city_quotas_add_up_to_the_case() -> None:
 
 @pytest.mark.slow
 @pytest.mark.skipif(not os.environ.get("COMMUNITY_LEDGER_SLOW_TESTS"),
-                    reason="city-scale demo takes ~30 s; set COMMUNITY_LEDGER_SLOW_TESTS=1")
+                    reason="the city-scale demo takes a minute or more; set COMMUNITY_LEDGER_SLOW_TESTS=1")
 def test_city_scale_has_the_case_totals(tmp_path: Path) -> None:
     db = _make(tmp_path / "city.sqlite", seed=2019, scale="city")
     try:
