@@ -238,11 +238,21 @@ def fitted_widths(columns: Sequence[Column], measured: Sequence[Sequence[float]]
     fixed = {i: need[i] for i, c in enumerate(columns) if c.align != "LEFT"}
     if sum(fixed.values()) > width * 0.85 or len(fixed) == len(columns):
         return column_widths(columns, width)
+    minimum = [min(text_width(c.header, CELL_SIZE), 2 * cjk) + pad for c in columns]
     while True:
         free = [i for i in range(len(columns)) if i not in fixed]
         room = width - sum(fixed.values())
         weight = sum(columns[i].weight for i in free)
-        newly = {i: need[i] for i in free if need[i] <= room * columns[i].weight / weight}
+        share = {i: room * columns[i].weight / weight for i in free}
+        newly = {i: need[i] for i in free if need[i] <= share[i]}
+        if not newly and len(free) > 1:
+            # Nobody fits its share: let the column that would wrap most often have all it
+            # needs, if the others keep room for their headers; fewer rows wrap that way.
+            wraps = {i: sum(1 for row in measured if row[i] + pad > share[i]) for i in free}
+            best = max(free, key=lambda i: wraps[i])
+            others = sum(minimum[i] for i in free if i != best)
+            if room - need[best] >= others:
+                newly = {best: need[best]}
         fixed.update(newly)
         if not newly or len(newly) == len(free):
             break
