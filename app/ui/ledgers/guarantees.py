@@ -13,12 +13,14 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QItemSelectionModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QResizeEvent
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -256,7 +258,7 @@ class GuaranteesPage(QWidget):
             get=lambda record_id: controller.service.get(KIND, record_id),
             create=self.service.create, update=self.service.update, delete=self.service.delete)
 
-        title = QLabel(self.tr("Compound guarantees"), self)
+        title = QLabel(self.tr("Compound guarantees (five tasks)"), self)
         font = title.font()
         font.setPointSize(font.pointSize() + 3)
         font.setBold(True)
@@ -289,6 +291,7 @@ class GuaranteesPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setStretchLastSection(False)
         self._task_min = 0
+        self.table.viewport().installEventFilter(self)
         self.table.doubleClicked.connect(self._double_clicked)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
 
@@ -356,7 +359,7 @@ class GuaranteesPage(QWidget):
         totals = [bold_metrics.horizontalAdvance(line) for t in TASKS
                   for line in str(model.data(model.index(len(model.rows), model.task_column(t)))).split("\n")]
         self._task_min = max(task_headers + totals) + pad
-        self.table.verticalHeader().setDefaultSectionSize(2 * bold_metrics.lineSpacing() + pad)
+        self.table.verticalHeader().setDefaultSectionSize(2 * bold_metrics.lineSpacing() + PADDING)
         self._fit_tasks()
 
     def _fit_tasks(self) -> None:
@@ -368,9 +371,10 @@ class GuaranteesPage(QWidget):
         for task in TASKS:
             header.resizeSection(self.model.task_column(task), width)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._fit_tasks()
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_tasks()
+        return super().eventFilter(watched, event)
 
     def matrix_rows(self) -> list[MatrixRow]:
         return list(self.model.rows)
