@@ -570,7 +570,8 @@ class _Filler:
         if self.city:
             count = share(CITY_TOTALS["projects"], self.index)
             pool = expected + rng.sample(groups, min(len(groups), max(count - len(expected), 0)))
-            chosen = pool[:count]
+            # A small community's secretaries claim a second project to make up its share.
+            chosen = [pool[i % len(pool)] for i in range(count)]
         else:
             # Every expected secretary but one claims a project (the check has someone to show),
             # and a few party groups claim one of their own.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections import defaultdict
 from collections.abc import Iterator
 from datetime import date, datetime
@@ -159,4 +160,47 @@ def test_city_scale_totals(tmp_path: Path) -> None:
             filler.fill()
             totals["projects"] += len(filler.rows.get(demo_ledgers.SecretaryProject, []))
     assert totals["projects"] == sum(demo_ledgers.share(474, i) for i in (0, 1, 101))
+    db.close()
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not os.environ.get("COMMUNITY_LEDGER_SLOW_TESTS"),
+                    reason="102 communities of ledgers take ~30 s; set COMMUNITY_LEDGER_SLOW_TESTS=1")
+def test_city_ledgers_have_the_case_totals(tmp_path: Path) -> None:
+    """Every community's share of the case, written over one small registry, adds up to the case."""
+    import random
+
+    from app.services.changes import ChangeLog
+    from app.services.registry import RegistryService
+
+    db = Database.open(tmp_path / "city.sqlite")
+    registry = RegistryService(db)
+    registry.create_community({"code": "220802001", "name": "幸福社区", "street": "明仁街道",
+                               "district": "洮北区", "city": "白城市", "org_kind": "committee",
+                               "secretary_name": "张书记"})
+    for i in range(6):
+        registry.create("compound", {"name": f"小区{i}"})
+    registry.create("party_group", {"name": "第一党小组", "leader_name": "赵明"})
+    registry.create("resident_unit", {"name": "第一中学", "party_org_name": "第一中学党支部"})
+    community = registry.community_id
+    for index in range(demo_ledgers.CITY_COMMUNITIES):
+        with db.session() as session:
+            demo_ledgers._Filler(ChangeLog(db, session), community, random.Random(index), "city",
+                                 REFERENCE, index).fill()
+    s = collect_stats(db)
+    assert s["secretary_projects"] == 474
+    assert s["appeals_received"] == 1200
+    assert s["training_attendances"] == 739
+    assert s["workday_goods_fen"] == 240_000_000
+    with db.engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM organ")).scalar_one() == 667
+        assert conn.execute(text("SELECT count(*) FROM cadre")).scalar_one() == 14_000
+        assert conn.execute(text("SELECT count(*) FROM workday_visit WHERE party_lesson")).scalar_one() == 280
+        assert conn.execute(text("SELECT count(*) FROM workday_visit WHERE pairing_household != ''")
+                            ).scalar_one() == 3000
+        # Every community gets its 3 of the 303 guarantees (capped by its compounds here: 6).
+        assert conn.execute(text("SELECT count(*) FROM compound_guarantee")).scalar_one() == 303
+        leaders = conn.execute(text("SELECT count(DISTINCT leader_name || leader_unit) "
+                                    "FROM compound_guarantee")).scalar_one()
+        assert leaders <= demo_ledgers.GUARANTEE_LEADERS
     db.close()
