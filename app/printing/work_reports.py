@@ -130,7 +130,7 @@ PROJECT_COLUMNS = [
     Column("节点", 2.2, "CENTER"),
     Column("进展", 0.7, "CENTER"),
     Column("状态", 0.8, "CENTER"),
-    Column("问题反馈/销号", 1.5),
+    Column("反馈/销号", 1.5),
     Column("成效", 1.7),
 ]
 
