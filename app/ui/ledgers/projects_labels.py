@@ -72,13 +72,15 @@ METHODS: dict[str, str] = {
     "interview": QT_TRANSLATE_NOOP("Labels", "Interview"),
 }
 
-# Into the shared table: the ones only projects use are set, the shared ones only if missing,
-# so lists and filters (which read the shared table) word them too.
+# Into the shared table, so lists and filters (which read it) word them too: the values only
+# projects use are set; shared ones only if missing.  A stage's "open" is a status elsewhere,
+# so it stays out.
+_OWN = ("midyear", "delivery", "claimed", "overdue", *METHODS)
 for _table in (LEVELS, STATUSES, STAGES, METHODS):
     for _value, _text in _table.items():
-        if _value in ("midyear", "delivery", "claimed", "overdue", *METHODS):
+        if _value in _OWN:
             labels.CHOICES[_value] = _text
-        else:
+        elif _value != "open":
             labels.CHOICES.setdefault(_value, _text)
 
 labels.ERRORS.setdefault("milestones_open", QT_TRANSLATE_NOOP(
