@@ -52,6 +52,7 @@ class Sample:
     meeting_id: str = ""
     attendee_names: list[str] = field(default_factory=list)
     workday_meeting_id: str = ""
+    group_meeting_id: str = ""
     appeal_id: str = ""
     appeal_number: str = ""
     appeal_phone: str = ""
@@ -132,13 +133,13 @@ def build(db: Database, members: int = 60) -> Sample:
     reg.create("part_time_member", {"name": "孙立新", "resident_unit_id": unit, "post": "党委书记",
                                     "phone": "13904365555"})
 
-    _meetings(db, s)
+    _meetings(db, s, group)
     _appeal(db, s)
     _ledgers(db, s, compounds[0], unit)
     return s
 
 
-def _meetings(db: Database, s: Sample) -> None:
+def _meetings(db: Database, s: Sample, group_id: str) -> None:
     clock = Clock(datetime(YEAR, 3, 5, 14, 20))
     svc = MeetingService(db, now=clock)
     s.meeting_id = svc.create({
@@ -162,7 +163,11 @@ def _meetings(db: Database, s: Sample) -> None:
     svc.add_attendees(s.workday_meeting_id, [Person("typed", None, "钱文博", "洮北区司法局", "科员")])
     svc.create({"kind": "party_lesson", "topic": "专题党课", "starts_at": datetime(YEAR, 4, 1, 9, 0),
                 "place": "社区活动室", "host": "王建国", "recorder": "李秀英"})
-    s.meeting_count = 3
+    s.group_meeting_id = svc.create({
+        "kind": "group_meeting", "topic": "学习党章", "starts_at": datetime(YEAR, 4, 8, 19, 0),
+        "place": "幸福家园活动室", "host": "王建国", "recorder": "李秀英", "party_group_id": group_id})
+    svc.add_members(s.group_meeting_id, party_group_id=group_id)
+    s.meeting_count = 4
 
 
 def _appeal(db: Database, s: Sample) -> None:

@@ -86,6 +86,14 @@ def test_workday_variant_has_its_own_columns(pdb: Database, sample: Sample, out:
     assert "服务内容" in _flat(text(out))
 
 
+def test_a_party_group_meeting_is_titled_with_its_group(pdb: Database, sample: Sample, out: Path,
+                                                        options: PrintOptions) -> None:
+    print_meeting_signin(pdb, sample.group_meeting_id, out, options=options)
+    flat = _flat(text(out))
+    assert "中共幸福社区委员会第一党小组2026年4月党小组会签到表" in flat
+    assert in_order(flat, sorted(sample.member_names)[:5])
+
+
 def test_unknown_meeting_writes_nothing(pdb: Database, out: Path) -> None:
     with pytest.raises(NotFoundError):
         print_meeting_signin(pdb, "no-such-meeting", out)

@@ -72,12 +72,13 @@ def test_meeting_ledger_counts_attendance(pdb: Database, sample: Sample, options
                                           out: Path) -> None:
     print_ledger(pdb, "meeting", out, year=YEAR, options=options)
     flat = _flat(out)
-    expected = len(sample.attendee_names) + 1  # and the work day's one cadre
+    # The general meeting's attendees, the work day's one cadre and the group meeting's members.
+    expected = 2 * len(sample.attendee_names)
     present = len(sample.attendee_names) - 3
     absent = expected - present
     assert f"共{sample.meeting_count}次" in flat
     assert flat.index("合计") < flat.index(f"{expected}{present}{absent}", flat.index("合计"))
-    assert "支部党员大会1次" in flat and "党课1次" in flat
+    assert "支部党员大会1次" in flat and "党课1次" in flat and "党小组会1次" in flat
 
 
 def test_meeting_ledger_of_another_year_is_empty(pdb: Database, options: PrintOptions, out: Path) -> None:
