@@ -16,6 +16,7 @@ from app.models.ledgers import LedgerSetting
 from app.services.changes import ChangeLog
 from app.services.errors import DomainError, FieldError, NotFoundError, ValidationError
 from app.services.fields import Field, clean
+from app.sync.tables import CITY_SCOPE
 
 Values = dict[str, Any]
 Clock = Callable[[], datetime]
@@ -92,10 +93,13 @@ class LedgerService:
         return obj
 
     def is_live(self, session: Session, model: type[SyncedRecord], record_id: str | None) -> bool:
+        """Whether ``record_id`` is a live record this community may refer to: its own, or one
+        the city owns (organs and their cadres come from the city server)."""
         if not record_id:
             return False
         obj = session.get(model, record_id)
-        return obj is not None and obj.deleted_at is None and obj.community_id == self.community_id
+        return (obj is not None and obj.deleted_at is None
+                and obj.community_id in (self.community_id, CITY_SCOPE))
 
     def check_ref(self, session: Session, model: type[SyncedRecord], record_id: str | None,
                   field_name: str) -> None:
@@ -124,6 +128,10 @@ class LedgerService:
     def live(self, model: Any) -> Any:
         """The WHERE clause of live records of the current community."""
         return (model.community_id == self.community_id) & model.deleted_at.is_(None)
+
+    def readable(self, model: Any) -> Any:
+        """The WHERE clause of live records the community sees: its own and the city's."""
+        return model.community_id.in_((self.community_id, CITY_SCOPE)) & model.deleted_at.is_(None)
 
     def count(self, session: Session, model: Any, *where: Any) -> int:
         return int(session.scalar(

@@ -232,7 +232,7 @@ class MeetingService(LedgerService):
 
     def add_cadres(self, meeting_id: str, organ_id: str | None = None) -> list[str]:
         """Add organ cadres (of one organ, or all) as expected attendees."""
-        stmt = select(Cadre.id).where(self.live(Cadre)).order_by(Cadre.name)
+        stmt = select(Cadre.id).where(self.readable(Cadre)).order_by(Cadre.name)
         if organ_id:
             stmt = stmt.where(Cadre.organ_id == organ_id)
         with self.db.session() as session:

@@ -124,3 +124,38 @@ def test_training_hours_are_exact(db: Database, registry: RegistryService, clock
     with pytest.raises(ValidationError) as exc:
         svc.record({"person_name": "x", "course": "y", "hours": "1.25", "trained_on": "2025-01-01"})
     assert exc.value.codes() == {"hours": "too_many_decimals"}
+
+
+def test_city_owned_organs_and_cadres_can_be_used(db: Database, registry: RegistryService,
+                                                  clock: Clock) -> None:
+    """Organs and cadres the city server sends carry the city's scope; the community uses them."""
+    from app.services.changes import ChangeLog
+    from app.services.meetings import MeetingService
+    from app.sync.tables import CITY_SCOPE
+
+    with db.session() as session:
+        log = ChangeLog(db, session)
+        organ = Organ(name="白城市民政局")
+        organ.community_id = CITY_SCOPE
+        log.created(organ)
+        cadre = Cadre(organ_id=organ.id, name="吴八", post="科长")
+        cadre.community_id = CITY_SCOPE
+        log.created(cadre)
+        cadre_id = cadre.id
+    work = WorkdayService(db, clock)
+    work.record({"month": "2025-09", "cadre_id": cadre_id, "party_lesson": True})
+    (summary,) = work.quarterly_summary(2025, 3)
+    assert (summary.organ_name, summary.visits, summary.party_lessons) == ("白城市民政局", 1, 1)
+    meetings = MeetingService(db, clock)
+    mid = meetings.create({"kind": "work_day", "topic": "社区工作日", "starts_at": datetime(2025, 9, 19, 8)})
+    assert len(meetings.add_cadres(mid)) == 1
+    assert [(a.name, a.org) for a in meetings.attendees(mid)] == [("吴八", "白城市民政局")]
+    # Records of another community stay out of reach.
+    with db.session() as session:
+        stranger = Cadre(organ_id=organ.id, name="外人")
+        stranger.community_id = "another-community"
+        ChangeLog(db, session).created(stranger)
+        stranger_id = stranger.id
+    with pytest.raises(ValidationError) as exc:
+        work.record({"month": "2025-09", "cadre_id": stranger_id})
+    assert exc.value.codes() == {"cadre_id": "ref_missing"}
