@@ -70,10 +70,14 @@ class AttendanceCounts:
 
 @dataclass(frozen=True)
 class Quorum:
+    """More than half of the full members present; an election needs more than four fifths."""
+
     full_members: int
     full_present: int
     required: int
     met: bool
+    election_required: int
+    election_met: bool
 
 
 @dataclass(frozen=True)
@@ -135,6 +139,11 @@ def attachment_path(data_dir: Path, sha256: str) -> Path:
 def quorum_required(full_members: int) -> int:
     """More than half: the smallest count strictly greater than ``full_members / 2``."""
     return full_members // 2 + 1
+
+
+def election_quorum_required(full_members: int) -> int:
+    """More than four fifths: the smallest count strictly greater than ``full_members * 4 / 5``."""
+    return full_members * 4 // 5 + 1
 
 
 class MeetingService(LedgerService):
@@ -307,7 +316,9 @@ class MeetingService(LedgerService):
                        MeetingAttendee.status == AttendanceStatus.PRESENT.value,
                        self.live(PartyMember), full)) or 0)
         required = quorum_required(total)
-        return Quorum(total, present, required, total > 0 and present >= required)
+        election = election_quorum_required(total)
+        return Quorum(total, present, required, total > 0 and present >= required, election,
+                      total > 0 and present >= election)
 
     # --- reminders ------------------------------------------------------------------
 

@@ -16,6 +16,7 @@ from app.services.meetings import (
     MeetingService,
     Person,
     attachment_path,
+    election_quorum_required,
     file_sha256,
     quorum_required,
 )
@@ -88,7 +89,8 @@ def test_counts_are_derived_from_attendance(meetings: MeetingService, registry: 
 
 
 @pytest.mark.parametrize(("full", "present", "met"), [(10, 5, False), (10, 6, True), (7, 4, True),
-                                                     (7, 3, False), (1, 1, True)])
+                                                     (7, 3, False), (1, 1, True), (10, 8, True),
+                                                     (10, 9, True), (5, 5, True)])
 def test_quorum_is_more_than_half_of_full_members(
         meetings: MeetingService, registry: RegistryService, full: int, present: int, met: bool) -> None:
     members = [add_member(registry, f"正式党员{i}") for i in range(full)]
@@ -104,6 +106,7 @@ def test_quorum_is_more_than_half_of_full_members(
     q = meetings.quorum(mid)
     assert q is not None
     assert (q.full_members, q.full_present, q.required, q.met) == (full, present, quorum_required(full), met)
+    assert q.election_met == (present * 5 > full * 4)
 
 
 def test_quorum_only_for_general_meetings(meetings: MeetingService) -> None:
@@ -111,6 +114,7 @@ def test_quorum_only_for_general_meetings(meetings: MeetingService) -> None:
                            "starts_at": datetime(2025, 9, 1, 9)})
     assert meetings.quorum(mid) is None
     assert quorum_required(0) == 1
+    assert [election_quorum_required(n) for n in (5, 10, 11, 100)] == [5, 9, 9, 81]
     empty = general_meeting(meetings)
     q = meetings.quorum(empty)
     assert q is not None and not q.met
