@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -245,35 +247,50 @@ class MainWindow(QMainWindow):
         self.addAction(action)
         return action
 
-    def _current_list(self) -> RecordListView | None:
+    def _target(self, method: str) -> Any:
+        """What on the open page answers ``method`` (add_record, edit_current, ...).
+
+        The page itself if it has it; otherwise the list inside it that holds the focus,
+        or the first visible one (a ledger page with tabs or a list above details).
+        """
         page = self.current_page()
-        return page if isinstance(page, RecordListView) else None
+        if page is None:
+            return None
+        if hasattr(page, method):
+            return page
+        lists = [w for w in page.findChildren(RecordListView) if w.isVisible()]
+        focus = QApplication.focusWidget()
+        for candidate in lists:
+            if focus is not None and candidate.isAncestorOf(focus):
+                return candidate
+        return lists[0] if lists else None
 
     def new_record(self) -> None:
-        page = self._current_list()
-        if page is None:
-            page = self.open_page("party_member")  # type: ignore[assignment]
-        assert isinstance(page, RecordListView)
-        page.add_record()
+        target = self._target("add_record")
+        if target is None:
+            target = self.open_page("party_member")
+        target.add_record()
 
     def edit_record(self) -> None:
         page = self.current_page()
-        if isinstance(page, RecordListView):
-            page.edit_current()
-        elif isinstance(page, OverviewPage):
+        if isinstance(page, OverviewPage):
             page.edit_community()
+            return
+        target = self._target("edit_current")
+        if target is not None:
+            target.edit_current()
 
     def delete_record(self) -> None:
-        page = self._current_list()
-        if page is not None and page.table.hasFocus():
-            page.delete_current()
+        target = self._target("delete_current")
+        table = getattr(target, "table", None)
+        if target is not None and (table is None or table.hasFocus()):
+            target.delete_current()
 
     def focus_search(self) -> None:
-        page = self._current_list()
-        if page is None:
-            page = self.open_page("party_member")  # type: ignore[assignment]
-        assert isinstance(page, RecordListView)
-        page.focus_search()
+        target = self._target("focus_search")
+        if target is None:
+            target = self.open_page("party_member")
+        target.focus_search()
 
     def print_current(self) -> None:
         handler = getattr(self, "print_handler", None)

@@ -230,3 +230,27 @@ def test_modal_helper_is_not_left_waiting(qtbot) -> None:  # type: ignore[no-unt
     qtbot.addWidget(dialog)
     on_next_modal(lambda w: w.reject())  # type: ignore[attr-defined]
     assert dialog.exec() == 0
+
+
+@pytest.mark.parametrize("key", ["dashboard", "meetings", "projects", "appeals", "guarantees", "workday",
+                                 "cobuild", "funds", "training"])
+def test_every_ledger_page_opens_from_the_navigation(ledgers: MainWindow, key: str) -> None:
+    page = ledgers.open_page(key)
+    assert page.isVisible()
+    assert ledgers.nav.currentItem().text(0) == ledgers.pages[key].title
+
+
+@pytest.mark.parametrize(("key", "title"), [("meetings", "新建会议活动"), ("funds", "新建经费收支"),
+                                            ("projects", "新建书记项目")])
+def test_ctrl_n_adds_a_record_of_the_open_ledger(qtbot, ledgers: MainWindow, key: str,  # type: ignore[no-untyped-def]
+                                                 title: str) -> None:
+    ledgers.open_page(key)
+    seen: list[str] = []
+
+    def close(widget: QWidget) -> None:
+        seen.append(widget.windowTitle())
+        widget.close()
+
+    on_next_modal(close, QDialog)
+    ledgers.action_new.trigger()
+    assert seen == [title]
