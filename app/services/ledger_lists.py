@@ -7,9 +7,10 @@ ledger's own service and its rules.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, case, func, select
 from sqlalchemy.orm import aliased
 
 from app.models import Building, Compound, PartyGroup
@@ -34,7 +35,7 @@ from app.services.funds import ENTRY_FIELDS
 from app.services.guarantees import GUARANTEE_FIELDS
 from app.services.listing import ListColumn
 from app.services.meetings import MEETING_FIELDS
-from app.services.projects import PROJECT_FIELDS
+from app.services.projects import FINISHED, OVERDUE, PROJECT_FIELDS
 from app.services.registry_specs import ENTITIES, EntitySpec
 from app.services.workday import VISIT_FIELDS
 
@@ -112,8 +113,18 @@ def _project_columns() -> list[ListColumn]:
         ListColumn("team", SecretaryProject.team, searchable=True),
         ListColumn("milestones_done", done, Kind.INT),
         ListColumn("milestones_total", total, Kind.INT),
-        ListColumn("status", SecretaryProject.status, Kind.CHOICE),
+        ListColumn("status", _project_status(), Kind.CHOICE),
     ]
+
+
+def _project_status() -> Any:
+    """The stored status, or "overdue" while an open project has a milestone past its due date."""
+    late = (select(ProjectMilestone.id)
+            .where(ProjectMilestone.project_id == SecretaryProject.id, ProjectMilestone.deleted_at.is_(None),
+                   ProjectMilestone.done_on.is_(None), ProjectMilestone.due_date < date.today())
+            .correlate(SecretaryProject).exists())
+    return case((SecretaryProject.status.in_(FINISHED), SecretaryProject.status),
+                (late, OVERDUE), else_=SecretaryProject.status)
 
 
 def _visit_columns() -> list[ListColumn]:
@@ -194,7 +205,7 @@ _register(EntitySpec(
 ))
 _register(EntitySpec(
     kind="secretary_project", model=SecretaryProject, fields=PROJECT_FIELDS, columns=_project_columns,
-    filters=lambda: {"year": SecretaryProject.year, "status": SecretaryProject.status,
+    filters=lambda: {"year": SecretaryProject.year, "status": _project_status(),
                      "level": SecretaryProject.level},
     writable=False, label_field="title",
 ))
