@@ -77,6 +77,17 @@ class CoConstructionService(LedgerService):
             self._set_units(session, item_id, [])
             self.log(session).deleted(row)
 
+    def get(self, item_id: str) -> CoBuildView:
+        with self.db.session() as session:
+            r = self.load(session, CoBuildItem, item_id, "cobuild_item")
+            units = session.execute(
+                select(CoBuildUnit.resident_unit_id, ResidentUnit.name)
+                .join(ResidentUnit, ResidentUnit.id == CoBuildUnit.resident_unit_id)
+                .where(self.live(CoBuildUnit), CoBuildUnit.item_id == item_id)
+                .order_by(ResidentUnit.name)).all()
+        return CoBuildView(r.id, r.list_kind, r.year, r.title, r.status, r.owner, r.due_date,
+                           [u for u, _ in units], [n for _, n in units])
+
     def items(self, list_kind: str | None = None, year: int | None = None) -> list[CoBuildView]:
         stmt = select(CoBuildItem).where(self.live(CoBuildItem)).order_by(CoBuildItem.list_kind,
                                                                           CoBuildItem.title)

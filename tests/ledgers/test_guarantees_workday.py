@@ -108,6 +108,7 @@ def test_cobuild_lists_link_units(db: Database, registry: RegistryService, clock
     assert svc.counts()["resources"]["in_progress"] == 1
     svc.update(item, {"list_kind": "resources", "title": "操场周末开放", "year": 2025}, [hospital])
     assert [v.unit_names for v in svc.items("resources")] == [["中心医院"]]
+    assert (svc.get(item).unit_ids, svc.get(item).status) == ([hospital], "open")
     with pytest.raises(ValidationError):
         svc.create({"list_kind": "wishes", "title": "x"})
 
