@@ -72,7 +72,8 @@ def canvas_tables(path: Path, tables: Sequence[LedgerTable]) -> int:
             y = top
             for row in [[c.header for c in table.columns]] + chunk:
                 for i, value in enumerate(row):
-                    canvas.drawString(xs[i] + 3, y - 11.5, value.split("\n")[0])
+                    if value:
+                        canvas.drawString(xs[i] + 3, y - 11.5, value.split("\n")[0])
                 canvas.line(left, y, xs[-1], y)
                 y -= row_h
             canvas.line(left, y, xs[-1], y)

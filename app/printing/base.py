@@ -37,6 +37,7 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
+from reportlab.platypus.tables import CellStyle
 
 from app.printing.fonts import FONT, register_font, text_width
 from app.services.identity import mask_id_number, mask_phone
@@ -274,6 +275,15 @@ def _cell(text: str, text_w: float, col_width: float, style: ParagraphStyle) -> 
     return para(text, style)
 
 
+class RuledTable(Table):
+    """A platypus Table that skips drawing empty cells (a ledger has many)."""
+
+    def _drawCell(self, cellval: Any, cellstyle: CellStyle, pos: Any, size: Any) -> None:
+        if cellval == "":
+            return
+        super()._drawCell(cellval, cellstyle, pos, size)
+
+
 def grid_table(
     columns: Sequence[Column],
     rows: Sequence[Sequence[Any]],
@@ -298,26 +308,48 @@ def grid_table(
     for row, row_w in zip(texts, measured, strict=True):
         data.append([_cell(v, tw, w, s) for v, tw, w, s in zip(row, row_w, widths, cell_styles, strict=True)])
     commands: list[tuple[Any, ...]] = [
-        ("FONT", (0, 0), (-1, -1), FONT, CELL_SIZE, 12),
         ("GRID", (0, 0), (-1, -1), 0.5, GRID),
         ("BOX", (0, 0), (-1, -1), 1.0, GRID),
         ("BACKGROUND", (0, 0), (-1, 0), HEAD_FILL),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PAD),
-        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PAD),
-        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
     ]
-    for i, c in enumerate(columns):
-        if c.align != "LEFT":
-            commands.append(("ALIGN", (i, 1), (i, -1), c.align))
     if total_rows:
         commands.append(("BACKGROUND", (0, -len(total_rows)), (-1, -1), TOTAL_FILL))
-    min_heights = None
-    if min_row_height or header_height:
-        min_heights = [header_height or 0] + [min_row_height or 0] * (len(data) - 1)
-    return Table(data, colWidths=widths, repeatRows=1, style=TableStyle(commands),
-                 minRowHeights=min_heights, hAlign="CENTER")
+    # One shared cell style per column instead of style commands applied cell by cell.
+    column_styles = [_column_style(c.align) for c in columns]
+    cell_styles_matrix = [column_styles] * len(data)
+    # Row heights are known here (one line, or a wrapped paragraph's height), so the table
+    # need not measure every row again each time it splits at a page end.
+    pad_v = 2 * CELL_V_PAD
+    heights = [max([_cell_height(v, w) for v, w in zip(row, widths, strict=True)] + [CELL_LEADING]) + pad_v
+               for row in data]
+    heights[0] = max(heights[0], header_height or 0)
+    if min_row_height:
+        heights[1:] = [max(h, min_row_height) for h in heights[1:]]
+    return RuledTable(data, colWidths=widths, rowHeights=heights, repeatRows=1, style=TableStyle(commands),
+                      cellStyles=cell_styles_matrix, hAlign="CENTER")
+
+
+CELL_LEADING = 12.0
+CELL_V_PAD = 2.5
+
+
+@cache
+def _column_style(align: str) -> CellStyle:
+    style = CellStyle(f"cell-{align}")
+    style.fontname = register_font()
+    style.fontsize = CELL_SIZE
+    style.leading = CELL_LEADING
+    style.leftPadding = style.rightPadding = CELL_PAD
+    style.topPadding = style.bottomPadding = CELL_V_PAD
+    style.valign = "MIDDLE"
+    style.alignment = align
+    return style
+
+
+def _cell_height(value: Any, col_width: float) -> float:
+    if isinstance(value, Paragraph):
+        return float(value.wrap(col_width - 2 * CELL_PAD, 1e6)[1])
+    return CELL_LEADING * (value.count("\n") + 1) if value else CELL_LEADING
 
 
 def field_table(
