@@ -129,6 +129,7 @@ _register(EntitySpec(
     dependents=(Dependent(Cadre, "organ_id", "cadre"),
                 Dependent(WorkdayVisit, "organ_id", "workday_visit")),
     unique=("name",),
+    city_shared=True,
 ))
 
 _register(EntitySpec(
@@ -145,6 +146,7 @@ _register(EntitySpec(
     joins=_cadre_joins,
     filters=lambda: {"organ_id": Cadre.organ_id},
     dependents=(Dependent(WorkdayVisit, "cadre_id", "workday_visit"),),
+    city_shared=True,
 ))
 
 _register(EntitySpec(

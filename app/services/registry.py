@@ -16,6 +16,7 @@ from app.services.errors import DomainError, FieldError, NotFoundError, Validati
 from app.services.fields import Kind, clean
 from app.services.listing import ListQuery
 from app.services.registry_specs import ENTITIES, EntitySpec
+from app.sync.tables import CITY_SCOPE
 
 Values = dict[str, Any]
 
@@ -124,7 +125,7 @@ class RegistryService:
         """Apply ``values`` (a full form) and return the old values of what changed."""
         spec = self.writable_spec(kind)
         with self.db.session() as session:
-            obj = self._load(session, spec, record_id)
+            obj = self._load(session, spec, record_id, writing=True)
             cleaned = self._validate(spec, values, record_id)
             self._check_refs(session, spec, cleaned)
             self._check_unique(session, spec, cleaned, record_id)
@@ -143,7 +144,7 @@ class RegistryService:
     def delete(self, kind: str, record_id: str) -> None:
         spec = self.writable_spec(kind)
         with self.db.session() as session:
-            obj = self._load(session, spec, record_id)
+            obj = self._load(session, spec, record_id, writing=True)
             for dep in spec.dependents:
                 col = getattr(dep.model, dep.column)
                 count = session.scalar(
@@ -169,13 +170,21 @@ class RegistryService:
             self._check_unique(session, spec, values, record_id)
             ChangeLog(self.db, session).restored(obj)
 
+    def _visible(self, spec: EntitySpec) -> Any:
+        """The WHERE clause of the live records of ``spec`` this community sees."""
+        model: Any = spec.model
+        scope = model.community_id == self.community_id
+        if spec.city_shared:
+            scope = model.community_id.in_((self.community_id, CITY_SCOPE))
+        return scope & model.deleted_at.is_(None)
+
     def list_query(self, kind: str) -> ListQuery:
         spec = self.spec(kind)
         model = spec.model
-        community_id = self.community_id
+        visible = self._visible(spec)
 
         def base(stmt: Any) -> Any:
-            return spec.joins(stmt).where(model.community_id == community_id, model.deleted_at.is_(None))
+            return spec.joins(stmt).where(visible)
 
         return ListQuery(self.db.engine, spec.columns(), base, model.id, spec.filters())
 
@@ -197,7 +206,7 @@ class RegistryService:
         else:
             label = getattr(model, spec.label_field)
             stmt = select(model.id, label)
-        stmt = stmt.where(model.community_id == self.community_id, model.deleted_at.is_(None))
+        stmt = stmt.where(self._visible(spec))
         for key, value in where.items():
             stmt = stmt.where(getattr(model, key) == value)
         order = [label, model.number] if kind == "building" else [label]
@@ -225,8 +234,12 @@ class RegistryService:
 
     # --- helpers --------------------------------------------------------------------
 
-    def _load(self, session: Session, spec: EntitySpec, record_id: str) -> Any:
+    def _load(self, session: Session, spec: EntitySpec, record_id: str, writing: bool = False) -> Any:
         obj = session.get(spec.model, record_id)
+        if obj is not None and spec.city_shared and obj.community_id == CITY_SCOPE and obj.deleted_at is None:
+            if writing:
+                raise DomainError("city_owned", kind=spec.kind)
+            return obj
         if obj is None or obj.deleted_at is not None or obj.community_id != self._scope(spec, obj):
             raise NotFoundError(spec.kind, record_id)
         return obj
@@ -269,8 +282,10 @@ class RegistryService:
             raise ValidationError(errors)
 
     def _live(self, session: Session, kind: str, record_id: str) -> bool:
-        obj: Any = session.get(ENTITIES[kind].model, record_id)
-        return obj is not None and obj.deleted_at is None and obj.community_id == self.community_id
+        spec = ENTITIES[kind]
+        obj: Any = session.get(spec.model, record_id)
+        scopes = (self.community_id, CITY_SCOPE) if spec.city_shared else (self.community_id,)
+        return obj is not None and obj.deleted_at is None and obj.community_id in scopes
 
     def _check_unique(
         self, session: Session, spec: EntitySpec, values: Values, record_id: str | None

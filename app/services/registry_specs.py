@@ -63,6 +63,9 @@ class EntitySpec:
     label_field: str = "name"
     # False for kinds listed here but written through their own service (workflows, rules).
     writable: bool = True
+    # True for kinds the city also hands out (organs, cadres): listed with the community's own,
+    # read-only here.
+    city_shared: bool = False
     extra: dict[str, Any] = field(default_factory=dict)
 
     def field(self, name: str) -> Field:
@@ -559,5 +562,5 @@ _register(EntitySpec(
     unique=("name",),
 ))
 
-from app.services import ledger_specs  # noqa: E402, F401  (registers the ledgers' simple kinds)
-from app.services import ledger_lists  # noqa: E402, F401  (lists of the ledgers with own services)
+# The ledgers register their kinds too: the simple ones, and the lists of those with own services.
+from app.services import ledger_lists, ledger_specs  # noqa: E402, F401

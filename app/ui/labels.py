@@ -168,6 +168,8 @@ ERRORS: dict[str, str] = {
         "Labels", "It cannot be deleted: {count} record(s) of \u201c{kind}\u201d still refer to it."),
     "not_found": QT_TRANSLATE_NOOP("Labels", "The record no longer exists."),
     "no_community": QT_TRANSLATE_NOOP("Labels", "This database has no community yet."),
+    "city_owned": QT_TRANSLATE_NOOP(
+        "Labels", "This record is kept by the city and comes with sync; it cannot be changed here."),
 }
 
 YES = QT_TRANSLATE_NOOP("Labels", "Yes")

@@ -25,7 +25,7 @@ def cobuild_page(controller: RecordController, db: Database,
 
     def get(item_id: str) -> Values:
         values = controller.service.get("cobuild_item", item_id)
-        values["unit_ids"] = next((v.unit_ids for v in service.items() if v.id == item_id), [])
+        values["unit_ids"] = list(service.get(item_id).unit_ids)
         return values
 
     def create(values: Values) -> str:
