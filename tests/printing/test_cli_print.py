@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -91,3 +93,25 @@ def test_out_into_a_missing_folder(db_file: str, tmp_path: Path, capsys: pytest.
     code, _, err = _run(capsys, "--db", db_file, "print", "ledger", "--kind", "compound",
                         "--out", str(tmp_path / "missing" / "x.pdf"))
     assert code == 1 and "folder does not exist" in err
+
+
+def _cli() -> list[str]:
+    script = Path(sys.executable).parent / "community-ledger-cli"
+    if script.exists():
+        return [str(script)]
+    return [sys.executable, "-c", "import sys; from app.cli import main; sys.exit(main())"]
+
+
+def test_the_installed_command_line(db_file: str, sample: Sample, tmp_path: Path) -> None:
+    out = tmp_path / "minutes.pdf"
+    ok = subprocess.run([*_cli(), "--db", db_file, "print", "minutes",
+                         "--meeting", sample.meeting_id, "--out", str(out)],
+                        capture_output=True, text=True, timeout=120)
+    assert ok.returncode == 0, ok.stderr
+    assert "会议记录" in text(out).replace(" ", "")
+    bad = subprocess.run([*_cli(), "--db", db_file, "print", "appeal",
+                          "--id", "nope", "--out", str(tmp_path / "appeal.pdf")],
+                         capture_output=True, text=True, timeout=120)
+    assert bad.returncode == 1
+    assert bad.stderr.strip() == "community-ledger-cli: error: appeal not found: nope"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["minutes.pdf"]
