@@ -293,10 +293,14 @@ def grid_table(
     min_row_height: float | None = None,
     header_height: float | None = None,
     fit: bool = True,
+    tail: Sequence[Flowable] = (),
+    keep_with_tail: int = 2,
 ) -> Table:
     """A ruled table whose header row repeats on every page and whose long cells wrap.
 
     With ``fit`` the columns are sized to their contents (:func:`fitted_widths`), else by weight.
+    ``tail`` (a form's footer, as wide as the table less the cell padding) follows the last
+    row, unruled, and never starts a page without the last ``keep_with_tail`` rows above it.
     """
     st = styles()
     texts = [["" if v is None else str(v) for v in row] for row in list(rows) + list(total_rows)]
@@ -307,24 +311,33 @@ def grid_table(
     data: list[list[Any]] = [[para(c.header, st.head) for c in columns]]
     for row, row_w in zip(texts, measured, strict=True):
         data.append([_cell(v, tw, w, s) for v, tw, w, s in zip(row, row_w, widths, cell_styles, strict=True)])
+    last = -2 if tail else -1
     commands: list[tuple[Any, ...]] = [
-        ("GRID", (0, 0), (-1, -1), 0.5, GRID),
-        ("BOX", (0, 0), (-1, -1), 1.0, GRID),
+        ("GRID", (0, 0), (-1, last), 0.5, GRID),
+        ("BOX", (0, 0), (-1, last), 1.0, GRID),
         ("BACKGROUND", (0, 0), (-1, 0), HEAD_FILL),
     ]
+    if tail:
+        data.append([list(tail)] + [""] * (len(columns) - 1))
+        commands += [("SPAN", (0, -1), (-1, -1)),
+                     ("NOSPLIT", (0, -1 - min(keep_with_tail, len(rows))), (-1, -1))]
     if total_rows:
-        commands.append(("BACKGROUND", (0, -len(total_rows)), (-1, -1), TOTAL_FILL))
+        commands.append(("BACKGROUND", (0, last + 1 - len(total_rows)), (-1, last), TOTAL_FILL))
     # One shared cell style per column instead of style commands applied cell by cell.
     column_styles = [_column_style(c.align) for c in columns]
     cell_styles_matrix = [column_styles] * len(data)
+    if tail:
+        cell_styles_matrix[-1] = [_column_style("LEFT")] * len(columns)
     # Row heights are known here (one line, or a wrapped paragraph's height), so the table
     # need not measure every row again each time it splits at a page end.
     pad_v = 2 * CELL_V_PAD
     heights = [max([_cell_height(v, w) for v, w in zip(row, widths, strict=True)] + [CELL_LEADING]) + pad_v
-               for row in data]
+               for row in data[:len(data) - bool(tail)]]
     heights[0] = max(heights[0], header_height or 0)
     if min_row_height:
         heights[1:] = [max(h, min_row_height) for h in heights[1:]]
+    if tail:
+        heights.append(_cell_height(list(tail), sum(widths)) + pad_v)
     return RuledTable(data, colWidths=widths, rowHeights=heights, repeatRows=1, style=TableStyle(commands),
                       cellStyles=cell_styles_matrix, hAlign="CENTER")
 
@@ -347,6 +360,9 @@ def _column_style(align: str) -> CellStyle:
 
 
 def _cell_height(value: Any, col_width: float) -> float:
+    if isinstance(value, list):
+        return sum(float(f.wrap(col_width - 2 * CELL_PAD, 1e6)[1]) + f.getSpaceBefore() + f.getSpaceAfter()
+                   for f in value)
     if isinstance(value, Paragraph):
         return float(value.wrap(col_width - 2 * CELL_PAD, 1e6)[1])
     return CELL_LEADING * (value.count("\n") + 1) if value else CELL_LEADING
@@ -395,7 +411,8 @@ DATE_BLANK = NBSP * 8 + "年" + NBSP * 5 + "月" + NBSP * 5 + "日"
 
 def underlined(cells: list[list[Any]], widths: list[float], lined: Sequence[tuple[int, int]],
                height: float) -> Table:
-    """Unruled cells with a line to write on under each (column, row) in ``lined``."""
+    """Unruled cells with a line to write on under each (column, row) in ``lined``; rows are at
+    least ``height`` tall and grow with what is written in them."""
     commands: list[tuple[Any, ...]] = [
         ("FONT", (0, 0), (-1, -1), FONT, 10.5),
         ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
@@ -404,7 +421,7 @@ def underlined(cells: list[list[Any]], widths: list[float], lined: Sequence[tupl
     ]
     for col, row in lined:
         commands.append(("LINEBELOW", (col, row), (col, row), 0.6, GRID))
-    return Table(cells, colWidths=widths, rowHeights=[height] * len(cells), style=TableStyle(commands),
+    return Table(cells, colWidths=widths, minRowHeights=[height] * len(cells), style=TableStyle(commands),
                  hAlign="LEFT")
 
 

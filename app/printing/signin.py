@@ -14,10 +14,11 @@ from datetime import datetime
 from pathlib import Path
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether
+from reportlab.platypus import Flowable
 
 from app.db.database import Database
 from app.printing.base import (
+    CELL_PAD,
     NBSP,
     PORTRAIT,
     Column,
@@ -150,7 +151,8 @@ def signin_story(sheet: SignInSheet) -> list[Flowable]:
     width = frame_width(PORTRAIT)
     columns = WORKDAY_COLUMNS if sheet.workday else MEETING_COLUMNS
     head = _head(sheet, width)
-    footer = _footer(sheet, width)
+    # The footer rides in the table's last row, so it never lands on a page by itself.
+    footer = _footer(sheet, width - 2 * CELL_PAD)
     rows = _table_rows(sheet)
     blanks = sheet.blank_rows
     if blanks is None:
@@ -159,8 +161,8 @@ def signin_story(sheet: SignInSheet) -> list[Flowable]:
     n = len(rows)
     rows += [[str(n + i + 1)] + [""] * (len(columns) - 1) for i in range(blanks)]
     table = grid_table(columns, rows, width, min_row_height=SIGN_ROW_HEIGHT, header_height=HEAD_ROW_HEIGHT,
-                       fit=False)
-    return head + [table, KeepTogether(footer)]
+                       fit=False, tail=footer)
+    return head + [table]
 
 
 def print_signin(sheet: SignInSheet, path: Path, options: PrintOptions | None = None) -> int:
@@ -189,6 +191,16 @@ def blank_signin(path: Path, title: str, *, db: Database | None = None, rows: in
     return print_signin(sheet, path, options)
 
 
+ABSENTEES_LISTED = 30
+
+
+def absentee_list(names: list[str]) -> str:
+    """The absentees for the footer; a long list names the first and says how many in all."""
+    if len(names) <= ABSENTEES_LISTED:
+        return "、".join(names)
+    return "、".join(names[:ABSENTEES_LISTED]) + f"等 {len(names)} 人（请假事由见备注栏）"
+
+
 def meeting_time(starts_at: datetime, ends_at: datetime | None) -> str:
     text = f"{starts_at.year}年{starts_at.month}月{starts_at.day}日 {starts_at:%H:%M}"
     if ends_at is not None:
@@ -215,9 +227,8 @@ def meeting_signin_sheet(db: Database, meeting_id: str, *, blank_rows: int = 3) 
     if recorded:
         c = svc.counts(meeting_id)
         counts = Counts(c.expected, c.present, c.absent)
-        absentees = "；".join(
-            a.name + (f"（{a.leave_reason}）" if a.leave_reason else "（缺席）")
-            for a in attendees if a.status != AttendanceStatus.PRESENT.value)
+        absentees = absentee_list([a.name + (f"（{a.leave_reason}）" if a.leave_reason else "")
+                                   for a in attendees if a.status != AttendanceStatus.PRESENT.value])
     workday = meeting["kind"] == MeetingKind.WORK_DAY.value
     units = member_units(db, [a.member_id for a in attendees if a.member_id and not a.org])
     rows: list[tuple[str, ...]] = []

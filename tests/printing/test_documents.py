@@ -54,6 +54,16 @@ def test_meeting_signin_lists_every_expected_attendee_in_order(
     assert all(fonts(out).values())
 
 
+@pytest.mark.parametrize("blank_rows", [0, 4, 8, 12, 16, 20])
+def test_the_signature_footer_never_stands_alone_on_a_page(
+        blank_rows: int, pdb: Database, sample: Sample, options: PrintOptions, out: Path) -> None:
+    print_meeting_signin(pdb, sample.meeting_id, out, blank_rows=blank_rows, options=options)
+    last = _flat(page_texts(out)[-1])
+    assert "主持人签字" in last and "本人签名" in last
+    expected = len(sample.attendee_names) + blank_rows
+    assert re.search(rf"(^|\D){expected}(\D|$)", pdftotext(out, page_count(out)))
+
+
 def test_blank_signin_fills_the_page_with_numbered_rows(pdb: Database, out: Path,
                                                         options: PrintOptions) -> None:
     assert blank_signin(out, "幸福社区2026年12月主题党日", db=pdb, options=options) == 1
