@@ -27,6 +27,7 @@ class Database:
         self.engine = engine
         self.path = path
         self.migration = migration
+        self._community_id: str | None = None
         self.node_id = self._ensure_node_id()
         self.clock = HybridClock(self.node_id, self._stored_clock())
 
@@ -63,10 +64,19 @@ class Database:
 
     def set_state(self, session: Session, key: str, value: str) -> None:
         session.merge(LocalState(key=key, value=value))
+        if key == COMMUNITY_KEY:
+            self._community_id = None
 
     @property
     def community_id(self) -> str | None:
-        return self.get_state(COMMUNITY_KEY)
+        """The community this copy keeps (read once; :meth:`set_community` changes it)."""
+        if self._community_id is None:
+            self._community_id = self.get_state(COMMUNITY_KEY)
+        return self._community_id
+
+    def set_community(self, session: Session, community_id: str) -> None:
+        """Make ``community_id`` the current community when ``session`` commits."""
+        self.set_state(session, COMMUNITY_KEY, community_id)
 
     def _ensure_node_id(self) -> str:
         node = self.get_state(NODE_KEY)

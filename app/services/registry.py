@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.db.database import COMMUNITY_KEY, Database
+from app.db.database import Database
 from app.models import Building, PartyGroupBuilding, SyncedRecord, new_id
 from app.models.registry import Community, PartyGroup, PartyGroupKind
 from app.services.changes import ChangeLog
@@ -63,14 +63,14 @@ class RegistryService:
             community.id = new_id()
             community.community_id = community.id
             ChangeLog(self.db, session).created(community)
-            self.db.set_state(session, COMMUNITY_KEY, community.id)
+            self.db.set_community(session, community.id)
             return community.id
 
     def use_community(self, community_id: str) -> None:
         with self.db.session() as session:
             if session.get(Community, community_id) is None:
                 raise NotFoundError("community", community_id)
-            self.db.set_state(session, COMMUNITY_KEY, community_id)
+            self.db.set_community(session, community_id)
 
     def community(self) -> CommunityInfo:
         with self.db.session() as session:

@@ -80,6 +80,8 @@ class MainWindow(QMainWindow):
         self.widgets: dict[str, QWidget] = {}
         self.sections: list[Section] = []
         self.home = "overview"
+        # Set by whoever provides printing: called with the open page on Ctrl+P.
+        self.print_handler: Callable[[QWidget | None], None] | None = None
 
         community = controller.service.community()
         self.setWindowTitle(self.tr("Community Ledger — {name}").format(name=community.name))
@@ -293,9 +295,8 @@ class MainWindow(QMainWindow):
         target.focus_search()
 
     def print_current(self) -> None:
-        handler = getattr(self, "print_handler", None)
-        if handler is not None:
-            handler(self.current_page())
+        if self.print_handler is not None:
+            self.print_handler(self.current_page())
 
     def set_show_sensitive(self, show: bool) -> None:
         self.settings.show_sensitive = bool(show)

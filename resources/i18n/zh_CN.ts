@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name />
+    <message>
+        <source>(empty)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>AddMembersDialog</name>
     <message>
         <source>Add members</source>
@@ -416,6 +423,33 @@
     </message>
 </context>
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Sync conflicts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Keep this computer's value</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Keep the other value</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Edited on this computer (lost)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Edited elsewhere, later (now in place)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No conflicts wait for review.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>DashboardPage</name>
     <message>
         <source>Dashboard</source>
@@ -581,6 +615,86 @@
     </message>
 </context>
 <context>
+    <name>EnrolDialog</name>
+    <message>
+        <source>Enrol with the city server</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This computer's fingerprint: {fp}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enrol</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enrolment code from the district office:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enrolled. Read these fingerprints to the district office staff; they must match what the server shows.
+City server: {server}
+This computer: {own}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished">关闭</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export sync package</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{n} changes wait to go out: {tables}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No changes wait to go out; the package still tells the city server what this computer has received.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Other folder...</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save the package to (removable drives first):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>USB drive: {path}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose a folder</source>
+        <translation>选择文件夹</translation>
+    </message>
+    <message>
+        <source>Choose where to save the package.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The package could not be written: {error}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Written to {file}: {n} changes ({tables}). Take the USB drive to the district office.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished">关闭</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunWizard</name>
     <message>
         <source>Welcome to Community Ledger</source>
@@ -605,8 +719,8 @@
 <context>
     <name>GuaranteesPage</name>
     <message>
-        <source>Compound guarantees</source>
-        <translation>五包保</translation>
+        <source>Compound guarantees (five tasks)</source>
+        <translation>小区包保（五包保）</translation>
     </message>
     <message>
         <source>New</source>
@@ -652,6 +766,92 @@ You can undo this with Ctrl+Z.</source>
     <message>
         <source>&lt;h2&gt;Using Community Ledger&lt;/h2&gt;&lt;p&gt;Choose a list on the left. Type in the search box to find records as you type; pick a compound or party group to narrow the list. Click a column header to sort.&lt;/p&gt;&lt;h3&gt;Keyboard&lt;/h3&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+N&lt;/b&gt;&lt;/td&gt;&lt;td&gt;new record in the open list&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter / F2&lt;/b&gt;&lt;/td&gt;&lt;td&gt;edit the selected record&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Delete&lt;/b&gt;&lt;/td&gt;&lt;td&gt;delete the selected record (asks first)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Z / Ctrl+Y&lt;/b&gt;&lt;/td&gt;&lt;td&gt;undo / redo the last change&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+F&lt;/b&gt;&lt;/td&gt;&lt;td&gt;search&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+P&lt;/b&gt;&lt;/td&gt;&lt;td&gt;print&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Q&lt;/b&gt;&lt;/td&gt;&lt;td&gt;quit&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;h3&gt;Personal data&lt;/h3&gt;&lt;p&gt;ID numbers and phone numbers are shown masked. Use View → Show full ID and phone numbers, or the Show button in a form, to see them.&lt;/p&gt;&lt;h3&gt;Your data&lt;/h3&gt;&lt;p&gt;Everything is saved at once in the database file on this PC; a backup copy is made before the app upgrades it.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;使用说明&lt;/h2&gt;&lt;p&gt;在左侧选择一个列表。在搜索框中输入即可边输边查；选择小区或党小组可缩小范围。点击列标题可排序。&lt;/p&gt;&lt;h3&gt;快捷键&lt;/h3&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+N&lt;/b&gt;&lt;/td&gt;&lt;td&gt;在当前列表中新建记录&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter / F2&lt;/b&gt;&lt;/td&gt;&lt;td&gt;编辑选中的记录&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Delete&lt;/b&gt;&lt;/td&gt;&lt;td&gt;删除选中的记录（会先确认）&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Z / Ctrl+Y&lt;/b&gt;&lt;/td&gt;&lt;td&gt;撤销 / 重做上一步修改&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+F&lt;/b&gt;&lt;/td&gt;&lt;td&gt;搜索&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+P&lt;/b&gt;&lt;/td&gt;&lt;td&gt;打印&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Q&lt;/b&gt;&lt;/td&gt;&lt;td&gt;退出&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;h3&gt;个人信息&lt;/h3&gt;&lt;p&gt;身份证号和电话号码默认打码显示。如需查看，请使用“视图 → 显示完整证件号和电话”，或表单中的“显示”按钮。&lt;/p&gt;&lt;h3&gt;数据保存&lt;/h3&gt;&lt;p&gt;所有修改立即保存在本机的数据库文件中；程序升级数据库前会先自动备份。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>Sync history</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Records</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>已接诉</translation>
+    </message>
+</context>
+<context>
+    <name>ImportReportDialog</name>
+    <message>
+        <source>Import report</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This package was already imported; nothing was changed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Imported {imported}, updated {updated}, deleted {deleted}, ignored {ignored} (already here or older). {acked} changes of this computer were confirmed as received.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Records</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ignored</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{n} of your edits were overwritten by newer edits made elsewhere; review them.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No conflicts.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Review conflicts...</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Changes that could not be applied:</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -1099,6 +1299,10 @@ You can undo this with Ctrl+Z.</source>
     <message>
         <source>This database has no community yet.</source>
         <translation>此数据库还没有社区信息。</translation>
+    </message>
+    <message>
+        <source>This record is kept by the city and comes with sync; it cannot be changed here.</source>
+        <translation>这条记录由市里统一维护，通过同步下发，不能在此修改。</translation>
     </message>
     <message>
         <source>Yes</source>
@@ -2121,6 +2325,53 @@ in progress {doing}</source>
     </message>
 </context>
 <context>
+    <name>PrintChoiceDialog</name>
+    <message>
+        <source>Sign-in sheet of the selected meeting</source>
+        <translation>所选会议的签到表</translation>
+    </message>
+    <message>
+        <source>Minutes of the selected meeting</source>
+        <translation>所选会议的会议记录</translation>
+    </message>
+    <message>
+        <source>Blank sign-in sheet</source>
+        <translation>空白签到表</translation>
+    </message>
+    <message>
+        <source>Sign-in sheet</source>
+        <translation>签到表</translation>
+    </message>
+    <message>
+        <source>Form of the selected appeal</source>
+        <translation>所选诉求的办理单</translation>
+    </message>
+    <message>
+        <source>Blank work-day sign-in sheet</source>
+        <translation>空白社区工作日签到表</translation>
+    </message>
+    <message>
+        <source>Community work day sign-in sheet</source>
+        <translation>社区工作日签到表</translation>
+    </message>
+    <message>
+        <source>Yearly ledger book {year}</source>
+        <translation>{year} 年度台账汇编</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>What do you want to print?</source>
+        <translation>要打印哪一份？</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>PrintPreviewDialog</name>
     <message>
         <source>Print Preview: %1</source>
@@ -2700,6 +2951,168 @@ You can undo this with Ctrl+Z.</source>
     <message>
         <source>{state}, escalated</source>
         <translation>{state}，已督办升级</translation>
+    </message>
+</context>
+<context>
+    <name>Sync</name>
+    <message>
+        <source>The file is larger than {limit_mb} MB.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The file is not a sync package.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The file is damaged. Copy it from the other computer again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The file is incomplete: it was cut off while being copied. Copy it again and remove the USB drive safely.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The file would expand to more than {limit_mb} MB and was refused for safety.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The package content is damaged (not valid JSON).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The package does not follow the package format ({detail}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The package was made by a newer version. Update this program first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The package needs version {version} or newer of this program. Update it first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The package comes from a computer this one does not know. Only packages from the city server can be imported here.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The package carries a key that does not belong to its sender. It may be forged.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The package was altered after it was made (its signature does not match).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The package is for another community or computer ({target}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The package is encrypted for another computer.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The package cannot be decrypted: it was altered.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The package is not encrypted, so it was refused.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The package content does not match its checksum.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The package content does not match its header.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The package writes records that belong to {owner}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This computer is not enrolled with the city server yet. Enrol it with the code from the district office first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This database has no community yet.</source>
+        <translation>此数据库还没有社区信息。</translation>
+    </message>
+    <message>
+        <source>The enrolment code is not valid. Check that it was copied completely.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The enrolment code was already used by another computer.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The enrolment code is for community {code_in_code}, but this database holds community {code_here}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The database refused the package ({detail}).</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SyncController</name>
+    <message>
+        <source>Export sync package...</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import sync package...</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sync conflicts...</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sync history...</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enrol with the city server...</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not enrolled for sync</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{n} changes to send</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>last sync {when}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>never synced</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{n} conflicts to review</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import sync package</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sync packages (*{suffix});;All files (*)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The file could not be read: {error}</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>

@@ -254,3 +254,49 @@ def test_ctrl_n_adds_a_record_of_the_open_ledger(qtbot, ledgers: MainWindow, key
     on_next_modal(close, QDialog)
     ledgers.action_new.trigger()
     assert seen == [title]
+
+
+def test_ctrl_p_previews_the_open_list(qtbot, ledgers: MainWindow, members: list[str]) -> None:  # type: ignore[no-untyped-def]
+    from app.ui.printing.preview import PrintPreviewDialog
+
+    ledgers.open_page("party_member")
+    ledgers.action_print.trigger()
+    dialogs = [w for w in ledgers.findChildren(PrintPreviewDialog)]
+    assert len(dialogs) == 1
+    preview = dialogs[0]
+    qtbot.addWidget(preview)
+    with qtbot.waitSignal(preview.ready, timeout=30000) as ready:
+        pass
+    assert ready.args and ready.args[0] >= 1
+    assert "党员" in preview.windowTitle()
+    preview.close()
+
+
+def test_ctrl_p_on_a_meeting_offers_its_sign_in_sheet(qtbot, ledgers: MainWindow, db: Database,  # type: ignore[no-untyped-def]
+                                                      members: list[str]) -> None:
+    from app.ui.ledgers.print_menu import PrintChoiceDialog
+    from app.ui.printing.preview import PrintPreviewDialog
+
+    service = MeetingService(db)
+    meeting = service.create({"kind": "party_lesson", "topic": "学习党章",
+                              "starts_at": datetime(2026, 3, 5, 14, 30)})
+    service.add_members(meeting)
+    page = ledgers.open_page("meetings")
+    assert isinstance(page, MeetingsPage)
+    page.open_record(meeting)
+    offered: list[str] = []
+
+    def choose_signin(widget: QWidget) -> None:
+        assert isinstance(widget, PrintChoiceDialog)
+        offered.extend(b.text() for b in widget.buttons)
+        widget.buttons[0].click()
+
+    on_next_modal(choose_signin, PrintChoiceDialog)
+    ledgers.action_print.trigger()
+    assert offered[:3] == ["所选会议的签到表", "所选会议的会议记录", "空白签到表"]
+    preview = ledgers.findChildren(PrintPreviewDialog)[-1]
+    qtbot.addWidget(preview)
+    with qtbot.waitSignal(preview.ready, timeout=30000):
+        pass
+    assert "签到表" in preview.windowTitle()
+    preview.close()

@@ -84,7 +84,15 @@ def install(window: MainWindow, db: Database) -> None:
     ledgers = tuple(k for k in factories if k != "dashboard")
     window.add_section(Section("ledgers", _title("ledgers"), ledgers), index=2)
     window.home = "dashboard"
+    window.print_handler = lambda page: _print(window, db, page)
     window.open_page("dashboard")
+
+
+def _print(window: MainWindow, db: Database, page: QWidget | None) -> None:
+    from app.ui.ledgers.print_menu import print_page
+
+    if page is not None:
+        print_page(window, db, page.objectName().removeprefix("page_"), page)
 
 
 def open_record(window: MainWindow, kind: str, record_id: str) -> None:
