@@ -24,6 +24,7 @@ from app.db.database import Database  # noqa: E402
 from app.services.registry import RegistryService  # noqa: E402
 from app.settings import CONFIG_ENV, Settings  # noqa: E402
 from app.ui.controllers.records import RecordController  # noqa: E402
+from app.ui.ledgers import install as install_ledgers  # noqa: E402
 from app.ui.look import install_font, install_translators  # noqa: E402
 from app.ui.main_window import MainWindow  # noqa: E402
 from app.ui.views.record_list import RecordListView  # noqa: E402
@@ -58,10 +59,27 @@ def main() -> int:
     install_translators(app, "zh_CN")
     db = Database.open(db_path)
     window = MainWindow(RecordController(RegistryService(db)), Settings(), lambda s: None)
+    install_ledgers(window, db)
     window.resize(1360, 820)
     window.show()
     settle(app)
+    save(window, args.out / "dashboard.png")
+    window.open_page("overview")
+    settle(app)
     save(window, args.out / "overview.png")
+    for key in ("meetings", "appeals", "projects", "guarantees"):
+        page = window.open_page(key)
+        table = getattr(getattr(page, "list", None), "table", None)
+        if table is not None:
+            table.selectRow(0)
+        settle(app)
+        save(window, args.out / f"{key}.png")
+    projects = window.open_page("projects")
+    tabs = getattr(projects, "tabs", None)
+    if tabs is not None:
+        tabs.setCurrentIndex(1)
+        settle(app)
+        save(window, args.out / "projects_board.png")
 
     members = window.open_page("party_member")
     assert isinstance(members, RecordListView)

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QPersistentModelIndex, Qt, QTimer
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QPersistentModelIndex, QRect, Qt, QTimer
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -249,18 +249,25 @@ class BoardView(QWidget):
 
     def fit_rows(self) -> None:
         """Give every row the lines its fullest cell needs at the current column widths."""
-        metrics = self.table.fontMetrics()
+        # Overdue milestones are drawn bold: measure with the bold face so they are never cut off.
+        bold = QFont(self.table.font())
+        bold.setBold(True)
+        plain_metrics = self.table.fontMetrics()
+        metrics = QFontMetrics(bold)
         header = self.table.horizontalHeader()
         vheader = self.table.verticalHeader()
         line = metrics.lineSpacing()
 
-        def lines(text: str, column: int) -> int:
+        def lines(text: str, column: int, fm: QFontMetrics = metrics) -> int:
             width = max(1, header.sectionSize(column) - self.PADDING)
-            return sum(max(1, -(-metrics.horizontalAdvance(part) // width)) for part in text.split("\n"))
+            box = fm.boundingRect(QRect(0, 0, width, 100000), int(Qt.TextFlag.TextWordWrap), text)
+            return max(1, -(-box.height() // line))
 
         for r, row in enumerate(self.model.rows):
-            needed = lines(f"{row.title}\n{row.secretary_name}", BoardModel.PROJECT)
+            needed = lines(f"{row.title}\n{row.secretary_name}", BoardModel.PROJECT, plain_metrics)
             for month, milestones in row.cells.items():
                 column = self.model.month_column(month)
-                needed = max(needed, sum(lines(self.model.milestone_text(m), column) for m in milestones))
+                needed = max(needed, sum(
+                    lines(self.model.milestone_text(m), column, metrics if m.overdue else plain_metrics)
+                    for m in milestones))
             vheader.resizeSection(r, needed * line + self.PADDING)
