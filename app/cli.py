@@ -89,4 +89,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    # Run through the imported module so commands and this entry point share one CliError class.
+    from app.cli import main as _main
+
+    raise SystemExit(_main())
