@@ -161,6 +161,14 @@ class SyncService:
             return int(session.scalar(
                 select(func.count()).select_from(OutboxEntry).where(OutboxEntry.acked_at.is_(None))) or 0)
 
+    def pending_counts(self) -> dict[str, int]:
+        """Changes waiting to go out, per table."""
+        with self.db.session() as session:
+            rows = session.execute(
+                select(OutboxEntry.table_name, func.count()).where(OutboxEntry.acked_at.is_(None))
+                .group_by(OutboxEntry.table_name).order_by(OutboxEntry.table_name))
+            return {str(t): int(n) for t, n in rows}
+
     def export(self, out: Path, limit: int | None = None) -> ExportResult:
         """Write the changes not yet acknowledged into one sealed package at ``out`` (file or folder).
 

@@ -1,0 +1,158 @@
+"""The sync menu's actions and the status-bar text, for the main window to place.
+
+Usage::
+
+    sync = SyncController(db, window)
+    for action in sync.actions():
+        sync_menu.addAction(action)
+    sync.status_changed.connect(window.set_sync_status)
+    sync.data_changed.connect(window.update_counts)   # records arrived from elsewhere
+    sync.refresh_status()
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+
+from app.db.database import Database
+from app.sync.errors import SyncError
+from app.sync.package import FILE_SUFFIX
+from app.sync.service import SyncService
+from app.ui.sync.dialogs import ConflictDialog, EnrolDialog, ExportDialog, HistoryDialog, ImportReportDialog
+from app.ui.sync.drives import candidate_folders
+from app.ui.sync.words import reason_text
+
+Warn = Callable[[QWidget, str], None]
+
+
+def _message_box(parent: QWidget, text: str) -> None:
+    QMessageBox.warning(parent, QApplication.applicationDisplayName() or "", text)
+
+
+class SyncController(QObject):
+    """Owns the sync dialogs of one open database."""
+
+    status_changed = Signal(str)
+    data_changed = Signal()
+
+    def __init__(self, db: Database, parent: QWidget | None = None, *, warn: Warn | None = None,
+                 folders: Callable[[], list[tuple[Path, bool]]] | None = None) -> None:
+        super().__init__(parent)
+        self.parent_widget = parent
+        self.service = SyncService(db)
+        self.warn: Warn = warn if warn is not None else _message_box
+        self.folders = folders if folders is not None else candidate_folders
+        self.last_dialog: Any = None
+        self._actions = [
+            self._action(self.tr("Export sync package..."), "sync_export", self.export_package),
+            self._action(self.tr("Import sync package..."), "sync_import", self.import_package),
+            self._action(self.tr("Sync conflicts..."), "sync_conflicts", self.review_conflicts),
+            self._action(self.tr("Sync history..."), "sync_history", self.show_history),
+            self._action(self.tr("Enrol with the city server..."), "sync_enrol", self.enrol),
+        ]
+
+    def _action(self, text: str, name: str, slot: Callable[[], object]) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def actions(self) -> list[QAction]:
+        return list(self._actions)
+
+    # --- status -----------------------------------------------------------------------------
+
+    def status_text(self) -> str:
+        if not self.service.enrolled:
+            return self.tr("Not enrolled for sync")
+        parts = [self.tr("{n} changes to send").format(n=self.service.pending_count())]
+        last = self.service.last_exchange()
+        parts.append(self.tr("last sync {when}").format(when=f"{last:%m-%d %H:%M}") if last
+                     else self.tr("never synced"))
+        conflicts = len(self.service.conflicts())
+        if conflicts:
+            parts.append(self.tr("{n} conflicts to review").format(n=conflicts))
+        return " · ".join(parts)
+
+    def refresh_status(self) -> None:
+        self.status_changed.emit(self.status_text())
+
+    # --- dialogs ----------------------------------------------------------------------------
+
+    def export_dialog(self) -> ExportDialog:
+        dialog = ExportDialog(self.service, self.folders(), self.warn, self.parent_widget)
+        dialog.exported.connect(lambda _r: self.refresh_status())
+        self.last_dialog = dialog
+        return dialog
+
+    def export_package(self) -> None:
+        if not self.service.enrolled:
+            self.warn(self._parent(), reason_text(SyncError("not_enrolled")))
+            return
+        self.export_dialog().exec()
+
+    def import_package(self) -> None:
+        folders = self.folders()
+        start = str(folders[0][0]) if folders else ""
+        name, _ = QFileDialog.getOpenFileName(
+            self._parent(), self.tr("Import sync package"), start,
+            self.tr("Sync packages (*{suffix});;All files (*)").format(suffix=FILE_SUFFIX))
+        if name:
+            dialog = self.import_file(Path(name))
+            if dialog is not None:
+                dialog.exec()
+
+    def import_file(self, path: Path) -> ImportReportDialog | None:
+        """Apply the package at ``path``; the report dialog (not yet shown), or None when refused."""
+        try:
+            report = self.service.import_file(path)
+        except SyncError as exc:
+            self.warn(self._parent(), reason_text(exc))
+            return None
+        except OSError as exc:
+            self.warn(self._parent(), self.tr("The file could not be read: {error}").format(
+                error=exc.strerror or str(exc)))
+            return None
+        self.refresh_status()
+        if report.get("status") == "applied":
+            self.data_changed.emit()
+        dialog = ImportReportDialog(report, self.parent_widget)
+        dialog.review_conflicts.connect(self.review_conflicts)
+        self.last_dialog = dialog
+        return dialog
+
+    def conflict_dialog(self) -> ConflictDialog:
+        dialog = ConflictDialog(self.service, self.parent_widget)
+        dialog.resolved.connect(self.refresh_status)
+        dialog.resolved.connect(self.data_changed.emit)
+        self.last_dialog = dialog
+        return dialog
+
+    def review_conflicts(self) -> None:
+        self.conflict_dialog().exec()
+
+    def history_dialog(self) -> HistoryDialog:
+        self.last_dialog = HistoryDialog(self.service, self.parent_widget)
+        return self.last_dialog
+
+    def show_history(self) -> None:
+        self.history_dialog().exec()
+
+    def enrol_dialog(self) -> EnrolDialog:
+        dialog = EnrolDialog(self.service, self.warn, self.parent_widget)
+        dialog.enrolled.connect(self.refresh_status)
+        dialog.enrolled.connect(self.data_changed.emit)
+        self.last_dialog = dialog
+        return dialog
+
+    def enrol(self) -> None:
+        self.enrol_dialog().exec()
+
+    def _parent(self) -> QWidget:
+        return self.parent_widget if self.parent_widget is not None else QWidget()

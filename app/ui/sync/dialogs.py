@@ -1,0 +1,346 @@
+"""Dialogs of the sync screens.  Each works on a :class:`SyncService` and does its own work."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.sync.errors import SyncError
+from app.sync.service import Conflict, ExportResult, SyncService
+from app.ui import labels
+from app.ui.sync.words import format_value, reason_text, table_title
+
+Warn = Callable[[QWidget, str], None]
+
+
+def _counts_text(counts: dict[str, int]) -> str:
+    return "、".join(f"{table_title(t)} {n}" for t, n in counts.items() if n)
+
+
+def _table(parent: QWidget, name: str, headers: list[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headers), parent)
+    table.setObjectName(name)
+    table.setHorizontalHeaderLabels(headers)
+    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    table.verticalHeader().setVisible(False)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+class ExportDialog(QDialog):
+    """Choose where the package goes (removable drives first) and write it."""
+
+    exported = Signal(object)
+
+    def __init__(self, service: SyncService, folders: list[tuple[Path, bool]], warn: Warn,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.warn = warn
+        self.result_: ExportResult | None = None
+        self.setWindowTitle(self.tr("Export sync package"))
+        counts = service.pending_counts()
+        total = sum(counts.values())
+        self.pending_label = QLabel(self)
+        self.pending_label.setObjectName("pending")
+        self.pending_label.setWordWrap(True)
+        self.pending_label.setText(
+            self.tr("{n} changes wait to go out: {tables}").format(n=total, tables=_counts_text(counts))
+            if total else self.tr("No changes wait to go out; the package still tells the city server "
+                                  "what this computer has received."))
+        self.folders = QListWidget(self)
+        self.folders.setObjectName("folders")
+        for path, removable in folders:
+            self._add_folder(path, removable)
+        if self.folders.count():
+            self.folders.setCurrentRow(0)
+        other = QPushButton(self.tr("Other folder..."), self)
+        other.setObjectName("other_folder")
+        other.clicked.connect(self._choose_folder)
+        self.done_label = QLabel(self)
+        self.done_label.setObjectName("done")
+        self.done_label.setWordWrap(True)
+        self.done_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.buttons = QDialogButtonBox(self)
+        self.export_button = self.buttons.addButton(self.tr("Export"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.export_button.setObjectName("export")
+        self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.export_button.clicked.connect(self.export)
+        self.close_button.clicked.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.pending_label)
+        layout.addWidget(QLabel(self.tr("Save the package to (removable drives first):"), self))
+        layout.addWidget(self.folders)
+        layout.addWidget(other, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.done_label)
+        layout.addWidget(self.buttons)
+        self.resize(560, 380)
+
+    def _add_folder(self, path: Path, removable: bool) -> None:
+        text = self.tr("USB drive: {path}").format(path=path) if removable else str(path)
+        item = QListWidgetItem(text, self.folders)
+        item.setData(Qt.ItemDataRole.UserRole, str(path))
+
+    def _choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Choose a folder"))
+        if folder:
+            self._add_folder(Path(folder), False)
+            self.folders.setCurrentRow(self.folders.count() - 1)
+
+    def chosen_folder(self) -> Path | None:
+        item = self.folders.currentItem()
+        return Path(item.data(Qt.ItemDataRole.UserRole)) if item is not None else None
+
+    def export(self) -> None:
+        folder = self.chosen_folder()
+        if folder is None:
+            self.warn(self, self.tr("Choose where to save the package."))
+            return
+        try:
+            result = self.service.export(folder)
+        except SyncError as exc:
+            self.warn(self, reason_text(exc))
+            return
+        except OSError as exc:
+            self.warn(self, self.tr("The package could not be written: {error}").format(
+                error=exc.strerror or str(exc)))
+            return
+        self.result_ = result
+        self.done_label.setText(self.tr("Written to {file}: {n} changes ({tables}). Take the USB drive "
+                                        "to the district office.").format(
+            file=result.path, n=result.change_count, tables=_counts_text(result.counts) or "-"))
+        self.export_button.setEnabled(False)
+        self.close_button.setText(self.tr("Close"))
+        self.exported.emit(result)
+
+
+class ImportReportDialog(QDialog):
+    """What an applied package did, per table, with conflicts and rejected changes."""
+
+    review_conflicts = Signal()
+
+    def __init__(self, report: dict[str, Any], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Import report"))
+        totals = report.get("totals") or {}
+        summary = QLabel(self)
+        summary.setObjectName("summary")
+        summary.setWordWrap(True)
+        if report.get("status") == "already_applied":
+            summary.setText(self.tr("This package was already imported; nothing was changed."))
+        else:
+            summary.setText(self.tr(
+                "Imported {imported}, updated {updated}, deleted {deleted}, ignored {ignored} "
+                "(already here or older). {acked} changes of this computer were confirmed as received."
+            ).format(imported=totals.get("imported", 0), updated=totals.get("updated", 0),
+                     deleted=totals.get("deleted", 0), ignored=totals.get("ignored", 0),
+                     acked=report.get("acknowledged", 0)))
+        self.counts = _table(self, "counts", [self.tr("Records"), self.tr("Imported"), self.tr("Updated"),
+                                              self.tr("Ignored"), self.tr("Deleted")])
+        for table, c in (report.get("counts") or {}).items():
+            row = self.counts.rowCount()
+            self.counts.insertRow(row)
+            self.counts.setItem(row, 0, QTableWidgetItem(table_title(table)))
+            for col, key in enumerate(("imported", "updated", "ignored", "deleted"), start=1):
+                item = QTableWidgetItem(str(c.get(key, 0)))
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.counts.setItem(row, col, item)
+        conflicts = report.get("conflicts") or []
+        rejected = report.get("rejected") or []
+        self.conflicts_label = QLabel(self)
+        self.conflicts_label.setObjectName("conflicts")
+        self.conflicts_label.setText(
+            self.tr("{n} of your edits were overwritten by newer edits made elsewhere; review them.")
+            .format(n=len(conflicts)) if conflicts else self.tr("No conflicts."))
+        self.rejected_list = QListWidget(self)
+        self.rejected_list.setObjectName("rejected")
+        for r in rejected:
+            self.rejected_list.addItem(f"{table_title(r['table'])} {r['record'][:8]}: {r['reason']}")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        if conflicts:
+            review = buttons.addButton(self.tr("Review conflicts..."), QDialogButtonBox.ButtonRole.ActionRole)
+            review.setObjectName("review")
+            review.clicked.connect(self.review_conflicts.emit)
+        layout = QVBoxLayout(self)
+        layout.addWidget(summary)
+        layout.addWidget(self.counts, 1)
+        layout.addWidget(self.conflicts_label)
+        if rejected:
+            layout.addWidget(QLabel(self.tr("Changes that could not be applied:"), self))
+            layout.addWidget(self.rejected_list)
+        else:
+            self.rejected_list.hide()
+        layout.addWidget(buttons)
+        self.resize(560, 420)
+
+
+class ConflictDialog(QDialog):
+    """Each local edit that lost, beside the value that won; the secretary keeps either."""
+
+    resolved = Signal()
+
+    def __init__(self, service: SyncService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.setWindowTitle(self.tr("Sync conflicts"))
+        self.list = QListWidget(self)
+        self.list.setObjectName("conflict_list")
+        self.list.currentRowChanged.connect(self._show)
+        self.local_value = QLabel(self)
+        self.local_value.setObjectName("local_value")
+        self.remote_value = QLabel(self)
+        self.remote_value.setObjectName("remote_value")
+        for label in (self.local_value, self.remote_value):
+            label.setWordWrap(True)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.keep_local = QPushButton(self.tr("Keep this computer's value"), self)
+        self.keep_local.setObjectName("keep_local")
+        self.keep_remote = QPushButton(self.tr("Keep the other value"), self)
+        self.keep_remote.setObjectName("keep_remote")
+        self.keep_local.clicked.connect(lambda: self._resolve("local"))
+        self.keep_remote.clicked.connect(lambda: self._resolve("remote"))
+        local_box = QGroupBox(self.tr("Edited on this computer (lost)"), self)
+        remote_box = QGroupBox(self.tr("Edited elsewhere, later (now in place)"), self)
+        for box, value, button in ((local_box, self.local_value, self.keep_local),
+                                   (remote_box, self.remote_value, self.keep_remote)):
+            inner = QVBoxLayout(box)
+            inner.addWidget(value, 1)
+            inner.addWidget(button)
+        sides = QHBoxLayout()
+        sides.addWidget(local_box)
+        sides.addWidget(remote_box)
+        self.empty_label = QLabel(self.tr("No conflicts wait for review."), self)
+        self.empty_label.setObjectName("empty")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QGridLayout(self)
+        layout.addWidget(self.list, 0, 0, 2, 1)
+        layout.addLayout(sides, 0, 1)
+        layout.addWidget(self.empty_label, 1, 1)
+        layout.addWidget(buttons, 2, 0, 1, 2)
+        layout.setColumnStretch(1, 2)
+        self.resize(760, 360)
+        self.conflicts: list[Conflict] = []
+        self.reload()
+
+    def reload(self) -> None:
+        self.conflicts = self.service.conflicts()
+        self.list.clear()
+        for c in self.conflicts:
+            self.list.addItem(f"{table_title(c.table)} · {labels.field_label(c.table, c.field)} · "
+                              f"{c.detected_at:%Y-%m-%d %H:%M}")
+        has_any = bool(self.conflicts)
+        self.empty_label.setVisible(not has_any)
+        self.keep_local.setEnabled(has_any)
+        self.keep_remote.setEnabled(has_any)
+        if has_any:
+            self.list.setCurrentRow(0)
+        else:
+            self.local_value.clear()
+            self.remote_value.clear()
+
+    def _show(self, row: int) -> None:
+        if 0 <= row < len(self.conflicts):
+            c = self.conflicts[row]
+            self.local_value.setText(format_value(c.local_value))
+            self.remote_value.setText(format_value(c.remote_value))
+
+    def _resolve(self, keep: str) -> None:
+        row = self.list.currentRow()
+        if 0 <= row < len(self.conflicts):
+            self.service.resolve_conflict(self.conflicts[row].id, keep)
+            self.reload()
+            self.resolved.emit()
+
+
+class HistoryDialog(QDialog):
+    """Every package written or imported here, newest first."""
+
+    def __init__(self, service: SyncService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Sync history"))
+        self.table = _table(self, "history", [self.tr("Time"), self.tr("Direction"), self.tr("Changes"),
+                                              self.tr("Records"), self.tr("File")])
+        for h in service.history():
+            row = self.table.rowCount()
+            self.table.insertRow(row)
+            direction = self.tr("Sent") if h.direction == "out" else self.tr("Received")
+            cells = [f"{h.processed_at:%Y-%m-%d %H:%M}", direction, str(h.change_count),
+                     _counts_text(h.counts), Path(h.file_name).name if h.file_name else ""]
+            for col, text in enumerate(cells):
+                self.table.setItem(row, col, QTableWidgetItem(text))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addWidget(buttons)
+        self.resize(720, 400)
+
+
+class EnrolDialog(QDialog):
+    """Paste the enrolment code from the district office; compare fingerprints afterwards."""
+
+    enrolled = Signal()
+
+    def __init__(self, service: SyncService, warn: Warn, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.warn = warn
+        self.setWindowTitle(self.tr("Enrol with the city server"))
+        self.code = QPlainTextEdit(self)
+        self.code.setObjectName("code")
+        self.code.setPlaceholderText("CLE1-...")
+        self.fingerprints = QLabel(self)
+        self.fingerprints.setObjectName("fingerprints")
+        self.fingerprints.setWordWrap(True)
+        self.fingerprints.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.fingerprints.setText(self.tr("This computer's fingerprint: {fp}").format(fp=service.fingerprint))
+        self.buttons = QDialogButtonBox(self)
+        self.ok = self.buttons.addButton(self.tr("Enrol"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.ok.setObjectName("enrol")
+        self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.ok.clicked.connect(self.enrol)
+        self.close_button.clicked.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("Enrolment code from the district office:"), self))
+        layout.addWidget(self.code)
+        layout.addWidget(self.fingerprints)
+        layout.addWidget(self.buttons)
+        self.resize(560, 320)
+
+    def enrol(self) -> None:
+        try:
+            result = self.service.enroll(self.code.toPlainText())
+        except SyncError as exc:
+            self.warn(self, reason_text(exc))
+            return
+        self.fingerprints.setText(self.tr(
+            "Enrolled. Read these fingerprints to the district office staff; they must match what the "
+            "server shows.\nCity server: {server}\nThis computer: {own}").format(
+            server=result.server_fingerprint, own=result.own_fingerprint))
+        self.ok.setEnabled(False)
+        self.close_button.setText(self.tr("Close"))
+        self.enrolled.emit()

@@ -1,0 +1,77 @@
+"""What the sync screens say: reasons for a refused package, directions, counts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from app.sync.errors import SyncError
+from app.ui import labels
+from app.ui.tr import QT_TRANSLATE_NOOP
+
+CTX = "Sync"
+
+REASONS: dict[str, str] = {
+    "too_large": QT_TRANSLATE_NOOP("Sync", "The file is larger than {limit_mb} MB."),
+    "empty": QT_TRANSLATE_NOOP("Sync", "The file is empty."),
+    "not_a_package": QT_TRANSLATE_NOOP("Sync", "The file is not a sync package."),
+    "corrupt": QT_TRANSLATE_NOOP("Sync", "The file is damaged. Copy it from the other computer again."),
+    "truncated": QT_TRANSLATE_NOOP(
+        "Sync", "The file is incomplete: it was cut off while being copied. Copy it again and "
+                "remove the USB drive safely."),
+    "decompression_bomb": QT_TRANSLATE_NOOP("Sync", "The file would expand to more than {limit_mb} MB and "
+                                                    "was refused for safety."),
+    "malformed_json": QT_TRANSLATE_NOOP("Sync", "The package content is damaged (not valid JSON)."),
+    "schema": QT_TRANSLATE_NOOP("Sync", "The package does not follow the package format ({detail})."),
+    "format_too_new": QT_TRANSLATE_NOOP("Sync", "The package was made by a newer version. Update this "
+                                                "program first."),
+    "app_too_old": QT_TRANSLATE_NOOP("Sync", "The package needs version {version} or newer of this program. "
+                                             "Update it first."),
+    "unknown_signer": QT_TRANSLATE_NOOP("Sync", "The package comes from a computer this one does not know. "
+                                                "Only packages from the city server can be imported here."),
+    "signer_mismatch": QT_TRANSLATE_NOOP("Sync", "The package carries a key that does not belong to its "
+                                                 "sender. It may be forged."),
+    "bad_signature": QT_TRANSLATE_NOOP("Sync", "The package was altered after it was made (its signature "
+                                               "does not match)."),
+    "wrong_target": QT_TRANSLATE_NOOP("Sync", "The package is for another community or computer ({target})."),
+    "not_recipient": QT_TRANSLATE_NOOP("Sync", "The package is encrypted for another computer."),
+    "decrypt_failed": QT_TRANSLATE_NOOP("Sync", "The package cannot be decrypted: it was altered."),
+    "plain_not_allowed": QT_TRANSLATE_NOOP("Sync", "The package is not encrypted, so it was refused."),
+    "checksum": QT_TRANSLATE_NOOP("Sync", "The package content does not match its checksum."),
+    "counts_mismatch": QT_TRANSLATE_NOOP("Sync", "The package content does not match its header."),
+    "forbidden_record": QT_TRANSLATE_NOOP("Sync", "The package writes records that belong to {owner}."),
+    "not_enrolled": QT_TRANSLATE_NOOP("Sync", "This computer is not enrolled with the city server yet. "
+                                              "Enrol it with the code from the district office first."),
+    "no_community": QT_TRANSLATE_NOOP("Sync", "This database has no community yet."),
+    "enrolment_invalid": QT_TRANSLATE_NOOP("Sync", "The enrolment code is not valid. Check that it was "
+                                                   "copied completely."),
+    "enrolment_used": QT_TRANSLATE_NOOP("Sync", "The enrolment code was already used by another computer."),
+    "enrolment_community": QT_TRANSLATE_NOOP("Sync", "The enrolment code is for community {code_in_code}, "
+                                                     "but this database holds community {code_here}."),
+    "constraint": QT_TRANSLATE_NOOP("Sync", "The database refused the package ({detail})."),
+}
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate(CTX, text)
+
+
+def reason_text(error: SyncError) -> str:
+    template = tr(REASONS.get(error.code, error.code))
+    try:
+        return template.format(**error.params)
+    except (KeyError, IndexError):
+        return template
+
+
+def table_title(table: str) -> str:
+    return labels.kind_title(table)
+
+
+def format_value(value: Any) -> str:
+    if value is None:
+        return tr("(empty)")
+    if isinstance(value, bool):
+        return labels.yes_no(value)
+    return str(value)

@@ -1,0 +1,179 @@
+"""The sync screens, driven like a secretary would: real widgets on real databases."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget
+
+from app.services.registry import RegistryService
+from app.sync.service import SyncService
+from app.ui.look import install_font, install_translators
+from app.ui.sync import SyncController
+from server.city import CityServer
+
+from .conftest import COMMUNITY_A, Computers, enrol, round_trip
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture(scope="module", autouse=True)
+def chinese_ui(qapp: QApplication) -> None:
+    qm = Path(__file__).resolve().parents[2] / "resources" / "i18n" / "zh_CN.qm"
+    if not qm.exists():
+        import subprocess
+        import sys
+
+        subprocess.run([sys.executable, "scripts/i18n.py", "build"], check=True,
+                       cwd=Path(__file__).resolve().parents[2])
+    install_font(qapp)
+    install_translators(qapp, "zh_CN")
+
+
+class Warnings(list[str]):
+    def __call__(self, _parent: QWidget, text: str) -> None:
+        self.append(text)
+
+
+@pytest.fixture
+def usb(tmp_path: Path) -> Path:
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    (folder / "desktop.ini").write_text("[.ShellClassInfo]")
+    return folder
+
+
+def _controller(qtbot, db, usb: Path, warnings: Warnings) -> SyncController:  # type: ignore[no-untyped-def]
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    docs = usb.parent / "docs"
+    docs.mkdir(exist_ok=True)
+    return SyncController(db, parent, warn=warnings, folders=lambda: [(usb, True), (docs, False)])
+
+
+def test_export_offers_the_usb_drive_first_and_writes_the_package(
+        qtbot, computers: Computers, tmp_path: Path, usb: Path) -> None:  # type: ignore[no-untyped-def]
+    city = CityServer(str(tmp_path / "city.sqlite"))
+    db = computers.new("a1")
+    enrol(city, db, COMMUNITY_A)
+    RegistryService(db).create("compound", {"name": "阳光小区"})
+    warnings = Warnings()
+    sync = _controller(qtbot, db, usb, warnings)
+    statuses: list[str] = []
+    sync.status_changed.connect(statuses.append)
+    dialog = sync.export_dialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.folders.count() == 2
+    assert dialog.chosen_folder() == usb  # the removable drive is chosen already
+    assert str(usb) in dialog.folders.item(0).text()
+    assert "2" in dialog.findChild(QWidget, "pending").text()
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    written = [p for p in usb.iterdir() if p.suffix == ".clsync"]
+    assert len(written) == 1 and warnings == []
+    assert written[0].name in dialog.done_label.text()
+    assert not dialog.export_button.isEnabled()
+    assert statuses and "2" in statuses[-1]
+    # The district imports it; nothing on the stick but the package and the stray file.
+    assert city.import_file(written[0])["status"] == "applied"
+    city.close()
+
+
+def test_import_shows_the_report_and_a_refusal_says_why(
+        qtbot, computers: Computers, tmp_path: Path, usb: Path) -> None:  # type: ignore[no-untyped-def]
+    city = CityServer(str(tmp_path / "city.sqlite"))
+    a1_db, a2_db = computers.new("a1"), computers.new("a2")
+    a1, a2 = enrol(city, a1_db, COMMUNITY_A), enrol(city, a2_db, COMMUNITY_A, init=False)
+    RegistryService(a1_db).create("compound", {"name": "阳光小区"})
+    city.import_file(a1.export(usb).path)
+    city.import_file(a2.export(usb).path)
+    back = usb / "back.clsync"
+    city.export_for(COMMUNITY_A["code"], back)
+    city.close()
+
+    warnings = Warnings()
+    sync = _controller(qtbot, a2_db, usb, warnings)
+    changed: list[bool] = []
+    sync.data_changed.connect(lambda: changed.append(True))
+    dialog = sync.import_file(back)
+    assert dialog is not None and warnings == []
+    qtbot.addWidget(dialog)
+    dialog.show()
+    rows = {dialog.counts.item(r, 0).text(): dialog.counts.item(r, 1).text()
+            for r in range(dialog.counts.rowCount())}
+    compound_title = next(t for t in rows if "小区" in t or "Compound" in t)
+    assert rows[compound_title] == "1"
+    assert changed == [True]
+    assert [label for _, label in RegistryService(a2_db).options("compound")] == ["阳光小区"]
+
+    again = sync.import_file(back)  # the same package again: nothing changes, and it says so
+    assert again is not None and again.counts.rowCount() == 0
+
+    bad = usb / "bad.clsync"
+    bad.write_bytes(back.read_bytes()[:200])
+    assert sync.import_file(bad) is None
+    assert len(warnings) == 1 and warnings[0]
+
+
+def test_conflicts_side_by_side_keep_this_computers_value(
+        qtbot, computers: Computers, tmp_path: Path, usb: Path) -> None:  # type: ignore[no-untyped-def]
+    city = CityServer(str(tmp_path / "city.sqlite"))
+    a1_db, a2_db = computers.new("a1"), computers.new("a2")
+    a1, a2 = enrol(city, a1_db, COMMUNITY_A), enrol(city, a2_db, COMMUNITY_A, init=False)
+    record = RegistryService(a1_db).create("compound", {"name": "阳光小区"})
+    round_trip(city, COMMUNITY_A["code"], [a1, a2], usb)
+    for db, name in ((a1_db, "阳光小区一期"), (a2_db, "阳光家园")):
+        reg = RegistryService(db)
+        form = reg.get("compound", record)
+        form["name"] = name
+        reg.update("compound", record, form)
+    round_trip(city, COMMUNITY_A["code"], [a2], usb)
+    round_trip(city, COMMUNITY_A["code"], [a1], usb)
+
+    sync = _controller(qtbot, a1_db, usb, Warnings())
+    assert "1" in sync.status_text()
+    dialog = sync.conflict_dialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.list.count() == 1
+    assert dialog.local_value.text() == "阳光小区一期"
+    assert dialog.remote_value.text() == "阳光家园"
+    qtbot.mouseClick(dialog.keep_local, Qt.MouseButton.LeftButton)
+    assert dialog.list.count() == 0 and dialog.empty_label.isVisible()
+    assert RegistryService(a1_db).get("compound", record)["name"] == "阳光小区一期"
+    assert SyncService(a1_db).pending_count() == 1  # kept as a new change, to be sent
+    city.close()
+
+
+def test_history_and_enrolment(qtbot, computers: Computers, tmp_path: Path, usb: Path) -> None:  # type: ignore[no-untyped-def]
+    city = CityServer(str(tmp_path / "city.sqlite"))
+    issued = city.add_community(COMMUNITY_A["code"], COMMUNITY_A["name"], COMMUNITY_A["district"],
+                                COMMUNITY_A["street"], COMMUNITY_A["city"])
+    db = computers.new("fresh")
+    warnings = Warnings()
+    sync = _controller(qtbot, db, usb, warnings)
+    assert not SyncService(db).enrolled
+    dialog = sync.enrol_dialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.code.setPlainText("CLE1-broken")
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    assert len(warnings) == 1
+    dialog.code.setPlainText(issued.code)
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    assert city.identity.fingerprint in dialog.fingerprints.text()
+    assert SyncService(db).fingerprint in dialog.fingerprints.text()
+    assert RegistryService(db).community().code == COMMUNITY_A["code"]
+
+    svc = SyncService(db)
+    city.import_file(svc.export(usb).path)
+    city.export_for(COMMUNITY_A["code"], usb / "back.clsync")
+    svc.import_file(usb / "back.clsync")
+    history = sync.history_dialog()
+    qtbot.addWidget(history)
+    history.show()
+    assert history.table.rowCount() == 2
+    assert history.table.item(0, 4).text() == "back.clsync"
+    city.close()
