@@ -138,7 +138,21 @@ def open_main_window(args: argparse.Namespace, settings: Settings) -> tuple[Main
     controller = RecordController(service)
     window = MainWindow(controller, settings, lambda s: s.save())
     install_ledgers(window, db)
+    install_sync(window, db)
     return window, db
+
+
+def install_sync(window: MainWindow, db: Database) -> None:
+    """The Sync menu and the sync state in the status bar."""
+    from app.ui.sync.controller import SyncController
+
+    sync = SyncController(db, window)
+    window.add_sync_actions(sync.actions())
+    sync.status_changed.connect(window.set_sync_status)
+    sync.data_changed.connect(window.refresh_all)
+    window.controller.changed.connect(lambda _kind: sync.refresh_status())
+    window.sync = sync
+    sync.refresh_status()
 
 
 def _smoke(app: QApplication, window: MainWindow, started: float) -> int:

@@ -31,6 +31,8 @@ from app.ui.views.overview import OverviewPage
 from app.ui.views.record_list import RecordListView
 
 PAGE_ROLE = Qt.ItemDataRole.UserRole + 10
+# The kind announced when records of any kind may have changed.
+ALL_KINDS = "*"
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,8 @@ class MainWindow(QMainWindow):
         self.home = "overview"
         # Set by whoever provides printing: called with the open page on Ctrl+P.
         self.print_handler: Callable[[QWidget | None], None] | None = None
+        # The sync controller, when sync is installed.
+        self.sync: Any = None
 
         community = controller.service.community()
         self.setWindowTitle(self.tr("Community Ledger — {name}").format(name=community.name))
@@ -198,6 +202,8 @@ class MainWindow(QMainWindow):
         menu_file = self.menuBar().addMenu(self.tr("&File"))
         menu_edit = self.menuBar().addMenu(self.tr("&Edit"))
         menu_view = self.menuBar().addMenu(self.tr("&View"))
+        self.menu_sync = self.menuBar().addMenu(self.tr("&Sync"))
+        self.menu_sync.menuAction().setVisible(False)
         menu_help = self.menuBar().addMenu(self.tr("&Help"))
         self.menu_file = menu_file
 
@@ -335,6 +341,15 @@ class MainWindow(QMainWindow):
 
     def set_sync_status(self, text: str) -> None:
         self.sync_label.setText(text)
+
+    def add_sync_actions(self, actions: list[QAction]) -> None:
+        """Fill the Sync menu (shown once it has something in it)."""
+        self.menu_sync.addActions(actions)
+        self.menu_sync.menuAction().setVisible(bool(actions))
+
+    def refresh_all(self) -> None:
+        """Records changed behind the pages' backs (a sync package arrived): re-read everything."""
+        self.controller.changed.emit(ALL_KINDS)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         event.accept()

@@ -2,13 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name />
-    <message>
-        <source>(empty)</source>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
     <name>AddMembersDialog</name>
     <message>
         <source>Add members</source>
@@ -2139,6 +2132,10 @@ You can undo this with Ctrl+Z.</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
+        <source>&amp;Sync</source>
+        <translation>同步(&amp;S)</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -3059,6 +3056,10 @@ You can undo this with Ctrl+Z.</source>
         <source>The database refused the package ({detail}).</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>(empty)</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>SyncController</name>
@@ -3084,7 +3085,7 @@ You can undo this with Ctrl+Z.</source>
     </message>
     <message>
         <source>Not enrolled for sync</source>
-        <translation type="unfinished" />
+        <translation>尚未登记同步</translation>
     </message>
     <message>
         <source>{n} changes to send</source>

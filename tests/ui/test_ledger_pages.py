@@ -300,3 +300,23 @@ def test_ctrl_p_on_a_meeting_offers_its_sign_in_sheet(qtbot, ledgers: MainWindow
         pass
     assert "签到表" in preview.windowTitle()
     preview.close()
+
+
+def test_sync_menu_and_status_in_the_main_window(qtbot, registry: RegistryService, config_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    import argparse
+
+    from app.bootstrap import open_main_window
+    from app.settings import Settings
+
+    assert registry.db.path is not None
+    args = argparse.Namespace(db=str(registry.db.path), smoke=False, lang=None)
+    opened = open_main_window(args, Settings())
+    assert not isinstance(opened, int)
+    window, db = opened
+    qtbot.addWidget(window)
+    titles = [a.text() for a in window.menuBar().actions()]
+    assert titles[3] == "同步(&S)"
+    assert [a.objectName() for a in window.menu_sync.actions()] == [
+        "sync_export", "sync_import", "sync_conflicts", "sync_history", "sync_enrol"]
+    assert window.sync_label.text() == "尚未登记同步"
+    db.close()

@@ -185,7 +185,8 @@ class RecordListView(QWidget):
         self._update_buttons()
 
     def _on_changed(self, kind: str) -> None:
-        if kind == self.kind or kind in FILTER_SOURCES.values() or kind in ("party_member", "building"):
+        related = kind in FILTER_SOURCES.values() or kind in ("party_member", "building")
+        if kind in (self.kind, "*") or related:
             if kind != self.kind:
                 self.reload_filter_options()
             self._reload()
