@@ -419,27 +419,27 @@
     <name>ConflictDialog</name>
     <message>
         <source>Sync conflicts</source>
-        <translation type="unfinished" />
+        <translation>同步冲突</translation>
     </message>
     <message>
         <source>Keep this computer's value</source>
-        <translation type="unfinished" />
+        <translation>保留本机的值</translation>
     </message>
     <message>
         <source>Keep the other value</source>
-        <translation type="unfinished" />
+        <translation>保留另一个值</translation>
     </message>
     <message>
         <source>Edited on this computer (lost)</source>
-        <translation type="unfinished" />
+        <translation>本机的修改（未生效）</translation>
     </message>
     <message>
         <source>Edited elsewhere, later (now in place)</source>
-        <translation type="unfinished" />
+        <translation>其他电脑较晚的修改（当前生效）</translation>
     </message>
     <message>
         <source>No conflicts wait for review.</source>
-        <translation type="unfinished" />
+        <translation>没有待处理的冲突。</translation>
     </message>
 </context>
 <context>
@@ -611,60 +611,62 @@
     <name>EnrolDialog</name>
     <message>
         <source>Enrol with the city server</source>
-        <translation type="unfinished" />
+        <translation>向市级服务器注册</translation>
     </message>
     <message>
         <source>This computer's fingerprint: {fp}</source>
-        <translation type="unfinished" />
+        <translation>本机指纹：{fp}</translation>
     </message>
     <message>
         <source>Enrol</source>
-        <translation type="unfinished" />
+        <translation>注册</translation>
     </message>
     <message>
         <source>Enrolment code from the district office:</source>
-        <translation type="unfinished" />
+        <translation>区里提供的注册码：</translation>
     </message>
     <message>
         <source>Enrolled. Read these fingerprints to the district office staff; they must match what the server shows.
 City server: {server}
 This computer: {own}</source>
-        <translation type="unfinished" />
+        <translation>注册成功。请把下面的指纹念给区里的工作人员核对，应与服务器显示的一致。
+市级服务器：{server}
+本机：{own}</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished">关闭</translation>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
     <name>ExportDialog</name>
     <message>
         <source>Export sync package</source>
-        <translation type="unfinished" />
+        <translation>导出同步包</translation>
     </message>
     <message>
         <source>{n} changes wait to go out: {tables}</source>
-        <translation type="unfinished" />
+        <translation>有 {n} 项变更待发送：{tables}</translation>
     </message>
     <message>
         <source>No changes wait to go out; the package still tells the city server what this computer has received.</source>
-        <translation type="unfinished" />
+        <translation>没有待发送的变更；同步包仍会告诉市级服务器本机已收到哪些数据。</translation>
     </message>
     <message>
         <source>Other folder...</source>
-        <translation type="unfinished" />
+        <translation>其他文件夹…</translation>
     </message>
     <message>
         <source>Export</source>
-        <translation type="unfinished" />
+        <translation>导出</translation>
     </message>
     <message>
         <source>Save the package to (removable drives first):</source>
-        <translation type="unfinished" />
+        <translation>同步包保存到（U盘优先）：</translation>
     </message>
     <message>
         <source>USB drive: {path}</source>
-        <translation type="unfinished" />
+        <translation>U盘：{path}</translation>
     </message>
     <message>
         <source>Choose a folder</source>
@@ -672,19 +674,19 @@ This computer: {own}</source>
     </message>
     <message>
         <source>Choose where to save the package.</source>
-        <translation type="unfinished" />
+        <translation>请选择同步包的保存位置。</translation>
     </message>
     <message>
         <source>The package could not be written: {error}</source>
-        <translation type="unfinished" />
+        <translation>同步包无法写入：{error}</translation>
     </message>
     <message>
         <source>Written to {file}: {n} changes ({tables}). Take the USB drive to the district office.</source>
-        <translation type="unfinished" />
+        <translation>已写入 {file}：{n} 项变更（{tables}）。请把U盘带到区里导入。</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished">关闭</translation>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
@@ -765,7 +767,7 @@ You can undo this with Ctrl+Z.</source>
     <name>HistoryDialog</name>
     <message>
         <source>Sync history</source>
-        <translation type="unfinished" />
+        <translation>同步记录</translation>
     </message>
     <message>
         <source>Time</source>
@@ -773,78 +775,78 @@ You can undo this with Ctrl+Z.</source>
     </message>
     <message>
         <source>Direction</source>
-        <translation type="unfinished" />
+        <translation>方向</translation>
     </message>
     <message>
         <source>Changes</source>
-        <translation type="unfinished" />
+        <translation>变更数</translation>
     </message>
     <message>
         <source>Records</source>
-        <translation type="unfinished" />
+        <translation>记录</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished" />
+        <translation>文件</translation>
     </message>
     <message>
         <source>Sent</source>
-        <translation type="unfinished" />
+        <translation>发出</translation>
     </message>
     <message>
         <source>Received</source>
-        <translation>已接诉</translation>
+        <translation>收到</translation>
     </message>
 </context>
 <context>
     <name>ImportReportDialog</name>
     <message>
         <source>Import report</source>
-        <translation type="unfinished" />
+        <translation>导入报告</translation>
     </message>
     <message>
         <source>This package was already imported; nothing was changed.</source>
-        <translation type="unfinished" />
+        <translation>这个同步包已经导入过，没有任何改动。</translation>
     </message>
     <message>
         <source>Imported {imported}, updated {updated}, deleted {deleted}, ignored {ignored} (already here or older). {acked} changes of this computer were confirmed as received.</source>
-        <translation type="unfinished" />
+        <translation>新增 {imported} 条，更新 {updated} 条，删除 {deleted} 条，忽略 {ignored} 条（已有或较旧）。本机 {acked} 项变更已确认送达。</translation>
     </message>
     <message>
         <source>Records</source>
-        <translation type="unfinished" />
+        <translation>记录</translation>
     </message>
     <message>
         <source>Imported</source>
-        <translation type="unfinished" />
+        <translation>新增</translation>
     </message>
     <message>
         <source>Updated</source>
-        <translation type="unfinished" />
+        <translation>更新</translation>
     </message>
     <message>
         <source>Ignored</source>
-        <translation type="unfinished" />
+        <translation>忽略</translation>
     </message>
     <message>
         <source>Deleted</source>
-        <translation type="unfinished" />
+        <translation>删除</translation>
     </message>
     <message>
         <source>{n} of your edits were overwritten by newer edits made elsewhere; review them.</source>
-        <translation type="unfinished" />
+        <translation>本机有 {n} 处修改被其他地方更新的修改覆盖，请核对。</translation>
     </message>
     <message>
         <source>No conflicts.</source>
-        <translation type="unfinished" />
+        <translation>没有冲突。</translation>
     </message>
     <message>
         <source>Review conflicts...</source>
-        <translation type="unfinished" />
+        <translation>核对冲突…</translation>
     </message>
     <message>
         <source>Changes that could not be applied:</source>
-        <translation type="unfinished" />
+        <translation>未能导入的变更：</translation>
     </message>
 </context>
 <context>
@@ -2954,166 +2956,174 @@ You can undo this with Ctrl+Z.</source>
     <name>Sync</name>
     <message>
         <source>The file is larger than {limit_mb} MB.</source>
-        <translation type="unfinished" />
+        <translation>文件超过 {limit_mb} MB。</translation>
     </message>
     <message>
         <source>The file is empty.</source>
-        <translation type="unfinished" />
+        <translation>文件是空的。</translation>
     </message>
     <message>
         <source>The file is not a sync package.</source>
-        <translation type="unfinished" />
+        <translation>这个文件不是同步包。</translation>
     </message>
     <message>
         <source>The file is damaged. Copy it from the other computer again.</source>
-        <translation type="unfinished" />
+        <translation>文件已损坏，请从另一台电脑重新复制。</translation>
     </message>
     <message>
         <source>The file is incomplete: it was cut off while being copied. Copy it again and remove the USB drive safely.</source>
-        <translation type="unfinished" />
+        <translation>文件不完整：复制时被中断。请重新复制，并安全弹出U盘。</translation>
     </message>
     <message>
         <source>The file would expand to more than {limit_mb} MB and was refused for safety.</source>
-        <translation type="unfinished" />
+        <translation>文件解压后将超过 {limit_mb} MB，为安全起见已拒绝。</translation>
     </message>
     <message>
         <source>The package content is damaged (not valid JSON).</source>
-        <translation type="unfinished" />
+        <translation>同步包内容已损坏（不是有效的 JSON）。</translation>
     </message>
     <message>
         <source>The package does not follow the package format ({detail}).</source>
-        <translation type="unfinished" />
+        <translation>同步包不符合规定格式（{detail}）。</translation>
     </message>
     <message>
         <source>The package was made by a newer version. Update this program first.</source>
-        <translation type="unfinished" />
+        <translation>同步包由更新版本的程序生成，请先升级本程序。</translation>
     </message>
     <message>
         <source>The package needs version {version} or newer of this program. Update it first.</source>
-        <translation type="unfinished" />
+        <translation>同步包需要本程序 {version} 或更新的版本，请先升级。</translation>
     </message>
     <message>
         <source>The package comes from a computer this one does not know. Only packages from the city server can be imported here.</source>
-        <translation type="unfinished" />
+        <translation>同步包来自本机不认识的电脑。这里只能导入市级服务器的同步包。</translation>
     </message>
     <message>
         <source>The package carries a key that does not belong to its sender. It may be forged.</source>
-        <translation type="unfinished" />
+        <translation>同步包携带的密钥不属于发送方，可能是伪造的。</translation>
     </message>
     <message>
         <source>The package was altered after it was made (its signature does not match).</source>
-        <translation type="unfinished" />
+        <translation>同步包生成后被改动过（签名不符）。</translation>
     </message>
     <message>
         <source>The package is for another community or computer ({target}).</source>
-        <translation type="unfinished" />
+        <translation>这个同步包是发给其他社区或电脑的（{target}）。</translation>
     </message>
     <message>
         <source>The package is encrypted for another computer.</source>
-        <translation type="unfinished" />
+        <translation>这个同步包是为另一台电脑加密的。</translation>
     </message>
     <message>
         <source>The package cannot be decrypted: it was altered.</source>
-        <translation type="unfinished" />
+        <translation>同步包无法解密：内容被改动过。</translation>
     </message>
     <message>
         <source>The package is not encrypted, so it was refused.</source>
-        <translation type="unfinished" />
+        <translation>同步包未加密，已拒绝。</translation>
     </message>
     <message>
         <source>The package content does not match its checksum.</source>
-        <translation type="unfinished" />
+        <translation>同步包内容与校验值不符。</translation>
     </message>
     <message>
         <source>The package content does not match its header.</source>
-        <translation type="unfinished" />
+        <translation>同步包内容与包头不符。</translation>
     </message>
     <message>
         <source>The package writes records that belong to {owner}.</source>
-        <translation type="unfinished" />
+        <translation>同步包要修改属于{owner}的记录。</translation>
     </message>
     <message>
         <source>This computer is not enrolled with the city server yet. Enrol it with the code from the district office first.</source>
-        <translation type="unfinished" />
+        <translation>本机还没有向市级服务器注册。请先用区里提供的注册码注册。</translation>
     </message>
     <message>
         <source>This database has no community yet.</source>
-        <translation>此数据库还没有社区信息。</translation>
+        <translation>数据库里还没有社区。</translation>
     </message>
     <message>
         <source>The enrolment code is not valid. Check that it was copied completely.</source>
-        <translation type="unfinished" />
+        <translation>注册码无效，请检查是否完整复制。</translation>
     </message>
     <message>
         <source>The enrolment code was already used by another computer.</source>
-        <translation type="unfinished" />
+        <translation>这个注册码已被另一台电脑使用。</translation>
     </message>
     <message>
         <source>The enrolment code is for community {code_in_code}, but this database holds community {code_here}.</source>
-        <translation type="unfinished" />
+        <translation>注册码属于社区 {code_in_code}，但本数据库是社区 {code_here}。</translation>
     </message>
     <message>
         <source>The database refused the package ({detail}).</source>
-        <translation type="unfinished" />
+        <translation>数据库拒绝了这个同步包（{detail}）。</translation>
     </message>
     <message>
         <source>(empty)</source>
-        <translation type="unfinished" />
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <source>the city</source>
+        <translation>市里</translation>
+    </message>
+    <message>
+        <source>community {code}</source>
+        <translation>社区 {code}</translation>
     </message>
 </context>
 <context>
     <name>SyncController</name>
     <message>
         <source>Export sync package...</source>
-        <translation type="unfinished" />
+        <translation>导出同步包…</translation>
     </message>
     <message>
         <source>Import sync package...</source>
-        <translation type="unfinished" />
+        <translation>导入同步包…</translation>
     </message>
     <message>
         <source>Sync conflicts...</source>
-        <translation type="unfinished" />
+        <translation>同步冲突…</translation>
     </message>
     <message>
         <source>Sync history...</source>
-        <translation type="unfinished" />
+        <translation>同步记录…</translation>
     </message>
     <message>
         <source>Enrol with the city server...</source>
-        <translation type="unfinished" />
+        <translation>向市级服务器注册…</translation>
     </message>
     <message>
         <source>Not enrolled for sync</source>
-        <translation>尚未登记同步</translation>
+        <translation>未注册同步</translation>
     </message>
     <message>
         <source>{n} changes to send</source>
-        <translation type="unfinished" />
+        <translation>待发送 {n} 项</translation>
     </message>
     <message>
         <source>last sync {when}</source>
-        <translation type="unfinished" />
+        <translation>上次同步 {when}</translation>
     </message>
     <message>
         <source>never synced</source>
-        <translation type="unfinished" />
+        <translation>尚未同步</translation>
     </message>
     <message>
         <source>{n} conflicts to review</source>
-        <translation type="unfinished" />
+        <translation>{n} 处冲突待核对</translation>
     </message>
     <message>
         <source>Import sync package</source>
-        <translation type="unfinished" />
+        <translation>导入同步包</translation>
     </message>
     <message>
         <source>Sync packages (*{suffix});;All files (*)</source>
-        <translation type="unfinished" />
+        <translation>同步包 (*{suffix});;所有文件 (*)</translation>
     </message>
     <message>
         <source>The file could not be read: {error}</source>
-        <translation type="unfinished" />
+        <translation>文件无法读取：{error}</translation>
     </message>
 </context>
 <context>

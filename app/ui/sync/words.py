@@ -53,14 +53,33 @@ REASONS: dict[str, str] = {
 }
 
 
+EMPTY = QT_TRANSLATE_NOOP("Sync", "(empty)")
+
+
 def tr(text: str) -> str:
     return QCoreApplication.translate(CTX, text)
 
 
+CITY = QT_TRANSLATE_NOOP("Sync", "the city")
+COMMUNITY = QT_TRANSLATE_NOOP("Sync", "community {code}")
+
+
+def _who(text: str) -> str:
+    """The sync layer names owners and addressees in English words; say them in the UI's language."""
+    if text == "the city":
+        return tr(CITY)
+    for prefix in ("community ", "server "):
+        if text.startswith(prefix):
+            return tr(COMMUNITY).format(code=text[len(prefix):]) if prefix == "community " else text
+    return text
+
+
 def reason_text(error: SyncError) -> str:
     template = tr(REASONS.get(error.code, error.code))
+    params = {k: (_who(v) if k in ("owner", "target", "here") and isinstance(v, str) else v)
+              for k, v in error.params.items()}
     try:
-        return template.format(**error.params)
+        return template.format(**params)
     except (KeyError, IndexError):
         return template
 
@@ -71,7 +90,7 @@ def table_title(table: str) -> str:
 
 def format_value(value: Any) -> str:
     if value is None:
-        return tr("(empty)")
+        return tr(EMPTY)
     if isinstance(value, bool):
         return labels.yes_no(value)
     return str(value)
