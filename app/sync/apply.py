@@ -212,7 +212,9 @@ class Applier:
         ids = list(records)
         existing: dict[str, dict[str, Any]] = {}
         state: dict[str, Any]
-        for part in chunks(ids):
+        # A table with no rows yet (a new computer's first package) needs no look-ups.
+        has_rows = self.session.execute(select(t.c.id).limit(1)).first() is not None
+        for part in chunks(ids) if has_rows else ():
             for found in self.session.execute(select(t).where(t.c.id.in_(part))).mappings():
                 existing[found["id"]] = dict(found)
         side = load_stamps(self.session, spec.name, [i for i in ids if i in existing])
@@ -231,8 +233,7 @@ class Applier:
                 # The common case of a record seen for the first time in one change.
                 only = incoming[0]
                 stamp = only.change["hlc"]
-                new_row = dict(spec.empties)
-                new_row.update(only.values)
+                new_row = {**spec.empties, **only.values}
                 complete = only.values.keys() >= column_set
                 if not complete:
                     stamps = {c: (stamp if c in only.values else ZERO_STAMP) for c in columns}
