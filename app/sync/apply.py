@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from operator import itemgetter
-from typing import Any
+from typing import Any, NamedTuple
 
 import orjson
 from sqlalchemy import bindparam, select
@@ -25,6 +25,7 @@ from app.models import OutboxEntry
 from app.sync.codec import BOOLEAN, DATE, DATETIME, INTEGER, TEXT, BadValueError, to_json_value
 from app.sync.errors import SyncError
 from app.sync.models import SyncConflict
+from app.sync.package import no_gc
 from app.sync.tables import (
     CITY_SCOPE,
     ZERO_STAMP,
@@ -69,8 +70,7 @@ class ApplyResult:
         return total.as_dict()
 
 
-@dataclass
-class _Incoming:
+class _Incoming(NamedTuple):
     change: dict[str, Any]
     values: dict[str, Any]
 
@@ -136,6 +136,12 @@ class Applier:
         self.tables = synced_tables()
 
     def apply(self, changes: Iterable[dict[str, Any]]) -> ApplyResult:
+        # Applying builds a few objects per field; the cycle collector would walk them all
+        # again and again while it runs.
+        with no_gc():
+            return self._apply(changes)
+
+    def _apply(self, changes: Iterable[dict[str, Any]]) -> ApplyResult:
         result = ApplyResult()
         grouped: dict[str, dict[str, list[_Incoming]]] = defaultdict(lambda: defaultdict(list))
         for ch in changes:

@@ -93,15 +93,14 @@ def _validators() -> tuple[jsonschema.Draft202012Validator, jsonschema.Draft2020
     A body may hold a hundred thousand changes.  jsonschema spends about 10 microseconds on every
     subschema it enters, so the body is checked against ``$defs/change`` with its per-property
     subschemas folded into ``required`` + ``maxProperties`` (the same set of names, nothing more);
-    the types of those properties are then checked by :func:`_check_change_types`, and every field
-    value against its column when the change is applied.
+    the types of those properties, and that there are no others, are then checked by
+    :func:`_check_change_types`, and every field value against its column when the change is applied.
     """
     schema = package_schema()
     change = dict(schema["$defs"]["change"])
     names = change.pop("properties")
     change.pop("additionalProperties", None)
-    assert set(names) == set(change["required"])
-    change["maxProperties"] = len(names)
+    assert set(names) == set(change["required"]) == set(_STRING_KEYS) | {"op", "fields"}
     body = dict(schema["$defs"]["body"])
     body["properties"] = {"changes": {"type": "array", "items": change}}
     body["$schema"] = schema["$schema"]
@@ -114,7 +113,10 @@ _OPS = frozenset({"upsert", "delete"})
 
 def _check_change_types(changes: list[dict[str, Any]]) -> None:
     """What ``$defs/change`` says of each property's type, checked without a validator per item."""
+    size = len(_STRING_KEYS) + 2
     for i, c in enumerate(changes):
+        if len(c) != size:
+            raise SyncError("schema", detail=f"changes/{i}: unexpected properties")
         for key in _STRING_KEYS:
             if type(c[key]) is not str:
                 raise SyncError("schema", detail=f"changes/{i}/{key}: not a string")
@@ -136,7 +138,7 @@ def canonical(obj: Any) -> bytes:
 
 
 @contextmanager
-def _no_gc() -> Iterator[None]:
+def no_gc() -> Iterator[None]:
     """Large JSON documents parse several times faster without the cycle collector running."""
     enabled = gc.isenabled()
     gc.disable()
@@ -187,7 +189,7 @@ def build_package(
     if isinstance(changes, tuple):
         body, counts, count = changes
     else:
-        with _no_gc():
+        with no_gc():
             body = orjson.dumps({"changes": changes})
         counts = dict(sorted(Counter(c["table"] for c in changes).items()))
         count = len(changes)
@@ -273,7 +275,7 @@ def open_envelope(data: bytes, limits: Limits | None = None) -> Envelope:
     elif data.lstrip()[:1] != b"{":
         raise SyncError("not_a_package")
     try:
-        with _no_gc():
+        with no_gc():
             doc = orjson.loads(data)
     except orjson.JSONDecodeError as exc:
         raise SyncError("malformed_json", detail=str(exc)[:120]) from None
@@ -326,11 +328,12 @@ def read_changes(envelope: Envelope, keys: NodeKeys | None, limits: Limits | Non
     if hashlib.sha256(body).hexdigest() != header["body_sha256"]:
         raise SyncError("checksum")
     try:
-        with _no_gc():
+        with no_gc():
             doc = orjson.loads(body)
     except orjson.JSONDecodeError as exc:
         raise SyncError("malformed_json", detail=str(exc)[:120]) from None
-    _check_schema(_validators()[1], doc)
+    with no_gc():
+        _check_schema(_validators()[1], doc)
     changes: list[dict[str, Any]] = doc["changes"]
     _check_change_types(changes)
     if len(changes) != header["change_count"]:
