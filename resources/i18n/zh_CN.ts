@@ -848,6 +848,26 @@ You can undo this with Ctrl+Z.</source>
         <source>Changes that could not be applied:</source>
         <translation>未能导入的变更：</translation>
     </message>
+    <message>
+        <source>Save as PDF...</source>
+        <translation>另存为 PDF…</translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation>保存报告</translation>
+    </message>
+    <message>
+        <source>Package</source>
+        <translation>同步包</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>生成时间</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>来自</translation>
+    </message>
 </context>
 <context>
     <name>Labels</name>

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -107,6 +108,11 @@ def test_import_shows_the_report_and_a_refusal_says_why(
     assert rows[compound_title] == "1"
     assert changed == [True]
     assert [label for _, label in RegistryService(a2_db).options("compound")] == ["阳光小区"]
+    # The report prints: a PDF with the same words and figures.
+    pdf = tmp_path / "report.pdf"
+    dialog.save_pdf(pdf)
+    text = "".join(page.extract_text() for page in PdfReader(str(pdf)).pages)
+    assert dialog.windowTitle() in text and compound_title in text
 
     again = sync.import_file(back)  # the same package again: nothing changes, and it says so
     assert again is not None and again.counts.rowCount() == 0

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from html import escape
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -143,6 +145,7 @@ class ImportReportDialog(QDialog):
 
     def __init__(self, report: dict[str, Any], parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.report = report
         self.setWindowTitle(self.tr("Import report"))
         totals = report.get("totals") or {}
         summary = QLabel(self)
@@ -159,6 +162,9 @@ class ImportReportDialog(QDialog):
                      acked=report.get("acknowledged", 0)))
         self.counts = _table(self, "counts", [self.tr("Records"), self.tr("Imported"), self.tr("Updated"),
                                               self.tr("Ignored"), self.tr("Deleted")])
+        header = self.counts.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for table, c in (report.get("counts") or {}).items():
             row = self.counts.rowCount()
             self.counts.insertRow(row)
@@ -178,8 +184,12 @@ class ImportReportDialog(QDialog):
         self.rejected_list.setObjectName("rejected")
         for r in rejected:
             self.rejected_list.addItem(f"{table_title(r['table'])} {r['record'][:8]}: {r['reason']}")
+        self.summary = summary
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
+        pdf = buttons.addButton(self.tr("Save as PDF..."), QDialogButtonBox.ButtonRole.ActionRole)
+        pdf.setObjectName("save_pdf")
+        pdf.clicked.connect(self._choose_pdf)
         if conflicts:
             review = buttons.addButton(self.tr("Review conflicts..."), QDialogButtonBox.ButtonRole.ActionRole)
             review.setObjectName("review")
@@ -195,6 +205,49 @@ class ImportReportDialog(QDialog):
             self.rejected_list.hide()
         layout.addWidget(buttons)
         self.resize(560, 420)
+
+
+    def _choose_pdf(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save the report"), "", "PDF (*.pdf)")
+        if name:
+            self.save_pdf(Path(name))
+
+    def html(self) -> str:
+        """The report as a page to print: what the dialog shows, in a table."""
+        source = self.report.get("source") or {}
+        def cell(item: QTableWidgetItem | None) -> str:
+            return escape(item.text()) if item is not None else ""
+
+        rows = "".join(
+            "<tr>" + "".join(f"<td>{cell(self.counts.item(r, c))}</td>" for c in range(5)) + "</tr>"
+            for r in range(self.counts.rowCount()))
+        head = "".join(f"<th>{cell(self.counts.horizontalHeaderItem(c))}</th>" for c in range(5))
+        parts = [
+            f"<h2>{escape(self.windowTitle())}</h2>",
+            f"<p>{escape(self.tr('Package'))}: {escape(str(self.report.get('package_id', '')))}<br/>"
+            f"{escape(self.tr('Made'))}: {escape(str(self.report.get('created_at', '')))}<br/>"
+            f"{escape(self.tr('From'))}: {escape(str(source.get('node_id', '')))}</p>",
+            f"<p>{escape(self.summary.text())}</p>",
+            f"<table border='1' cellspacing='0' cellpadding='4'><tr>{head}</tr>{rows}</table>",
+            f"<p>{escape(self.conflicts_label.text())}</p>",
+        ]
+        for conflict in self.report.get("conflicts") or []:
+            parts.append(f"<p>{escape(table_title(conflict['table']))} · "
+                         f"{escape(labels.field_label(conflict['table'], conflict['field']))}: "
+                         f"{escape(format_value(conflict['local_value']))} → "
+                         f"{escape(format_value(conflict['remote_value']))}</p>")
+        for i in range(self.rejected_list.count()):
+            parts.append(f"<p>{escape(self.rejected_list.item(i).text())}</p>")
+        return "".join(parts)
+
+    def save_pdf(self, path: Path) -> None:
+        writer = QPdfWriter(str(path))
+        writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+        writer.setTitle(self.windowTitle())
+        document = QTextDocument()
+        document.setDefaultFont(QFont(self.font().family(), 10))
+        document.setHtml(self.html())
+        document.print_(writer)
 
 
 class ConflictDialog(QDialog):
