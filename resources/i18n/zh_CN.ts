@@ -3090,6 +3090,30 @@ You can undo this with Ctrl+Z.</source>
         <source>community {code}</source>
         <translation>社区 {code}</translation>
     </message>
+    <message>
+        <source>a kind of record this version does not know (update it)</source>
+        <translation>本版本不认识的记录类别（请升级程序）</translation>
+    </message>
+    <message>
+        <source>a field this version does not know: {field} (update it)</source>
+        <translation>本版本不认识的字段：{field}（请升级程序）</translation>
+    </message>
+    <message>
+        <source>the value of {field} is not valid ({detail})</source>
+        <translation>{field}的值不合格（{detail}）</translation>
+    </message>
+    <message>
+        <source>its time stamp is not valid</source>
+        <translation>时间戳无效</translation>
+    </message>
+    <message>
+        <source>its record number is not valid</source>
+        <translation>记录编号无效</translation>
+    </message>
+    <message>
+        <source>it names two different communities</source>
+        <translation>所属社区前后不一致</translation>
+    </message>
 </context>
 <context>
     <name>SyncController</name>

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from app.sync.errors import SyncError
 from app.sync.service import Conflict, ExportResult, SyncService
 from app.ui import labels
-from app.ui.sync.words import format_value, reason_text, table_title
+from app.ui.sync.words import format_value, reason_text, rejected_text, table_title
 
 Warn = Callable[[QWidget, str], None]
 
@@ -183,7 +183,8 @@ class ImportReportDialog(QDialog):
         self.rejected_list = QListWidget(self)
         self.rejected_list.setObjectName("rejected")
         for r in rejected:
-            self.rejected_list.addItem(f"{table_title(r['table'])} {r['record'][:8]}: {r['reason']}")
+            self.rejected_list.addItem(f"{table_title(r['table'])} {r['record'][:8]}: "
+                                       f"{rejected_text(r['table'], r['reason'])}")
         self.summary = summary
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)

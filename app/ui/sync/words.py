@@ -84,6 +84,27 @@ def reason_text(error: SyncError) -> str:
         return template
 
 
+REJECTED: dict[str, str] = {
+    "unknown_table": QT_TRANSLATE_NOOP("Sync", "a kind of record this version does not know (update it)"),
+    "unknown_field": QT_TRANSLATE_NOOP("Sync", "a field this version does not know: {field} (update it)"),
+    "bad_value": QT_TRANSLATE_NOOP("Sync", "the value of {field} is not valid ({detail})"),
+    "bad_stamp": QT_TRANSLATE_NOOP("Sync", "its time stamp is not valid"),
+    "bad_id": QT_TRANSLATE_NOOP("Sync", "its record number is not valid"),
+    "community_mismatch": QT_TRANSLATE_NOOP("Sync", "it names two different communities"),
+}
+
+
+def rejected_text(table: str, reason: str) -> str:
+    """Why one change could not be applied, from the reason code ``code[:field[:detail]]``."""
+    code, _, rest = reason.partition(":")
+    field, _, detail = rest.partition(":")
+    template = REJECTED.get(code)
+    if template is None:
+        return reason
+    shown_field = labels.field_label(table, field) if field else ""
+    return tr(template).format(field=shown_field, detail=detail)
+
+
 def table_title(table: str) -> str:
     return labels.kind_title(table)
 
