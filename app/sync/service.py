@@ -311,6 +311,18 @@ class SyncService:
                              orjson.loads(c.remote_value), c.local_hlc, c.remote_hlc, c.detected_at)
                     for c in session.scalars(stmt)]
 
+    def record_label(self, table: str, record_id: str) -> str:
+        """A few words naming a record for people: its name, title or number, else its id's start."""
+        spec = synced_tables().get(table)
+        if spec is not None:
+            with self.db.session() as session:
+                obj = session.get(spec.model, record_id)
+                for attr in ("name", "title", "number", "topic"):
+                    value = getattr(obj, attr, None)
+                    if isinstance(value, str) and value:
+                        return value
+        return record_id[:8]
+
     def resolve_conflict(self, conflict_id: str, keep: str) -> None:
         """Keep the ``remote`` value (already in place) or the ``local`` one (written as a new change)."""
         if keep not in ("local", "remote"):

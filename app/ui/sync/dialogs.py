@@ -304,8 +304,8 @@ class ConflictDialog(QDialog):
         self.conflicts = self.service.conflicts()
         self.list.clear()
         for c in self.conflicts:
-            self.list.addItem(f"{table_title(c.table)} · {labels.field_label(c.table, c.field)} · "
-                              f"{c.detected_at:%Y-%m-%d %H:%M}")
+            self.list.addItem(f"{table_title(c.table)}「{self.service.record_label(c.table, c.record_id)}」"
+                              f" · {labels.field_label(c.table, c.field)} · {c.detected_at:%m-%d %H:%M}")
         has_any = bool(self.conflicts)
         self.empty_label.setVisible(not has_any)
         self.keep_local.setEnabled(has_any)
