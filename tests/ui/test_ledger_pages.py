@@ -318,5 +318,5 @@ def test_sync_menu_and_status_in_the_main_window(qtbot, registry: RegistryServic
     assert titles[3] == "同步(&S)"
     assert [a.objectName() for a in window.menu_sync.actions()] == [
         "sync_export", "sync_import", "sync_conflicts", "sync_history", "sync_enrol"]
-    assert window.sync_label.text() == "尚未登记同步"
+    assert window.sync_label.text() == "未注册同步"
     db.close()
