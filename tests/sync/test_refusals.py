@@ -234,3 +234,43 @@ def test_size_limit_is_checked_before_reading(world: World) -> None:
     with pytest.raises(SyncError) as err:
         svc.import_file(bad)
     assert err.value.code == "too_large"
+
+
+def _everything(city: CityServer) -> dict[str, list[tuple[object, ...]]]:
+    """Every row of every table the server has, its own tables included."""
+    from sqlalchemy import MetaData, select
+
+    meta = MetaData()
+    meta.reflect(city.engine)
+    with city.engine.connect() as conn:
+        return {name: sorted(tuple(map(str, r)) for r in conn.execute(select(t)))
+                for name, t in sorted(meta.tables.items())}
+
+
+def test_a_refused_package_leaves_the_server_database_as_it_was(
+        computers: Computers, city: CityServer, tmp_path: Path) -> None:
+    """On SQLite and on PostgreSQL: refusals found inside the import transaction roll it all back."""
+    a, b = computers.new("a"), computers.new("b")
+    a_svc, b_svc = enrol(city, a, COMMUNITY_A), enrol(city, b, COMMUNITY_B)
+    theirs = RegistryService(b).create("compound", {"name": "江南小区"})
+    round_trip(city, COMMUNITY_B["code"], [b_svc], tmp_path)
+    RegistryService(a).create("compound", {"name": "阳光小区"})
+    env = open_envelope(a_svc.export(tmp_path / "a.clsync").path.read_bytes())
+    from app.sync.package import read_changes
+
+    changes = read_changes(env, city.keys)
+    next(c for c in changes if c["table"] == "compound")["record"] = theirs
+    header = env.header
+    data, _ = build_package(
+        keys=a_svc.keys(),
+        source={k: header["source"][k] for k in ("role", "community_id", "community_code")},
+        target=header["target"], changes=changes,
+        seq_range=(header["range"]["first"], header["range"]["last"]),
+        ack=header["ack"], recipients=[city.identity], enrolment=header.get("enrolment"))
+    before = _everything(city)
+    with pytest.raises(SyncError) as err:
+        city.import_bytes(data)
+    assert err.value.code == "forbidden_record"
+    assert _everything(city) == before
+    # A's first package would have enrolled it: the refusal undid that too.
+    assert [len(c["nodes"]) for c in city.communities()] == [0, 1]
