@@ -240,7 +240,7 @@ class CityServer:
                 return {"status": "already_applied", "package_id": envelope.package_id,
                         "created_at": header["created_at"], "source": source,
                         "change_count": header["change_count"], "counts": {}, "totals": {},
-                        "conflicts": [], "rejected": [], "acknowledged": 0}
+                        "conflicts": [], "rejected": [], "acknowledged": 0, "clock_warning": None}
             if node is None:
                 assert enrolment is not None
                 node = CommunityNode(node_id=identity.node_id, community_id=community_id,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -96,7 +96,27 @@ def build_report(result: ApplyResult, header: dict[str, Any], status: str,
         "conflicts": result.conflicts,
         "rejected": result.rejected,
         "acknowledged": acknowledged,
+        "clock_warning": clock_warning(header),
     }
+
+
+CLOCK_TOLERANCE = timedelta(hours=1)
+
+
+def clock_warning(header: dict[str, Any], now: datetime | None = None) -> dict[str, str] | None:
+    """Both clocks, when the sender's was ahead of this computer's by more than an hour.
+
+    A package is never made in the future: one that says so was made on a computer whose date or
+    time is wrong (or this one's is).  Nothing is refused; changes still order correctly.
+    """
+    try:
+        made = datetime.strptime(header["created_at"], "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
+    except (KeyError, ValueError):
+        return None
+    here = now or datetime.now(UTC)
+    if made - here <= CLOCK_TOLERANCE:
+        return None
+    return {"package_clock": made.strftime("%Y-%m-%d %H:%M"), "this_clock": here.strftime("%Y-%m-%d %H:%M")}
 
 
 class SyncService:
@@ -256,7 +276,8 @@ class SyncService:
                 return {"status": "already_applied", "package_id": envelope.package_id,
                         "created_at": header["created_at"], "source": header["source"],
                         "change_count": header["change_count"], "counts": {}, "totals": {},
-                        "conflicts": [], "rejected": [], "acknowledged": 0}
+                        "conflicts": [], "rejected": [], "acknowledged": 0,
+                        "clock_warning": clock_warning(header)}
             result = Applier(session, package_id=envelope.package_id, local_node=self.db.node_id,
                              log_conflicts=True).apply(changes)
             acked_to = int(header["ack"].get("nodes", {}).get(self.db.node_id, 0))

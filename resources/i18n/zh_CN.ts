@@ -868,6 +868,10 @@ You can undo this with Ctrl+Z.</source>
         <source>From</source>
         <translation>来自</translation>
     </message>
+    <message>
+        <source>The clocks disagree: the package says it was made at {theirs} (UTC), but this computer's clock says {ours} (UTC). Check the date and time of both computers; the data is safe.</source>
+        <translation>两台电脑的时钟不一致：同步包显示生成于 {theirs}（世界协调时），而本机时钟是 {ours}（世界协调时）。请检查两台电脑的日期和时间；数据不受影响。</translation>
+    </message>
 </context>
 <context>
     <name>Labels</name>

@@ -89,3 +89,26 @@ def test_an_enrolment_code_serves_one_computer(computers: Computers, city: CityS
     assert [n["fingerprint"] for n in listed] == [one.fingerprint]
     server = one.server()
     assert server is not None and server.fingerprint == city.identity.fingerprint
+
+
+def test_a_package_from_a_clock_in_the_future_is_applied_with_both_clocks_shown(
+        computers: Computers, city: CityServer, tmp_path: Path) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from app.sync.package import build_package
+
+    db = computers.new("a1")
+    svc = enrol(city, db, COMMUNITY_A)
+    city.import_file(svc.export(tmp_path / "first.clsync").path)
+    ahead = datetime.now(UTC) + timedelta(days=400)
+    data, _ = build_package(
+        keys=city.keys, source={"role": "server", "community_id": None, "community_code": None},
+        target={"role": "community", "community_id": db.community_id, "community_code": COMMUNITY_A["code"],
+                "node_ids": [db.node_id]},
+        changes=[], seq_range=(1, 0), ack={"nodes": {db.node_id: 0}}, recipients=[svc.keys().public],
+        now=ahead)
+    report = svc.import_bytes(data)
+    assert report["status"] == "applied"
+    warning = report["clock_warning"]
+    assert warning["package_clock"].startswith(str(ahead.year))
+    assert warning["this_clock"].startswith(str(datetime.now(UTC).year))

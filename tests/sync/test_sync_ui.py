@@ -183,3 +183,17 @@ def test_history_and_enrolment(qtbot, computers: Computers, tmp_path: Path, usb:
     assert history.table.rowCount() == 2
     assert history.table.item(0, 4).text() == "back.clsync"
     city.close()
+
+
+def test_the_report_shows_both_clocks_when_they_disagree(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from app.ui.sync.dialogs import ImportReportDialog
+
+    report = {"status": "applied", "package_id": "p", "created_at": "2027-12-31T08:00:00.000000Z",
+              "source": {"node_id": "city01"}, "counts": {}, "totals": {}, "conflicts": [], "rejected": [],
+              "acknowledged": 0, "clock_warning": {"package_clock": "2027-12-31 08:00",
+                                                   "this_clock": "2026-11-26 08:00"}}
+    dialog = ImportReportDialog(report)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.clock_label.isVisible()
+    assert "2027-12-31 08:00" in dialog.clock_label.text() and "2026-11-26 08:00" in dialog.clock_label.text()

@@ -186,6 +186,17 @@ class ImportReportDialog(QDialog):
             self.rejected_list.addItem(f"{table_title(r['table'])} {r['record'][:8]}: "
                                        f"{rejected_text(r['table'], r['reason'])}")
         self.summary = summary
+        self.clock_label = QLabel(self)
+        self.clock_label.setObjectName("clock")
+        self.clock_label.setWordWrap(True)
+        warning = report.get("clock_warning")
+        if warning:
+            self.clock_label.setText(self.tr(
+                "The clocks disagree: the package says it was made at {theirs} (UTC), but this computer's "
+                "clock says {ours} (UTC). Check the date and time of both computers; the data is safe.")
+                .format(theirs=warning["package_clock"], ours=warning["this_clock"]))
+        else:
+            self.clock_label.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         pdf = buttons.addButton(self.tr("Save as PDF..."), QDialogButtonBox.ButtonRole.ActionRole)
@@ -197,6 +208,7 @@ class ImportReportDialog(QDialog):
             review.clicked.connect(self.review_conflicts.emit)
         layout = QVBoxLayout(self)
         layout.addWidget(summary)
+        layout.addWidget(self.clock_label)
         layout.addWidget(self.counts, 1)
         layout.addWidget(self.conflicts_label)
         if rejected:
