@@ -8,6 +8,22 @@
         <translation>添加党员</translation>
     </message>
     <message>
+        <source>Party members</source>
+        <translation>党员</translation>
+    </message>
+    <message>
+        <source>Expanded committee (part-time members)</source>
+        <translation>大党委（兼职委员）</translation>
+    </message>
+    <message>
+        <source>Organ cadres</source>
+        <translation>机关干部</translation>
+    </message>
+    <message>
+        <source>All organs</source>
+        <translation>全部机关单位</translation>
+    </message>
+    <message>
         <source>All party members</source>
         <translation>全体党员</translation>
     </message>
@@ -20,12 +36,20 @@
         <translation>仅正式党员</translation>
     </message>
     <message>
+        <source>Who</source>
+        <translation>参会人员</translation>
+    </message>
+    <message>
         <source>Party group</source>
         <translation>党小组</translation>
     </message>
     <message>
         <source>Members</source>
-        <translation>人数</translation>
+        <translation>党员范围</translation>
+    </message>
+    <message>
+        <source>Organ</source>
+        <translation>机关单位</translation>
     </message>
 </context>
 <context>
@@ -855,18 +879,6 @@ You can undo this with Ctrl+Z.</source>
     <message>
         <source>Save the report</source>
         <translation>保存报告</translation>
-    </message>
-    <message>
-        <source>Package</source>
-        <translation>同步包</translation>
-    </message>
-    <message>
-        <source>Made</source>
-        <translation>生成时间</translation>
-    </message>
-    <message>
-        <source>From</source>
-        <translation>来自</translation>
     </message>
     <message>
         <source>The clocks disagree: the package says it was made at {theirs} (UTC), but this computer's clock says {ours} (UTC). Check the date and time of both computers; the data is safe.</source>
@@ -2446,7 +2458,9 @@ in progress {doing}</source>
     </message>
     <message numerus="yes">
         <source>of %n page(s)</source>
-        <translation><numerusform>共 %n 页</numerusform></translation>
+        <translation>
+            <numerusform>共 %n 页</numerusform>
+        </translation>
     </message>
     <message>
         <source>The document could not be made: %1</source>
@@ -2458,7 +2472,9 @@ in progress {doing}</source>
     </message>
     <message numerus="yes">
         <source>Sent %n page(s) to the printer.</source>
-        <translation><numerusform>已发送 %n 页到打印机。</numerusform></translation>
+        <translation>
+            <numerusform>已发送 %n 页到打印机。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Save as PDF</source>

@@ -320,3 +320,35 @@ def test_sync_menu_and_status_in_the_main_window(qtbot, registry: RegistryServic
         "sync_export", "sync_import", "sync_conflicts", "sync_history", "sync_enrol"]
     assert window.sync_label.text() == "未注册同步"
     db.close()
+
+
+def test_expected_attendees_from_the_committee_and_organ_cadres(qtbot, ledgers: MainWindow, db: Database,  # type: ignore[no-untyped-def]
+                                                                registry: RegistryService) -> None:
+    unit = registry.create("resident_unit", {"name": "白城市供电公司", "kind": "enterprise"})
+    registry.create("part_time_member", {"name": "周强", "resident_unit_id": unit, "post": "党委书记"})
+    organ = registry.create("organ", {"name": "洮北区税务局"})
+    registry.create("cadre", {"organ_id": organ, "name": "董文斌"})
+    other = registry.create("organ", {"name": "洮北区司法局"})
+    registry.create("cadre", {"organ_id": other, "name": "包楠"})
+    meeting = MeetingService(db).create({"kind": "joint_meeting", "topic": "党建联席会议",
+                                         "starts_at": datetime(2026, 3, 5, 9, 0)})
+    page = ledgers.open_page("meetings")
+    assert isinstance(page, MeetingsPage)
+    page.open_record(meeting)
+
+    def pick(source: str, organ_id: str | None = None) -> None:
+        def answer(widget: QWidget) -> None:
+            assert isinstance(widget, AddMembersDialog)
+            widget.source.setCurrentIndex(widget.source.findData(source))
+            if organ_id:
+                widget.organ.setCurrentIndex(widget.organ.findData(organ_id))
+            assert widget.organ.isEnabled() == (source == "cadres")
+            widget.accept()
+
+        on_next_modal(answer, AddMembersDialog)
+        page.attendance.add_members()
+
+    pick("committee")
+    pick("cadres", organ)
+    names = [page.attendance.table.item(r, 0).text() for r in range(page.attendance.table.rowCount())]
+    assert names == ["周强", "董文斌"]

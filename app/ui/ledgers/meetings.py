@@ -245,10 +245,16 @@ class AttendancePanel(QWidget):
         dialog = AddMembersDialog(self.page.controller, self)
         if not dialog.exec():
             return
-        meeting = self._meeting
-        self._perform(self.tr("Add attendees"), "meeting_attendee",
-                      lambda: self.page.service.add_members(meeting, dialog.party_group_id(),
-                                                            dialog.full_only()))
+        meeting, service = self._meeting, self.page.service
+        source = dialog.source_kind()
+        if source == AddMembersDialog.COMMITTEE:
+            action: Any = lambda: service.add_committee(meeting)  # noqa: E731
+        elif source == AddMembersDialog.CADRES:
+            action = lambda: service.add_cadres(meeting, dialog.organ_id())  # noqa: E731
+        else:
+            action = lambda: service.add_members(meeting, dialog.party_group_id(),  # noqa: E731
+                                                 dialog.full_only())
+        self._perform(self.tr("Add attendees"), "meeting_attendee", action)
 
     def add_person(self) -> None:
         if self._meeting is None:
@@ -299,11 +305,24 @@ def _colour(code: str) -> Any:
 
 
 class AddMembersDialog(QDialog):
-    """Which members are expected: all, or one party group's; optionally full members only."""
+    """Who is expected: party members (all, or one party group's, optionally full members only),
+    the expanded committee's part-time members, or organ cadres (all, or one organ's)."""
+
+    MEMBERS, COMMITTEE, CADRES = "members", "committee", "cadres"
 
     def __init__(self, controller: RecordController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Add members"))
+        self.source = QComboBox(self)
+        self.source.setObjectName("source")
+        self.source.addItem(self.tr("Party members"), self.MEMBERS)
+        self.source.addItem(self.tr("Expanded committee (part-time members)"), self.COMMITTEE)
+        self.source.addItem(self.tr("Organ cadres"), self.CADRES)
+        self.organ = QComboBox(self)
+        self.organ.setObjectName("organ")
+        self.organ.addItem(self.tr("All organs"), None)
+        for value, text in controller.service.options("organ"):
+            self.organ.addItem(text, value)
         self.group = QComboBox(self)
         self.group.setObjectName("group")
         self.group.addItem(self.tr("All party members"), None)
@@ -316,9 +335,26 @@ class AddMembersDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
+        form.addRow(self.tr("Who"), self.source)
         form.addRow(self.tr("Party group"), self.group)
         form.addRow(self.tr("Members"), self.full)
+        form.addRow(self.tr("Organ"), self.organ)
         form.addRow(buttons)
+        self.source.currentIndexChanged.connect(lambda _i: self._show_fields())
+        self._show_fields()
+
+    def _show_fields(self) -> None:
+        source = self.source_kind()
+        self.group.setEnabled(source == self.MEMBERS)
+        self.full.setEnabled(source == self.MEMBERS)
+        self.organ.setEnabled(source == self.CADRES)
+
+    def source_kind(self) -> str:
+        return str(self.source.currentData())
+
+    def organ_id(self) -> str | None:
+        value = self.organ.currentData()
+        return str(value) if value else None
 
     def party_group_id(self) -> str | None:
         value = self.group.currentData()
