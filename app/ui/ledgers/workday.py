@@ -39,7 +39,7 @@ def visit_fields() -> tuple[Field, ...]:
         if f.name == "goods_fen":
             fields.append(Field("goods_fen", Kind.FEN, minimum=0, maximum=f.maximum, default=0))
         elif f.name == "appeal_id":
-            continue
+            fields.append(Field("appeal_id", Kind.REF, ref="appeal"))
         else:
             fields.append(f)
         if f.name == "cadre_id":
