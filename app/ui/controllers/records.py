@@ -33,7 +33,10 @@ class RecordController(QObject):
 
     def create(self, kind: str, values: dict[str, Any]) -> str:
         record_id = self.service.create(kind, values)
-        self.undo_stack.push(_CreateCommand(self, kind, record_id))
+        svc = self.service
+        self.undo_stack.push(_Step(self, kind, _text(ADD, kind),
+                                   redo=lambda: svc.restore(kind, record_id),
+                                   undo=lambda: svc.delete(kind, record_id)))
         self.changed.emit(kind)
         return record_id
 
@@ -43,12 +46,18 @@ class RecordController(QObject):
         if not old:
             return
         after = self.service.get(kind, record_id)
-        self.undo_stack.push(_EditCommand(self, kind, record_id, before, after))
+        svc = self.service
+        self.undo_stack.push(_Step(self, kind, _text(EDIT, kind),
+                                   redo=lambda: svc.update(kind, record_id, after),
+                                   undo=lambda: svc.update(kind, record_id, before)))
         self.changed.emit(kind)
 
     def delete(self, kind: str, record_id: str) -> None:
         self.service.delete(kind, record_id)
-        self.undo_stack.push(_DeleteCommand(self, kind, record_id))
+        svc = self.service
+        self.undo_stack.push(_Step(self, kind, _text(DELETE, kind),
+                                   redo=lambda: svc.delete(kind, record_id),
+                                   undo=lambda: svc.restore(kind, record_id)))
         self.changed.emit(kind)
 
     def perform(self, text: str, kind: str, action: Callable[[], T]) -> T:
@@ -61,7 +70,10 @@ class RecordController(QObject):
         with journal.recording() as changes:
             result = action()
         if changes:
-            self.undo_stack.push(_JournalCommand(self, text, kind, changes))
+            db = self.service.db
+            self.undo_stack.push(_Step(self, kind, text,
+                                       redo=lambda: journal.reapply(db, changes),
+                                       undo=lambda: journal.revert(db, changes)))
             self.changed.emit(kind)
         return result
 
@@ -87,68 +99,22 @@ def _text(action: str, kind: str) -> str:
     return QCoreApplication.translate("RecordController", action).format(kind=labels.kind_title(kind))
 
 
-class _CreateCommand(QUndoCommand):
-    def __init__(self, ctl: RecordController, kind: str, record_id: str) -> None:
-        super().__init__(_text(ADD, kind))
-        self.ctl, self.kind, self.record_id = ctl, kind, record_id
-        self._first = True
+class _Step(QUndoCommand):
+    """One undo step.  The change was already made when the step is pushed, so the first
+    ``redo`` (which QUndoStack calls on push) does nothing."""
 
-    def redo(self) -> None:
-        if self._first:
-            self._first = False
-            return
-        self.ctl._run(self.kind, lambda: self.ctl.service.restore(self.kind, self.record_id))
-
-    def undo(self) -> None:
-        self.ctl._run(self.kind, lambda: self.ctl.service.delete(self.kind, self.record_id))
-
-
-class _EditCommand(QUndoCommand):
-    def __init__(self, ctl: RecordController, kind: str, record_id: str,
-                 before: dict[str, Any], after: dict[str, Any]) -> None:
-        super().__init__(_text(EDIT, kind))
-        self.ctl, self.kind, self.record_id = ctl, kind, record_id
-        self.before, self.after = before, after
-        self._first = True
-
-    def redo(self) -> None:
-        if self._first:
-            self._first = False
-            return
-        self.ctl._run(self.kind, lambda: self.ctl.service.update(self.kind, self.record_id, self.after))
-
-    def undo(self) -> None:
-        self.ctl._run(self.kind, lambda: self.ctl.service.update(self.kind, self.record_id, self.before))
-
-
-class _DeleteCommand(QUndoCommand):
-    def __init__(self, ctl: RecordController, kind: str, record_id: str) -> None:
-        super().__init__(_text(DELETE, kind))
-        self.ctl, self.kind, self.record_id = ctl, kind, record_id
-        self._first = True
-
-    def redo(self) -> None:
-        if self._first:
-            self._first = False
-            return
-        self.ctl._run(self.kind, lambda: self.ctl.service.delete(self.kind, self.record_id))
-
-    def undo(self) -> None:
-        self.ctl._run(self.kind, lambda: self.ctl.service.restore(self.kind, self.record_id))
-
-
-class _JournalCommand(QUndoCommand):
-    def __init__(self, ctl: RecordController, text: str, kind: str,
-                 changes: list[journal.RecordChange]) -> None:
+    def __init__(self, ctl: RecordController, kind: str, text: str, *,
+                 redo: Callable[[], object], undo: Callable[[], object]) -> None:
         super().__init__(text)
-        self.ctl, self.kind, self.changes = ctl, kind, changes
+        self.ctl, self.kind = ctl, kind
+        self._redo, self._undo = redo, undo
         self._first = True
 
     def redo(self) -> None:
         if self._first:
             self._first = False
             return
-        self.ctl._run(self.kind, lambda: journal.reapply(self.ctl.service.db, self.changes))
+        self.ctl._run(self.kind, self._redo)
 
     def undo(self) -> None:
-        self.ctl._run(self.kind, lambda: journal.revert(self.ctl.service.db, self.changes))
+        self.ctl._run(self.kind, self._undo)
