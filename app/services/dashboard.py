@@ -59,7 +59,7 @@ class TodoItem:
     """One thing to do; ``ref_kind`` and ``ref_id`` say what opens when it is clicked."""
 
     kind: str  # appeal_overdue, appeal_near_due, milestone_due, meeting_missing
-    ref_kind: str  # appeal, project_milestone, meeting_kind
+    ref_kind: str  # appeal, secretary_project, meeting_kind
     ref_id: str
     title: str
     due: date | None
@@ -138,7 +138,8 @@ class DashboardService(LedgerService):
             items.append(TodoItem("appeal_near_due", "appeal", a.id, f"{a.number} {a.content[:30]}",
                                   a.deadline, False))
         for m in ProjectService(self.db, self._now).milestones_due(today, milestone_days):
-            items.append(TodoItem("milestone_due", "project_milestone", m.id, m.title, m.due_date, m.overdue))
+            items.append(TodoItem("milestone_due", "secretary_project", m.project_id, m.title, m.due_date,
+                                  m.overdue))
         for r in MeetingService(self.db, self._now).reminders(today):
             items.append(TodoItem("meeting_missing", "meeting_kind", r.kind, r.kind, None, False))
         return items

@@ -117,7 +117,7 @@ def test_dashboard_counts(db: Database, clock: Clock, dataset: dict[str, str]) -
 
 def test_dashboard_todo(db: Database, clock: Clock, dataset: dict[str, str]) -> None:
     todo = DashboardService(db, clock).todo(TODAY)
-    assert [(t.kind, t.ref_id if t.ref_kind != "project_milestone" else t.title, t.due, t.overdue)
+    assert [(t.kind, t.ref_id if t.ref_kind != "secretary_project" else t.title, t.due, t.overdue)
             for t in todo] == [
         ("appeal_overdue", dataset["overdue"], date(2025, 9, 4), True),
         ("appeal_near_due", dataset["near"], date(2025, 9, 29), False),

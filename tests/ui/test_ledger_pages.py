@@ -352,3 +352,26 @@ def test_expected_attendees_from_the_committee_and_organ_cadres(qtbot, ledgers: 
     pick("cadres", organ)
     names = [page.attendance.table.item(r, 0).text() for r in range(page.attendance.table.rowCount())]
     assert names == ["周强", "董文斌"]
+
+
+def test_a_milestone_on_the_to_do_list_opens_its_project(qtbot, ledgers: MainWindow, db: Database) -> None:  # type: ignore[no-untyped-def]
+    from datetime import timedelta
+
+    from app.services.projects import ProjectService
+    from app.ui.ledgers.projects import ProjectsPage
+
+    today = date.today()
+    service = ProjectService(db)
+    project = service.create({"year": today.year, "secretary_name": "王书记", "title": "楼道环境整治"},
+                             default_milestones=False)
+    service.add_milestone(project, {"stage": "other", "title": "清理杂物",
+                                    "due_date": today - timedelta(days=1)})
+    page = ledgers.open_page("dashboard")
+    assert isinstance(page, DashboardPage)
+    page.refresh()
+    rows = [i for i in range(page.todo.count()) if "清理杂物" in page.todo.item(i).text()]
+    assert len(rows) == 1 and "已超期" in page.todo.item(rows[0]).text()
+    page.todo.itemClicked.emit(page.todo.item(rows[0]))
+    projects = ledgers.current_page()
+    assert isinstance(projects, ProjectsPage)
+    assert projects.list.current_id() == project

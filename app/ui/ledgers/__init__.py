@@ -30,7 +30,6 @@ RECORD_PAGES = {
     "meeting": "meetings",
     "appeal": "appeals",
     "secretary_project": "projects",
-    "project_milestone": "projects",
     "compound_guarantee": "guarantees",
     "workday_visit": "workday",
     "fund_entry": "funds",
@@ -101,17 +100,6 @@ def open_record(window: MainWindow, kind: str, record_id: str) -> None:
         page = window.open_page("meetings")
         page.list.set_filter("kind", record_id)  # type: ignore[attr-defined]
         return
-    if kind == "project_milestone":
-        from sqlalchemy import select
-
-        from app.models.ledgers import ProjectMilestone
-
-        with window.controller.service.db.session() as session:
-            project = session.scalar(
-                select(ProjectMilestone.project_id).where(ProjectMilestone.id == record_id))
-        if project is None:
-            return
-        kind, record_id = "secretary_project", project
     key = RECORD_PAGES.get(kind)
     if key is None:
         return
