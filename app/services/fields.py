@@ -144,7 +144,8 @@ def clean(field: Field, value: Any) -> tuple[Any, FieldError | None]:
             return None, FieldError(name, "not_number")
         if not number_d.is_finite():
             return None, FieldError(name, "not_number")
-        if -number_d.as_tuple().exponent > field.scale:  # type: ignore[operator]
+        # Trailing zeros are not precision: "0.850" is 0.85.
+        if -number_d.normalize().as_tuple().exponent > field.scale:  # type: ignore[operator]
             return None, FieldError(name, "too_many_decimals", {"scale": field.scale})
         return _check_range(field, number_d)
     if kind is Kind.DATE:

@@ -181,3 +181,8 @@ def test_validation_error_lists_every_field() -> None:
     error = ValidationError([FieldError("name", "required"), FieldError("phone", "phone_format")])
     assert error.codes() == {"name": "required", "phone": "phone_format"}
     assert "name: required" in str(error)
+
+
+def test_trailing_zeros_are_not_extra_decimals() -> None:
+    assert clean(FEE, "0.850") == (Decimal("0.850"), None)
+    assert clean(FEE, "1.2000") == (Decimal("1.2000"), None)

@@ -144,5 +144,5 @@ class RunningBalance(QWidget):
             for c, text in enumerate(values):
                 item = QTableWidgetItem(text)
                 if c in (3, 4, 5):
-                    item.setTextAlignment(int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(r, c, item)

@@ -148,6 +148,6 @@ class QuarterSummary(QWidget):
         self.table.setItem(r, 0, QTableWidgetItem(name))
         for c, n in enumerate(numbers, start=1):
             item = QTableWidgetItem(format_fen(n) if c == 6 else str(n))
-            item.setTextAlignment(int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
+            item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.table.setItem(r, c, item)
 
