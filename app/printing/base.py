@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import itertools
 import os
-import tempfile
+import secrets
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -653,21 +653,36 @@ class _DocTemplate(BaseDocTemplate):
             self.page_refs[flowable.toc_key] = self.page
 
 
-def write_atomically(path: Path, write: Callable[[Path], None]) -> None:
+def write_atomically(path: Path, write: Callable[[Path], object]) -> None:
     """Call ``write(temp)`` on a temporary file beside ``path``, then move it into place.
 
     On any failure the temporary file is removed and ``path`` is left as it was.
     """
     path = Path(path)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
+    tmp = _fresh_temp(path)
     try:
         write(tmp)
+        fd = os.open(tmp, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
         os.replace(tmp, path)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def _fresh_temp(path: Path) -> Path:
+    """A new empty file beside ``path``, created with the user's usual permissions (umask)."""
+    for _ in range(100):
+        tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.part")
+        try:
+            os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+        except FileExistsError:
+            continue
+        return tmp
+    raise FileExistsError(f"no free temporary name beside {path}")
 
 
 def render(path: Path, story: list[Flowable], info: DocInfo) -> int:

@@ -10,7 +10,6 @@ long book never freezes the window.  The pages are rendered with QtPdf.
 
 from __future__ import annotations
 
-import os
 import shutil
 import tempfile
 from collections.abc import Callable
@@ -35,6 +34,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from app.printing.base import write_atomically
 
 MakePdf = Callable[[Path], object]
 
@@ -352,14 +353,7 @@ class PrintPreviewDialog(QDialog):
         if target.suffix.lower() != ".pdf":
             target = target.with_name(target.name + ".pdf")
         try:
-            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
-            os.close(fd)
-            try:
-                shutil.copyfile(self.pdf_path, tmp)
-                os.replace(tmp, target)
-            finally:
-                if os.path.exists(tmp):
-                    os.remove(tmp)
+            write_atomically(target, lambda tmp: shutil.copyfile(self.pdf_path, tmp))
         except OSError as exc:
             reason = exc.strerror or str(exc)
             self.message_label.setText(self.tr("The PDF could not be saved: %1").replace("%1", reason))
