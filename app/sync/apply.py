@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from operator import itemgetter
+from operator import itemgetter, methodcaller
 from typing import Any, NamedTuple
 
 import orjson
@@ -73,6 +73,11 @@ class ApplyResult:
 class _Incoming(NamedTuple):
     change: dict[str, Any]
     values: dict[str, Any]
+
+
+def _by_stamp(incoming: _Incoming) -> str:
+    stamp: str = incoming.change["hlc"]
+    return stamp
 
 
 def _stamp_time(stamp: str) -> datetime:
@@ -152,8 +157,8 @@ class Applier:
                 continue
             grouped[ch["table"]][ch["record"]].append(_Incoming(ch, values))
             result.accepted.append(ch)
-            if result.max_stamp is None or ch["hlc"] > result.max_stamp:
-                result.max_stamp = ch["hlc"]
+        if result.accepted:
+            result.max_stamp = max(map(itemgetter("hlc"), result.accepted))
         for name in sorted(grouped):
             self._apply_table(self.tables[name], grouped[name], result)
         return result
@@ -233,7 +238,6 @@ class Applier:
         columns = spec.columns
         column_set = set(columns)
         for record_id, incoming in records.items():
-            incoming.sort(key=lambda i: i.change["hlc"])
             row = existing.get(record_id)
             if row is None and len(incoming) == 1:
                 # The common case of a record seen for the first time in one change.
@@ -255,6 +259,7 @@ class Applier:
                 else:
                     counts.imported += 1
                 continue
+            incoming.sort(key=_by_stamp)
             is_new = row is None
             if row is None:
                 state = dict(spec.empties)
@@ -326,15 +331,13 @@ class Applier:
         mark = "?" if dialect.paramstyle == "qmark" else "%s"
         sql = (f"INSERT INTO {dialect.identifier_preparer.format_table(spec.table)} "
                f"({', '.join(quote(n) for n in names)}) VALUES ({', '.join([mark] * len(names))})")
-        getter = itemgetter(*names)
-        processed = [(i, p) for i, p in enumerate(processors) if p is not None]
-        data: list[tuple[Any, ...]] = []
-        append = data.append
-        for r in rows:
-            values = list(getter(r))
-            for i, p in processed:
-                values[i] = p(values[i])
-            append(tuple(values))
+        # Column by column: the values of one column go through its processor with ``map``,
+        # and ``zip`` turns the columns back into rows, so no Python loop runs per row.
+        values: list[Any] = list(zip(*map(itemgetter(*names), rows), strict=True))
+        for i, p in enumerate(processors):
+            if p is not None:
+                values[i] = list(map(p, values[i]))
+        data = list(zip(*values, strict=True))
         conn.exec_driver_sql(sql, data)
 
     def _log_conflicts(self, table: str, candidates: list[tuple[str, str, str, Any, str, Any]],
@@ -362,12 +365,16 @@ class Applier:
                 package_id=self.package_id, detected_at=now))
 
 
+_DATETIME_TEXT = methodcaller("isoformat", " ", "microseconds")
+_DATE_TEXT = methodcaller("isoformat")
+
+
 def _iso_datetime(value: datetime | None) -> str | None:
-    return None if value is None else value.isoformat(" ", "microseconds")
+    return None if value is None else _DATETIME_TEXT(value)
 
 
 def _iso_date(value: date | None) -> str | None:
-    return None if value is None else value.isoformat()
+    return None if value is None else _DATE_TEXT(value)
 
 
 def _fast_processor(column: Any, dialect: Any) -> Any:
@@ -378,8 +385,8 @@ def _fast_processor(column: Any, dialect: Any) -> Any:
     formatter is slower); everything else goes through the dialect's bind processor.
     """
     if dialect.name == "sqlite" and type(column.type) is DateTime:
-        return _iso_datetime
+        return _iso_datetime if column.nullable else _DATETIME_TEXT
     if dialect.name == "sqlite" and type(column.type) is Date:
-        return _iso_date
+        return _iso_date if column.nullable else _DATE_TEXT
     return column.type.dialect_impl(dialect).bind_processor(dialect)
 
