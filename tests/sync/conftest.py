@@ -1,17 +1,25 @@
 """Sync fixtures: community databases copied from one migrated template, and city servers on
-SQLite and (when ``LEDGER_TEST_PG_URL`` is set) on the PostgreSQL that ``.ci/run`` starts."""
+SQLite and (when ``LEDGER_TEST_PG_URL`` is set) on the PostgreSQL that ``.ci/run`` starts.
+
+``LEDGER_TEST_PG_URL`` names a database the tests only connect to: each test run creates a database
+of its own beside it (the role needs CREATEDB) and drops it at the end, so two runs on one machine
+never see each other's tables.
+"""
 
 from __future__ import annotations
 
 import os
+import secrets
 import shutil
 import sqlite3
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine, MetaData, select
+from sqlalchemy import Engine, MetaData, create_engine, make_url, select
+from sqlalchemy.exc import DBAPIError
 
 from app.db.database import Database
 from app.db.engine import make_engine
@@ -73,9 +81,57 @@ def _pg_url() -> str | None:
     return url
 
 
-def reset_pg(url: str) -> None:
-    from sqlalchemy import create_engine
+def run_database_name(base: str) -> str:
+    """A database name no other test run on this machine or elsewhere uses at the same time."""
+    return f"{base[:40]}_{os.getpid()}_{secrets.token_hex(4)}"
 
+
+@pytest.fixture(scope="session")
+def pg_run_url() -> Iterator[str]:
+    """A PostgreSQL database created for this test run (beside ``LEDGER_TEST_PG_URL``'s), dropped after."""
+    base = _pg_url()
+    if not base:
+        pytest.skip(f"{PG_ENV} is not set")
+    url = make_url(base)
+    name = run_database_name(url.database or "ledger_test")
+    admin = create_engine(url, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
+        try:
+            yield url.set(database=name).render_as_string(hide_password=False)
+        finally:
+            _drop_database(admin, name)
+    finally:
+        admin.dispose()
+
+
+def _drop_database(admin: Engine, name: str) -> None:
+    """Drop the run's database even with sessions still open on it.
+
+    ``WITH (FORCE)`` ends the sessions, but a role that is not a superuser may not end every
+    process: PostgreSQL 15 once refused it at the end of a run ("must be a member of the role whose
+    process is being terminated"), most likely over an autovacuum worker, which a plain drop asks
+    to stop.  So both are tried, a few times.
+    """
+    for attempt in range(10):
+        try:
+            with admin.connect() as conn:
+                conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            return
+        except DBAPIError:
+            try:
+                with admin.connect() as conn:
+                    conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}"')
+                return
+            except DBAPIError:
+                if attempt == 9:
+                    raise
+                time.sleep(0.5)
+
+
+def reset_pg(url: str) -> None:
+    """Drop every table, so the test starts on an empty database."""
     engine = create_engine(url)
     try:
         meta = MetaData()
@@ -89,9 +145,7 @@ def reset_pg(url: str) -> None:
 def server_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     if request.param == "sqlite":
         return str(tmp_path / "city.sqlite")
-    url = _pg_url()
-    if not url:
-        pytest.skip(f"{PG_ENV} is not set")
+    url: str = request.getfixturevalue("pg_run_url")
     reset_pg(url)
     return url
 
