@@ -11,18 +11,17 @@ from pathlib import Path
 from typing import Any
 
 import orjson
-from sqlalchemy import Engine, Table, create_engine, event, func, or_, select, text
+from sqlalchemy import Engine, create_engine, event, func, or_, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from app.models import Base, Community, new_id
+from app.models import Community, new_id
 from app.sync.apply import Applier, check_community_writer
 from app.sync.enrolment import EnrolmentCode, proof_matches
 from app.sync.errors import SyncError
 from app.sync.files import atomic_write, read_limited
 from app.sync.hlc import HybridClock, Stamp
 from app.sync.keys import NodeKeys, PublicIdentity, b64, unb64
-from app.sync.models import SyncFieldStamp
 from app.sync.package import (
     FILE_SUFFIX,
     Envelope,
@@ -35,12 +34,12 @@ from app.sync.package import (
 )
 from app.sync.service import build_report
 from app.sync.tables import CITY_SCOPE, chunks, synced_tables
+from server.migrate import upgrade
 from server.models import (
     CommunityNode,
     EnrolledCommunity,
     Enrolment,
     PackageLog,
-    ServerBase,
     ServerChange,
     ServerState,
 )
@@ -83,12 +82,15 @@ def make_server_engine(url: str) -> Engine:
 
 class CityServer:
     def __init__(self, url: str, limits: Limits | None = None) -> None:
+        """Open the database and bring it to the newest schema; :class:`server.migrate.SchemaError`
+        when it cannot be (a newer program's database, unknown tables), with nothing changed."""
         self.engine = make_server_engine(url)
         self.limits = limits or Limits()
-        tables: list[Table] = [s.table for s in synced_tables().values()]
-        tables.append(SyncFieldStamp.__table__)  # type: ignore[arg-type]
-        Base.metadata.create_all(self.engine, tables=tables)
-        ServerBase.metadata.create_all(self.engine)
+        try:
+            self.migration = upgrade(self.engine)
+        except BaseException:
+            self.engine.dispose()
+            raise
         self.keys = self._load_keys()
         self.node_id = self.keys.node_id
         stored = self._state(CLOCK_KEY)
@@ -112,9 +114,14 @@ class CityServer:
         stored = self._state(KEYS_KEY)
         if stored:
             return NodeKeys.from_private_json(orjson.loads(stored))
-        keys = NodeKeys.generate("city" + secrets.token_hex(6))
         with self.session() as session:
-            session.merge(ServerState(key=KEYS_KEY, value=orjson.dumps(keys.private_json()).decode()))
+            # Read again under the lock: another process opening a new database at the same time
+            # may have made the keys since, and a server has one identity.
+            stored = session.scalar(select(ServerState.value).where(ServerState.key == KEYS_KEY))
+            if stored:
+                return NodeKeys.from_private_json(orjson.loads(stored))
+            keys = NodeKeys.generate("city" + secrets.token_hex(6))
+            session.add(ServerState(key=KEYS_KEY, value=orjson.dumps(keys.private_json()).decode()))
         return keys
 
     @property

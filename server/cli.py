@@ -17,6 +17,7 @@ from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from app import __version__
 from app.sync.errors import SyncError
 from server.city import CityServer, ServerError
+from server.migrate import SchemaError
 from server.stats import city_stats
 
 
@@ -133,6 +134,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         server = CityServer(args.db)
+    except SchemaError as exc:
+        print(f"community-ledger-server: error: {exc}", file=sys.stderr)
+        return 1
     except OperationalError as exc:
         print(f"community-ledger-server: error: cannot open the database: {str(exc.orig).strip()[:200]}",
               file=sys.stderr)

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from datetime import datetime
+from functools import cache
 
 from sqlalchemy import DateTime, Integer, MetaData, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from app.models.base import NAMING_CONVENTION
+from app.sync.models import SyncFieldStamp
+from app.sync.tables import synced_tables
 
 
 class ServerBase(DeclarativeBase):
@@ -97,3 +100,16 @@ class PackageLog(ServerBase):
     first_seq: Mapped[int] = mapped_column(Integer, default=0)
     last_seq: Mapped[int] = mapped_column(Integer, default=0)
     report: Mapped[str] = mapped_column(Text, default="{}")
+
+
+@cache
+def server_metadata() -> MetaData:
+    """Every table of a city server database: the app's synced records, their field stamps and the
+    server's own tables.  Migrations are generated against it and tests compare a migrated database
+    with it, so a model changed without a server migration shows up."""
+    meta = MetaData(naming_convention=NAMING_CONVENTION)
+    shared = [s.table for s in synced_tables().values()]
+    shared.append(SyncFieldStamp.__table__)  # type: ignore[arg-type]
+    for table in [*shared, *ServerBase.metadata.sorted_tables]:
+        table.to_metadata(meta)
+    return meta

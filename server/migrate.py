@@ -1,0 +1,191 @@
+"""Bring a city server database to the schema this program knows, with the server's own migrations.
+
+The server keeps its revision in its own version table, so a city database is never mistaken for a
+community's ledger file (whose revisions live in ``alembic_version``) or the other way round.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sqlalchemy import Connection, Engine, create_engine, inspect, text
+
+from server.models import server_metadata
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+VERSION_TABLE = "server_alembic_version"
+# The revision whose tables the server made with ``create_all`` before it had migrations.
+BASELINE = "0001"
+# Revision ids are four-digit sequence numbers that prefix their file names, so an up-to-date
+# database is recognised without loading alembic (a test checks this against alembic's head).
+_REVISION_FILE = re.compile(r"^(\d{4})_\w+\.py$")
+# Held while a PostgreSQL database is checked and upgraded, so two server processes starting
+# at the same time never both create the tables.
+_MIGRATION_LOCK = 7_531_002
+
+
+class SchemaError(Exception):
+    """The database cannot be brought to this program's schema; nothing was changed."""
+
+
+class DatabaseTooNewError(SchemaError):
+    def __init__(self, revision: str, head: str) -> None:
+        super().__init__(f"the database is at schema revision {revision}, newer than this program "
+                         f"knows (it knows up to {head}); use a newer community-ledger-server")
+        self.revision = revision
+
+
+class UnrecognisedDatabaseError(SchemaError):
+    def __init__(self, differences: list[str]) -> None:
+        shown = "; ".join(differences[:5]) + ("; ..." if len(differences) > 5 else "")
+        super().__init__("the database has some city server tables but no schema revision, and they "
+                         f"are not those of revision {BASELINE}: {shown}")
+        self.differences = differences
+
+
+@dataclass(frozen=True)
+class MigrationResult:
+    from_revision: str | None
+    to_revision: str
+    stamped: bool
+
+
+def alembic_config(connection: Connection) -> Config:
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    cfg.set_main_option("version_table", VERSION_TABLE)
+    cfg.attributes["connection"] = connection
+    return cfg
+
+
+def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
+    head = ScriptDirectory(str(MIGRATIONS_DIR)).get_current_head()
+    assert head is not None
+    return head
+
+
+def newest_revision_file() -> str:
+    """The highest revision id among the migration files."""
+    ids = [m[1] for f in (MIGRATIONS_DIR / "versions").iterdir() if (m := _REVISION_FILE.match(f.name))]
+    return max(ids)
+
+
+def stored_revision(connection: Connection) -> str | None:
+    """The revision recorded in the database, read without alembic (None if there is none)."""
+    if not inspect(connection).has_table(VERSION_TABLE):
+        return None
+    return connection.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).scalar()
+
+
+def current_revision(connection: Connection) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
+    context = MigrationContext.configure(connection, opts={"version_table": VERSION_TABLE})
+    return context.get_current_revision()
+
+
+def _columns(connection: Connection, tables: set[str] | None = None) -> dict[str, set[str]]:
+    insp = inspect(connection)
+    names = set(insp.get_table_names()) if tables is None else tables
+    return {t: {c["name"] for c in insp.get_columns(t)} for t in names}
+
+
+def baseline_columns() -> dict[str, set[str]]:
+    """Table -> column names that revision ``BASELINE`` creates (run on a scratch in-memory database)."""
+    from alembic import command
+
+    engine = create_engine("sqlite://")
+    try:
+        with engine.begin() as conn:
+            command.upgrade(alembic_config(conn), BASELINE)
+            found = _columns(conn)
+    finally:
+        engine.dispose()
+    found.pop(VERSION_TABLE, None)
+    return found
+
+
+def baseline_differences(connection: Connection) -> list[str]:
+    """How the tables of a database without a revision differ from those revision ``BASELINE`` makes."""
+    expected = baseline_columns()
+    present = set(inspect(connection).get_table_names())
+    problems = [f"table {t} is missing" for t in sorted(set(expected) - present)]
+    actual = _columns(connection, set(expected) & present)
+    for table in sorted(actual):
+        missing = sorted(expected[table] - actual[table])
+        extra = sorted(actual[table] - expected[table])
+        if missing:
+            problems.append(f"{table} lacks {', '.join(missing)}")
+        if extra:
+            problems.append(f"{table} has unknown {', '.join(extra)}")
+    return problems
+
+
+def upgrade_connection(connection: Connection) -> MigrationResult:
+    """Upgrade inside the caller's transaction; raise :class:`SchemaError` before changing anything."""
+    newest = newest_revision_file()
+    if stored_revision(connection) == newest:
+        return MigrationResult(newest, newest, False)
+    from alembic import command
+    from alembic.script import ScriptDirectory
+
+    if connection.dialect.name == "postgresql":
+        connection.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _MIGRATION_LOCK})
+    script = ScriptDirectory(str(MIGRATIONS_DIR))
+    head = script.get_current_head()
+    assert head is not None
+    current = current_revision(connection)
+    if current == head:
+        return MigrationResult(current, head, False)
+    if current is not None:
+        try:
+            script.get_revision(current)
+        except Exception as exc:
+            raise DatabaseTooNewError(current, head) from exc
+    cfg = alembic_config(connection)
+    stamped = False
+    if current is None:
+        ours = set(server_metadata().tables)
+        if ours & set(inspect(connection).get_table_names()):
+            # Made by the server before it had migrations: adopt it when its tables are the baseline's.
+            differences = baseline_differences(connection)
+            if differences:
+                raise UnrecognisedDatabaseError(differences)
+            command.stamp(cfg, BASELINE)
+            stamped = True
+    command.upgrade(cfg, "head")
+    return MigrationResult(current, head, stamped)
+
+
+def upgrade(engine: Engine) -> MigrationResult:
+    """Bring the database to the newest revision in one transaction."""
+    with engine.begin() as connection:
+        return upgrade_connection(connection)
+
+
+def make_revision(message: str, rev_id: str) -> None:
+    """Write ``versions/<rev_id>_<message>.py``: the difference between head and the models.
+
+    Run from the repository: ``python -c "from server.migrate import make_revision;
+    make_revision('what changed', '0002')"``, then read the file it writes.
+    """
+    from alembic import command
+
+    engine = create_engine("sqlite://")
+    try:
+        with engine.begin() as conn:
+            cfg = alembic_config(conn)
+            command.upgrade(cfg, "head")
+            command.revision(cfg, message=message, autogenerate=True, rev_id=rev_id)
+    finally:
+        engine.dispose()
