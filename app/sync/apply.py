@@ -9,7 +9,6 @@ twice changes nothing.  A delete is the ``deleted_at`` field like any other: a t
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -24,6 +23,7 @@ from sqlalchemy.orm import Session
 from app.models import OutboxEntry
 from app.sync.codec import BOOLEAN, DATE, DATETIME, INTEGER, TEXT, BadValueError, to_json_value
 from app.sync.errors import SyncError
+from app.sync.hlc import STAMP_RE
 from app.sync.models import SyncConflict
 from app.sync.package import no_gc
 from app.sync.tables import (
@@ -36,7 +36,6 @@ from app.sync.tables import (
     synced_tables,
 )
 
-STAMP_RE = re.compile(r"^\d{13}-\d{5}-[0-9A-Za-z_]{1,32}$")
 ID_MAX = 36
 
 

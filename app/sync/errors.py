@@ -34,6 +34,9 @@ MESSAGES: dict[str, str] = {
     "enrolment_community": "the enrolment code is for community {code_in_code}; "
                            "this database holds {code_here}",
     "constraint": "the database refused the package ({detail})",
+    "clock_ahead": "{count} changes in the package are dated up to {latest}, more than a day after this "
+                   "computer's clock ({here}); the sending computer's date or time (or this one's) is wrong. "
+                   "Correct it and export again",
 }
 
 

@@ -8,6 +8,7 @@ in stamp order, so the database can compare stamps with ``<``.
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -15,6 +16,22 @@ from dataclasses import dataclass
 WALL_DIGITS = 13
 COUNTER_DIGITS = 5
 MAX_COUNTER = 10**COUNTER_DIGITS - 1
+# How far a received stamp may run ahead of this computer's clock.  A stamp from further ahead
+# comes from a computer whose date is wrong; accepted, it would win every later edit until that
+# day and drag every clock that saw it into the future, so the package carrying it is refused.
+# A day leaves room for a clock set to Beijing time in a UTC time zone (eight hours).
+MAX_AHEAD_MS = 24 * 3600 * 1000
+# An encoded stamp: wall milliseconds, counter, node id.
+STAMP_RE = re.compile(r"^\d{13}-\d{5}-[0-9A-Za-z_]{1,32}$")
+
+
+def wall_now_ms() -> int:
+    return time.time_ns() // 1_000_000
+
+
+def stamp_prefix(wall_ms: int) -> str:
+    """The text a stamp starts with at ``wall_ms``: stamps later than it compare greater as text."""
+    return f"{wall_ms:0{WALL_DIGITS}d}"
 
 
 @dataclass(frozen=True, order=True)
@@ -46,12 +63,17 @@ class HybridClock:
         if "-" in node or not node:
             raise ValueError("node id must be non-empty and contain no '-'")
         self.node = node
-        self._wall = wall or (lambda: time.time_ns() // 1_000_000)
+        self._wall = wall or wall_now_ms
         self._last = last or Stamp(0, 0, node)
 
     @property
     def last(self) -> Stamp:
         return self._last
+
+    @property
+    def wall(self) -> Callable[[], int]:
+        """This computer's clock in milliseconds since the epoch, as the stamps read it."""
+        return self._wall
 
     def now(self) -> Stamp:
         wall = self._wall()

@@ -30,6 +30,7 @@ from jsonschema.exceptions import best_match
 from app import __version__
 from app.models import new_id
 from app.sync.errors import SyncError
+from app.sync.hlc import MAX_AHEAD_MS, STAMP_RE, stamp_prefix, wall_now_ms
 from app.sync.keys import NodeKeys, PublicIdentity, SealError, b64, open_sealed, seal, unb64
 
 FORMAT = "community-ledger-sync"
@@ -308,8 +309,11 @@ def verify_signature(envelope: Envelope, signer: PublicIdentity) -> None:
 
 
 def read_changes(envelope: Envelope, keys: NodeKeys | None, limits: Limits | None = None,
-                 require_sealed: bool = False) -> list[dict[str, Any]]:
-    """Decrypt (when sealed), check the checksum, the body schema and the counts."""
+                 require_sealed: bool = False, now_ms: int | None = None) -> list[dict[str, Any]]:
+    """Decrypt (when sealed), check the checksum, the body schema, the counts and the stamps' clock.
+
+    ``now_ms`` is this computer's clock (milliseconds since the epoch); by default, the system's.
+    """
     limits = limits or Limits()
     header = envelope.header
     if envelope.sealed:
@@ -339,4 +343,22 @@ def read_changes(envelope: Envelope, keys: NodeKeys | None, limits: Limits | Non
     counts = Counter(c["table"] for c in changes)
     if dict(counts) != {k: v for k, v in header["counts"].items() if v}:
         raise SyncError("counts_mismatch", header=header["change_count"], body=len(changes))
+    check_clock(changes, wall_now_ms() if now_ms is None else now_ms)
     return changes
+
+
+def check_clock(changes: list[dict[str, Any]], now_ms: int) -> None:
+    """Refuse changes stamped more than :data:`MAX_AHEAD_MS` after ``now_ms``."""
+    limit = stamp_prefix(now_ms + MAX_AHEAD_MS)
+    ahead = [s for s in (c["hlc"] for c in changes) if s[:13] > limit and STAMP_RE.match(s)]
+    if ahead:
+        latest = int(max(ahead)[:13])
+        raise SyncError("clock_ahead", count=len(ahead), latest=_local_minute(latest),
+                        here=_local_minute(now_ms), days=max(1, round((latest - now_ms) / 86_400_000)))
+
+
+def _local_minute(ms: int) -> str:
+    try:
+        return datetime.fromtimestamp(ms / 1000).strftime("%Y-%m-%d %H:%M")
+    except (OverflowError, OSError, ValueError):
+        return str(ms)

@@ -32,6 +32,7 @@ from app.sync.package import (
     read_changes,
     verify_signature,
 )
+from app.sync.restamp import restamp_ahead
 from app.sync.tables import synced_tables
 
 KEYS_KEY = "sync_keys"
@@ -54,6 +55,8 @@ class ExportResult:
     package_id: str
     change_count: int
     counts: dict[str, int]
+    # Changes made while this computer's clock ran ahead, stamped again before they left.
+    restamped: int = 0
 
 
 @dataclass(frozen=True)
@@ -201,6 +204,7 @@ class SyncService:
         community_id = self.db.community_id
         if community_id is None:
             raise SyncError("no_community")
+        restamped = restamp_ahead(self.db)
         with self.db.session() as session:
             community = session.get(Community, community_id)
             code = community.code if community is not None else ""
@@ -232,7 +236,7 @@ class SyncService:
                 processed_at=now, change_count=changes[2], first_seq=seq_range[0], last_seq=seq_range[1],
                 counts=orjson.dumps(header["counts"]).decode(), report=orjson.dumps({"status": "written"})
                 .decode(), file_name=str(out)))
-        return ExportResult(out, header["package_id"], changes[2], dict(header["counts"]))
+        return ExportResult(out, header["package_id"], changes[2], dict(header["counts"]), restamped)
 
     # --- import -----------------------------------------------------------------------------
 

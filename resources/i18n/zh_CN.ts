@@ -446,7 +446,7 @@
         <translation>同步冲突</translation>
     </message>
     <message>
-        <source>Keep this computer's value</source>
+        <source>Keep this computer&apos;s value</source>
         <translation>保留本机的值</translation>
     </message>
     <message>
@@ -477,7 +477,7 @@
         <translation> 年</translation>
     </message>
     <message>
-        <source>This year's work</source>
+        <source>This year&apos;s work</source>
         <translation>本年度工作</translation>
     </message>
     <message>
@@ -627,7 +627,7 @@
         <translation>{date}（{n} 个工作日）</translation>
     </message>
     <message>
-        <source>Type the department, e.g. the street's construction office</source>
+        <source>Type the department, e.g. the street&apos;s construction office</source>
         <translation>请输入职能部门，如街道城建办</translation>
     </message>
 </context>
@@ -638,7 +638,7 @@
         <translation>向市级服务器注册</translation>
     </message>
     <message>
-        <source>This computer's fingerprint: {fp}</source>
+        <source>This computer&apos;s fingerprint: {fp}</source>
         <translation>本机指纹：{fp}</translation>
     </message>
     <message>
@@ -707,6 +707,10 @@ This computer: {own}</source>
     <message>
         <source>Written to {file}: {n} changes ({tables}). Take the USB drive to the district office.</source>
         <translation>已写入 {file}：{n} 项变更（{tables}）。请把U盘带到区里导入。</translation>
+    </message>
+    <message>
+        <source>{n} of them were made while this computer&apos;s date was set ahead; they now carry today&apos;s date.</source>
+        <translation>其中 {n} 条是在本机日期被调快时录入的，已改按今天的日期标记。</translation>
     </message>
     <message>
         <source>Close</source>
@@ -881,7 +885,7 @@ You can undo this with Ctrl+Z.</source>
         <translation>保存报告</translation>
     </message>
     <message>
-        <source>The clocks disagree: the package says it was made at {theirs} (UTC), but this computer's clock says {ours} (UTC). Check the date and time of both computers; the data is safe.</source>
+        <source>The clocks disagree: the package says it was made at {theirs} (UTC), but this computer&apos;s clock says {ours} (UTC). Check the date and time of both computers; the data is safe.</source>
         <translation>两台电脑的时钟不一致：同步包显示生成于 {theirs}（世界协调时），而本机时钟是 {ours}（世界协调时）。请检查两台电脑的日期和时间；数据不受影响。</translation>
     </message>
 </context>
@@ -964,7 +968,7 @@ You can undo this with Ctrl+Z.</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <source>Leader's phone</source>
+        <source>Leader&apos;s phone</source>
         <translation>负责人电话</translation>
     </message>
     <message>
@@ -980,7 +984,7 @@ You can undo this with Ctrl+Z.</source>
         <translation>书记</translation>
     </message>
     <message>
-        <source>Secretary's phone</source>
+        <source>Secretary&apos;s phone</source>
         <translation>书记电话</translation>
     </message>
     <message>
@@ -1348,7 +1352,7 @@ You can undo this with Ctrl+Z.</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <source>Residents' appeal</source>
+        <source>Residents&apos; appeal</source>
         <translation>民生诉求</translation>
     </message>
     <message>
@@ -1380,7 +1384,7 @@ You can undo this with Ctrl+Z.</source>
         <translation>诉求人</translation>
     </message>
     <message>
-        <source>Resident's phone</source>
+        <source>Resident&apos;s phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
@@ -1424,7 +1428,7 @@ You can undo this with Ctrl+Z.</source>
         <translation>答复群众</translation>
     </message>
     <message>
-        <source>Resident's verdict</source>
+        <source>Resident&apos;s verdict</source>
         <translation>群众评价</translation>
     </message>
     <message>
@@ -1584,11 +1588,11 @@ You can undo this with Ctrl+Z.</source>
         <translation>包保领导</translation>
     </message>
     <message>
-        <source>Leader's post</source>
+        <source>Leader&apos;s post</source>
         <translation>领导职务</translation>
     </message>
     <message>
-        <source>Leader's unit</source>
+        <source>Leader&apos;s unit</source>
         <translation>领导所在单位</translation>
     </message>
     <message>
@@ -1680,7 +1684,7 @@ You can undo this with Ctrl+Z.</source>
         <translation>项目成效</translation>
     </message>
     <message>
-        <source>Residents' feedback</source>
+        <source>Residents&apos; feedback</source>
         <translation>群众反馈</translation>
     </message>
     <message>
@@ -1712,7 +1716,7 @@ You can undo this with Ctrl+Z.</source>
         <translation>评价意见</translation>
     </message>
     <message>
-        <source>Residents' satisfaction (%)</source>
+        <source>Residents&apos; satisfaction (%)</source>
         <translation>群众满意度（%）</translation>
     </message>
     <message>
@@ -2064,7 +2068,7 @@ You can undo this with Ctrl+Z.</source>
         <translation>找不到文件 {path}。</translation>
     </message>
     <message>
-        <source>Refused: this expense would take the fund's balance below zero.</source>
+        <source>Refused: this expense would take the fund&apos;s balance below zero.</source>
         <translation>不能登记：这笔支出将使该经费余额小于零。</translation>
     </message>
     <message>
@@ -2107,7 +2111,7 @@ You can undo this with Ctrl+Z.</source>
         <translation>书记项目</translation>
     </message>
     <message>
-        <source>Residents' appeals</source>
+        <source>Residents&apos; appeals</source>
         <translation>民生诉求</translation>
     </message>
     <message>
@@ -2817,7 +2821,7 @@ You can undo this with Ctrl+Z.</source>
         <translation>导入法定节假日安排</translation>
     </message>
     <message>
-        <source>Days are saved as soon as they are added; the State Council's arrangement of a year can be loaded and then corrected.</source>
+        <source>Days are saved as soon as they are added; the State Council&apos;s arrangement of a year can be loaded and then corrected.</source>
         <translation>日期添加后立即保存；可先导入国务院公布的当年节假日安排，再逐日修改。</translation>
     </message>
     <message>
@@ -3097,6 +3101,10 @@ You can undo this with Ctrl+Z.</source>
     <message>
         <source>The database refused the package ({detail}).</source>
         <translation>数据库拒绝了这个同步包（{detail}）。</translation>
+    </message>
+    <message>
+        <source>{count} changes in the package are dated up to {latest}, more than a day after this computer&apos;s clock ({here}). The date or time of the computer that made the package (or of this one) is wrong: correct it, then make the package again.</source>
+        <translation>同步包中有 {count} 条修改的时间晚至 {latest}，比本机时钟（{here}）晚一天以上。制作此包的电脑（或本机）的日期或时间不对：请改正后重新制作同步包。</translation>
     </message>
     <message>
         <source>(empty)</source>

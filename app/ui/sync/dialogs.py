@@ -130,9 +130,13 @@ class ExportDialog(QDialog):
                 error=exc.strerror or str(exc)))
             return
         self.result_ = result
-        self.done_label.setText(self.tr("Written to {file}: {n} changes ({tables}). Take the USB drive "
-                                        "to the district office.").format(
-            file=result.path, n=result.change_count, tables=_counts_text(result.counts) or "-"))
+        text = self.tr("Written to {file}: {n} changes ({tables}). Take the USB drive "
+                       "to the district office.").format(
+            file=result.path, n=result.change_count, tables=_counts_text(result.counts) or "-")
+        if result.restamped:
+            text += "\n" + self.tr("{n} of them were made while this computer's date was set ahead; "
+                                   "they now carry today's date.").format(n=result.restamped)
+        self.done_label.setText(text)
         self.export_button.setEnabled(False)
         self.close_button.setText(self.tr("Close"))
         self.exported.emit(result)
