@@ -159,7 +159,8 @@ class Applier:
         if result.accepted:
             result.max_stamp = max(map(itemgetter("hlc"), result.accepted))
         for name in sorted(grouped):
-            self._apply_table(self.tables[name], grouped[name], result)
+            # Each table's decoded values are let go once it is written.
+            self._apply_table(self.tables[name], grouped.pop(name), result)
         return result
 
     def _decode(self, ch: dict[str, Any]) -> tuple[str | None, dict[str, Any]]:
@@ -242,9 +243,11 @@ class Applier:
                 # The common case of a record seen for the first time in one change.
                 only = incoming[0]
                 stamp = only.change["hlc"]
-                new_row = {**spec.empties, **only.values}
-                complete = only.values.keys() >= column_set
-                if not complete:
+                if only.values.keys() >= column_set:
+                    # Every column is set: the decoded values become the row itself.
+                    new_row = only.values
+                else:
+                    new_row = {**spec.empties, **only.values}
                     stamps = {c: (stamp if c in only.values else ZERO_STAMP) for c in columns}
                     if "created_at" not in only.values:
                         # A placeholder until a change that knows the creation time arrives.

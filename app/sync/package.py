@@ -228,7 +228,7 @@ def build_package(
 # --- reading ---------------------------------------------------------------------------------------
 
 
-def _inflate(data: bytes, wbits: int, limits: Limits) -> bytes:
+def _inflate(data: bytes | bytearray, wbits: int, limits: Limits) -> bytearray:
     inflater = zlib.decompressobj(wbits=wbits)
     out = bytearray()
     pending = data
@@ -250,7 +250,8 @@ def _inflate(data: bytes, wbits: int, limits: Limits) -> bytes:
         raise SyncError("truncated")
     if inflater.unused_data.strip(b"\0"):
         raise SyncError("corrupt")
-    return bytes(out)
+    # Handed on as it is: the JSON parser and the checksum read a bytearray without a copy.
+    return out
 
 
 def _check_growth(expanded: int, compressed: int, limits: Limits) -> None:
@@ -270,13 +271,14 @@ def open_envelope(data: bytes, limits: Limits | None = None) -> Envelope:
         raise SyncError("empty")
     if len(data) > limits.max_file_bytes:
         raise SyncError("too_large", limit_mb=limits.max_file_bytes // MiB)
+    text: bytes | bytearray = data
     if data[:2] == b"\x1f\x8b":
-        data = _inflate(data, 16 + zlib.MAX_WBITS, limits)
+        text = _inflate(data, 16 + zlib.MAX_WBITS, limits)
     elif data.lstrip()[:1] != b"{":
         raise SyncError("not_a_package")
     try:
         with no_gc():
-            doc = orjson.loads(data)
+            doc = orjson.loads(text)
     except orjson.JSONDecodeError as exc:
         raise SyncError("malformed_json", detail=str(exc)[:120]) from None
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
@@ -323,7 +325,8 @@ def read_changes(envelope: Envelope, keys: NodeKeys | None, limits: Limits | Non
             packed = open_sealed(envelope.doc["sealed"], keys, envelope.package_id.encode())
         except SealError as exc:
             raise SyncError("not_recipient" if str(exc) == "not a recipient" else "decrypt_failed") from None
-        body = _inflate(packed, zlib.MAX_WBITS, limits)
+        body: bytes | bytearray = _inflate(packed, zlib.MAX_WBITS, limits)
+        del packed
     else:
         if require_sealed:
             raise SyncError("plain_not_allowed")
