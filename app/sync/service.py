@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -212,9 +213,17 @@ class SyncService:
                 select(OutboxEntry.seq, OutboxEntry.change_id, OutboxEntry.table_name, OutboxEntry.record_id,
                        OutboxEntry.community_id, OutboxEntry.op, OutboxEntry.hlc, OutboxEntry.fields)
                 .where(OutboxEntry.acked_at.is_(None)).order_by(OutboxEntry.seq).limit(limit)
-            ).all()
-        changes = body_from_rows(rows)
-        seq_range = (rows[0].seq, rows[-1].seq) if rows else (0, 0)
+                .execution_options(yield_per=2000))
+            span = [0, 0]  # the first and last outbox sequence number written; seq starts at 1
+
+            def streamed() -> Iterator[Any]:
+                for row in rows:
+                    span[0] = span[0] or row.seq
+                    span[1] = row.seq
+                    yield row
+
+            changes = body_from_rows(streamed())
+        seq_range = (span[0], span[1])
         enrolment = self.db.get_state(ENROLMENT_KEY)
         data, header = build_package(
             keys=keys,
