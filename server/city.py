@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import secrets
+import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -34,7 +36,7 @@ from app.sync.package import (
 )
 from app.sync.service import build_report
 from app.sync.tables import CITY_SCOPE, chunks, synced_tables
-from server.migrate import upgrade
+from server.migrate import locked_transaction, upgrade
 from server.models import (
     CommunityNode,
     EnrolledCommunity,
@@ -64,9 +66,19 @@ class EnrolmentIssued:
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cur = dbapi_connection.cursor()
-    cur.execute("PRAGMA journal_mode=WAL")
-    cur.execute("PRAGMA synchronous=NORMAL")
     cur.execute("PRAGMA busy_timeout=10000")
+    # Switching a new file to WAL fails at once, without waiting, while another connection holds
+    # a lock (servers opening the same new file together), so it is tried again for a while.
+    deadline = time.monotonic() + 10
+    while True:
+        try:
+            cur.execute("PRAGMA journal_mode=WAL")
+            break
+        except sqlite3.OperationalError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+    cur.execute("PRAGMA synchronous=NORMAL")
     cur.close()
 
 
@@ -114,7 +126,7 @@ class CityServer:
         stored = self._state(KEYS_KEY)
         if stored:
             return NodeKeys.from_private_json(orjson.loads(stored))
-        with self.session() as session:
+        with locked_transaction(self.engine) as conn, Session(conn) as session:
             # Read again under the lock: another process opening a new database at the same time
             # may have made the keys since, and a server has one identity.
             stored = session.scalar(select(ServerState.value).where(ServerState.key == KEYS_KEY))
@@ -122,6 +134,7 @@ class CityServer:
                 return NodeKeys.from_private_json(orjson.loads(stored))
             keys = NodeKeys.generate("city" + secrets.token_hex(6))
             session.add(ServerState(key=KEYS_KEY, value=orjson.dumps(keys.private_json()).decode()))
+            session.flush()
         return keys
 
     @property

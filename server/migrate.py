@@ -7,6 +7,8 @@ community's ledger file (whose revisions live in ``alembic_version``) or the oth
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -25,9 +27,9 @@ BASELINE = "0001"
 # Revision ids are four-digit sequence numbers that prefix their file names, so an up-to-date
 # database is recognised without loading alembic (a test checks this against alembic's head).
 _REVISION_FILE = re.compile(r"^(\d{4})_\w+\.py$")
-# Held while a PostgreSQL database is checked and upgraded, so two server processes starting
-# at the same time never both create the tables.
-_MIGRATION_LOCK = 7_531_002
+# Held while a PostgreSQL database is checked and upgraded and while the server makes its keys,
+# so two server processes starting at the same time never both create the tables or the keys.
+_SETUP_LOCK = 7_531_002
 
 
 class SchemaError(Exception):
@@ -132,15 +134,14 @@ def baseline_differences(connection: Connection) -> list[str]:
 
 
 def upgrade_connection(connection: Connection) -> MigrationResult:
-    """Upgrade inside the caller's transaction; raise :class:`SchemaError` before changing anything."""
+    """Upgrade inside the caller's :func:`locked_transaction`; raise :class:`SchemaError` before
+    changing anything."""
     newest = newest_revision_file()
     if stored_revision(connection) == newest:
         return MigrationResult(newest, newest, False)
     from alembic import command
     from alembic.script import ScriptDirectory
 
-    if connection.dialect.name == "postgresql":
-        connection.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _MIGRATION_LOCK})
     script = ScriptDirectory(str(MIGRATIONS_DIR))
     head = script.get_current_head()
     assert head is not None
@@ -169,8 +170,39 @@ def upgrade_connection(connection: Connection) -> MigrationResult:
 
 def upgrade(engine: Engine) -> MigrationResult:
     """Bring the database to the newest revision in one transaction."""
-    with engine.begin() as connection:
+    with engine.connect() as connection:
+        newest = newest_revision_file()
+        if stored_revision(connection) == newest:
+            return MigrationResult(newest, newest, False)
+    with locked_transaction(engine) as connection:
         return upgrade_connection(connection)
+
+
+@contextmanager
+def locked_transaction(engine: Engine) -> Iterator[Connection]:
+    """A transaction that holds the database's set-up lock from its first statement, so servers
+    opening a new database at the same time wait for each other instead of both creating it.
+
+    On SQLite it is an explicit ``BEGIN IMMEDIATE``, which also makes DDL part of the transaction
+    (Python's sqlite3 would run CREATE TABLE outside any, and a server killed while creating its
+    tables would leave half of them).  On PostgreSQL it is an advisory lock.
+    """
+    with engine.connect() as connection:
+        if engine.dialect.name != "sqlite":
+            with connection.begin():
+                if engine.dialect.name == "postgresql":
+                    connection.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _SETUP_LOCK})
+                yield connection
+            return
+        driver = connection.connection.driver_connection
+        previous = driver.isolation_level  # type: ignore[union-attr]
+        driver.isolation_level = None  # type: ignore[union-attr]
+        try:
+            with connection.begin():
+                connection.exec_driver_sql("BEGIN IMMEDIATE")
+                yield connection
+        finally:
+            driver.isolation_level = previous  # type: ignore[union-attr]
 
 
 def make_revision(message: str, rev_id: str) -> None:

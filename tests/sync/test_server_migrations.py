@@ -16,6 +16,7 @@ from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Engine, MetaData, Table, select, text
+from sqlalchemy.exc import DBAPIError
 
 from app.models import Base
 from app.sync.models import SyncFieldStamp
@@ -204,6 +205,21 @@ def test_a_database_made_before_migrations_is_adopted_with_its_data(server_url: 
     assert after == before
 
 
+def test_a_migration_that_fails_part_way_leaves_the_database_as_it_was(server_url: str) -> None:
+    # An index of someone else's whose name the last of the server's tables needs.
+    execute(server_url, "CREATE TABLE notes (month VARCHAR(7))")
+    execute(server_url, "CREATE INDEX ix_workday_visit_month ON notes (month)")
+    before = snapshot(server_url)
+
+    with pytest.raises(DBAPIError):
+        CityServer(server_url)
+
+    assert snapshot(server_url) == before
+    execute(server_url, "DROP INDEX ix_workday_visit_month")
+    CityServer(server_url).close()
+    assert stored_revision(server_url) == head_revision()
+
+
 def test_tables_that_are_not_the_baselines_are_refused_untouched(server_url: str) -> None:
     engine = make_server_engine(server_url)
     try:
@@ -236,14 +252,9 @@ def test_a_community_ledger_file_is_not_taken_for_a_city_database(template_db: P
     assert file_digest(path) == digest
 
 
-@pytest.mark.postgres
-def test_servers_starting_together_on_a_new_database_share_one_schema_and_identity(pg_run_url: str) -> None:
-    from .conftest import reset_pg
-
-    reset_pg(pg_run_url)
-
+def test_servers_starting_together_on_a_new_database_share_one_schema_and_identity(server_url: str) -> None:
     def fingerprint() -> subprocess.CompletedProcess[str]:
-        return subprocess.run([str(BIN / "community-ledger-server"), "--db", pg_run_url, "fingerprint"],
+        return subprocess.run([str(BIN / "community-ledger-server"), "--db", server_url, "fingerprint"],
                               capture_output=True, text=True, timeout=120)
 
     with ThreadPoolExecutor(4) as pool:
@@ -251,4 +262,4 @@ def test_servers_starting_together_on_a_new_database_share_one_schema_and_identi
 
     assert [r.returncode for r in results] == [0] * 4, [r.stderr for r in results]
     assert len({r.stdout for r in results}) == 1
-    assert stored_revision(pg_run_url) == head_revision()
+    assert stored_revision(server_url) == head_revision()
