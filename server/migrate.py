@@ -46,8 +46,8 @@ class DatabaseTooNewError(SchemaError):
 class UnrecognisedDatabaseError(SchemaError):
     def __init__(self, differences: list[str]) -> None:
         shown = "; ".join(differences[:5]) + ("; ..." if len(differences) > 5 else "")
-        super().__init__("the database has some city server tables but no schema revision, and they "
-                         f"are not those of revision {BASELINE}: {shown}")
+        super().__init__("not a city server database: it has no city server schema revision and its "
+                         f"tables are not those of revision {BASELINE}: {shown}")
         self.differences = differences
 
 
