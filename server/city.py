@@ -342,14 +342,17 @@ class CityServer:
                 raise ServerError(f"no computer of community {code} has sent a package yet")
             start = min(n.acked_server_seq for n in nodes)
             top = int(session.scalar(select(func.max(ServerChange.seq))) or 0)
-            query = select(ServerChange).where(
+            query = select(ServerChange.change_id, ServerChange.table_name, ServerChange.record_id,
+                           ServerChange.community_id, ServerChange.op, ServerChange.hlc,
+                           ServerChange.fields).where(
                 ServerChange.seq > start, ServerChange.seq <= top,
                 or_(ServerChange.community_id == community.community_id,
                     ServerChange.community_id == CITY_SCOPE),
             ).order_by(ServerChange.seq)
             if len(nodes) == 1:
                 query = query.where(ServerChange.source_node != nodes[0].node_id)
-            changes = body_from_rows(session.scalars(query))
+            # Streamed: a new computer's first package may hold the whole community.
+            changes = body_from_rows(session.execute(query.execution_options(yield_per=2000)))
             recipients = [PublicIdentity(n.node_id, unb64(n.sign_key), unb64(n.box_key)) for n in nodes]
             data, header = build_package(
                 keys=self.keys,
