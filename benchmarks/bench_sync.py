@@ -9,7 +9,7 @@
 * baseline: raw ``sqlite3`` ``executemany`` of the very rows the import wrote, into another empty
   ledger database (same tables and indexes), one transaction.
 
-Each runs in its own child process, which reports its peak memory (``ru_maxrss``).
+Each runs in its own child process, which reports its own peak memory (``VmHWM``).
 Usage: ``python benchmarks/bench_sync.py [--changes N] [--db PATH] [--generate] [--rounds N]``.
 Goal: import at 25 % or more of the raw insert speed.
 """
@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import json
 import pickle
-import resource
 import shutil
 import sqlite3
 import subprocess
@@ -32,13 +31,9 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from common import city_db, median, print_table  # noqa: E402
+from common import city_db, median, peak_rss_mib, print_table  # noqa: E402
 
 GOAL = 0.25
-
-
-def _maxrss_mib() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def _empty_db(path: Path) -> None:
@@ -63,7 +58,7 @@ def child_export(work: Path, changes: int) -> dict[str, Any]:
     seconds = time.perf_counter() - started
     db.close()
     return {"seconds": seconds, "changes": result.change_count, "bytes": result.path.stat().st_size,
-            "maxrss_mib": _maxrss_mib()}
+            "maxrss_mib": peak_rss_mib()}
 
 
 def child_import(work: Path) -> dict[str, Any]:
@@ -94,7 +89,7 @@ def child_import(work: Path) -> dict[str, Any]:
     return {"seconds": seconds, "check_seconds": checked - started,
             "apply_seconds": seconds - (checked - started),
             "changes": len(changes), "totals": result.totals(), "rejected": len(result.rejected),
-            "maxrss_mib": _maxrss_mib()}
+            "maxrss_mib": peak_rss_mib()}
 
 
 def child_raw(work: Path) -> dict[str, Any]:
@@ -112,7 +107,7 @@ def child_raw(work: Path) -> dict[str, Any]:
             rows += len(values)
     seconds = time.perf_counter() - started
     con.close()
-    return {"seconds": seconds, "rows": rows, "maxrss_mib": _maxrss_mib()}
+    return {"seconds": seconds, "rows": rows, "maxrss_mib": peak_rss_mib()}
 
 
 def run_child(kind: str, work: Path, *extra: str) -> dict[str, Any]:

@@ -89,6 +89,22 @@ def child_env(extra: dict[str, str] | None = None) -> dict[str, str]:
     return env
 
 
+def peak_rss_mib() -> float:
+    """This process's peak resident memory, in MiB.
+
+    Linux's ``VmHWM`` belongs to the process image alone; ``ru_maxrss`` also keeps the peak of the
+    parent the process was forked from, so a child of a large benchmark would report its parent.
+    """
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / 2**20 if sys.platform == "darwin" else peak / 1024
+
+
 def _children_cpu_s() -> float:
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     return usage.ru_utime + usage.ru_stime
