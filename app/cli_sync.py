@@ -47,7 +47,8 @@ def run_enroll(args: argparse.Namespace) -> int:
     finally:
         db.close()
     _print({"community_id": result.community_id, "community_code": result.community_code,
-            "server_fingerprint": result.server_fingerprint, "own_fingerprint": result.own_fingerprint})
+            "server_fingerprint": result.server_fingerprint, "own_fingerprint": result.own_fingerprint,
+            "computer": result.computer})
     return 0
 
 

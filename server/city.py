@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from app.models import Community, new_id
 from app.sync.apply import Applier, check_community_writer
-from app.sync.enrolment import EnrolmentCode, proof_matches
+from app.sync.enrolment import MAX_COMPUTERS, EnrolmentCode, proof_matches
 from app.sync.errors import SyncError
 from app.sync.files import atomic_write, read_limited
 from app.sync.hlc import HybridClock, Stamp
@@ -62,6 +62,7 @@ class EnrolmentIssued:
     community_id: str
     code: str
     server_fingerprint: str
+    computer: int = 1
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -194,11 +195,16 @@ class CityServer:
                 change = {"id": row.change_id, "table": row.table_name, "record": row.record_id,
                           "community": row.community_id, "op": row.op, "hlc": row.hlc,
                           "fields": orjson.loads(row.fields)}
+            issued_before = session.scalar(select(func.count()).select_from(Enrolment)
+                                           .where(Enrolment.community_id == community_id))
+            computer = int(issued_before or 0) + 1
+            if computer > MAX_COMPUTERS:
+                raise ServerError(f"community {code} already has {MAX_COMPUTERS} enrolment codes")
             token, secret = new_id(), secrets.token_bytes(32)
             session.add(Enrolment(token=token, community_id=community_id, secret=b64(secret),
                                   created_at=now))
-        issued = EnrolmentCode(self.identity, token, secret, change)
-        return EnrolmentIssued(community_id, issued.encode(), self.identity.fingerprint)
+        issued = EnrolmentCode(self.identity, token, secret, change, computer)
+        return EnrolmentIssued(community_id, issued.encode(), self.identity.fingerprint, computer)
 
     def communities(self) -> list[dict[str, Any]]:
         with self.session() as session:

@@ -78,6 +78,7 @@ def run_add_community(server: CityServer, args: argparse.Namespace) -> int:
     issued = server.add_community(args.code, args.name, args.district, args.street, args.city)
     print(f"community id: {issued.community_id}")
     print(f"server fingerprint: {issued.server_fingerprint}")
+    print(f"computer: number {issued.computer} of this community")
     print("enrolment code (one computer, one use):")
     print(issued.code)
     return 0

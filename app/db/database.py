@@ -18,6 +18,9 @@ from app.sync.hlc import HybridClock, Stamp
 NODE_KEY = "node_id"
 CLOCK_KEY = "hlc_last"
 COMMUNITY_KEY = "community_id"
+# Which computer of its community this copy is (1 for the first), as the city server numbered it
+# at enrolment: numbers a computer hands out offline carry it, so two computers never clash.
+COMPUTER_KEY = "computer_number"
 
 
 class Database:
@@ -73,6 +76,12 @@ class Database:
         if self._community_id is None:
             self._community_id = self.get_state(COMMUNITY_KEY)
         return self._community_id
+
+    @property
+    def computer_number(self) -> int:
+        """Which computer of its community this copy is: 1 unless enrolled as a further one."""
+        text = self.get_state(COMPUTER_KEY)
+        return int(text) if text and text.isdigit() else 1
 
     def set_community(self, session: Session, community_id: str) -> None:
         """Make ``community_id`` the current community when ``session`` commits."""

@@ -509,8 +509,16 @@ class AppealService(LedgerService):
                                       state_after=appeal.state, note=note))
 
     def _next_number(self, session: Session, year: int) -> str:
+        """``2026-00042``: the year and the next number of the community.
+
+        A further computer of the community (see :attr:`Database.computer_number`) adds its number,
+        ``2026-00042-2``, so two computers receiving appeals offline never hand out the same one;
+        the sequence is shared, and its five digits keep text order and number order the same.
+        """
         prefix = f"{year}-"
         last = session.scalar(select(func.max(Appeal.number)).where(
             Appeal.community_id == self.community_id, Appeal.number.startswith(prefix)))
-        seq = int(last.removeprefix(prefix)) + 1 if last and last.removeprefix(prefix).isdigit() else 1
-        return f"{prefix}{seq:05d}"
+        head = last.removeprefix(prefix).split("-")[0] if last else ""
+        seq = int(head) + 1 if head.isdigit() else 1
+        computer = self.db.computer_number
+        return f"{prefix}{seq:05d}" if computer == 1 else f"{prefix}{seq:05d}-{computer}"

@@ -20,6 +20,7 @@ from app.sync.errors import SyncError
 from app.sync.keys import PublicIdentity, b64, unb64
 
 PREFIX = "CLE1-"
+MAX_COMPUTERS = 99
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,8 @@ class EnrolmentCode:
     token: str
     secret: bytes
     community_change: dict[str, Any]
+    # The how-manieth computer of the community this code enrols (1 for the first).
+    computer: int = 1
 
     @property
     def community_id(self) -> str:
@@ -39,7 +42,7 @@ class EnrolmentCode:
 
     def encode(self) -> str:
         doc = {"v": 1, "server": self.server.to_json(), "token": self.token, "secret": b64(self.secret),
-               "community": self.community_change}
+               "community": self.community_change, "computer": self.computer}
         packed = zlib.compress(orjson.dumps(doc), 9)
         return PREFIX + base64.urlsafe_b64encode(packed).decode("ascii").rstrip("=")
 
@@ -55,8 +58,11 @@ class EnrolmentCode:
             change = doc["community"]
             if doc["v"] != 1 or change["table"] != "community" or not change["fields"].get("code"):
                 raise ValueError("not a community")
+            computer = doc.get("computer", 1)
+            if type(computer) is not int or not 1 <= computer <= MAX_COMPUTERS:
+                raise ValueError("not a computer number")
             return cls(PublicIdentity.from_json(doc["server"]), str(doc["token"]), unb64(doc["secret"]),
-                       change)
+                       change, computer)
         except (ValueError, KeyError, TypeError, zlib.error, orjson.JSONDecodeError):
             raise SyncError("enrolment_invalid") from None
 

@@ -13,7 +13,7 @@ from sqlalchemy import func, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from app.db.database import CLOCK_KEY, COMMUNITY_KEY, Database
+from app.db.database import CLOCK_KEY, COMMUNITY_KEY, COMPUTER_KEY, Database
 from app.models import Community, OutboxEntry
 from app.services.changes import ChangeLog
 from app.sync.apply import Applier, ApplyResult, check_received_scope
@@ -48,6 +48,7 @@ class EnrolResult:
     community_code: str
     server_fingerprint: str
     own_fingerprint: str
+    computer: int = 1
 
 
 @dataclass(frozen=True)
@@ -169,6 +170,7 @@ class SyncService:
                     _adopt_community_id(session, local.id, code.community_id)
             Applier(session, package_id=code.token, local_node=self.db.node_id).apply([change])
             self.db.set_state(session, COMMUNITY_KEY, code.community_id)
+            self.db.set_state(session, COMPUTER_KEY, str(code.computer))
             self.db.set_state(session, SERVER_KEY, orjson.dumps(code.server.to_json()).decode())
             self.db.set_state(session, ENROLMENT_KEY, orjson.dumps({
                 "token": code.token, "proof": proof(code.secret, code.token, keys.public),
@@ -176,7 +178,7 @@ class SyncService:
             }).decode())
             self._observe(session, change["hlc"])
         return EnrolResult(code.community_id, code.community_code, code.server.fingerprint,
-                           keys.public.fingerprint)
+                           keys.public.fingerprint, code.computer)
 
     # --- export -----------------------------------------------------------------------------
 

@@ -658,6 +658,10 @@ This computer: {own}</source>
 本机：{own}</translation>
     </message>
     <message>
+        <source>This is computer number {n} of the community: appeal numbers given here end in -{n}.</source>
+        <translation>本机是本社区的第 {n} 台电脑：在本机登记的诉求编号以 -{n} 结尾。</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>关闭</translation>
     </message>

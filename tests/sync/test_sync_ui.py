@@ -171,7 +171,18 @@ def test_history_and_enrolment(qtbot, computers: Computers, tmp_path: Path, usb:
     qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
     assert city.identity.fingerprint in dialog.fingerprints.text()
     assert SyncService(db).fingerprint in dialog.fingerprints.text()
+    assert "台电脑" not in dialog.fingerprints.text()
     assert RegistryService(db).community().code == COMMUNITY_A["code"]
+
+    # A second computer of the community learns the ending its appeal numbers will carry.
+    second_db = computers.new("second")
+    second = _controller(qtbot, second_db, usb, warnings).enrol_dialog()
+    qtbot.addWidget(second)
+    second.show()
+    second.code.setPlainText(city.add_community(COMMUNITY_A["code"], COMMUNITY_A["name"],
+                                                COMMUNITY_A["district"], COMMUNITY_A["street"]).code)
+    qtbot.mouseClick(second.ok, Qt.MouseButton.LeftButton)
+    assert "本机是本社区的第 2 台电脑：在本机登记的诉求编号以 -2 结尾。" in second.fingerprints.text()
 
     svc = SyncService(db)
     city.import_file(svc.export(usb).path)

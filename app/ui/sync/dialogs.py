@@ -407,10 +407,14 @@ class EnrolDialog(QDialog):
         except SyncError as exc:
             self.warn(self, reason_text(exc))
             return
-        self.fingerprints.setText(self.tr(
+        text = self.tr(
             "Enrolled. Read these fingerprints to the district office staff; they must match what the "
             "server shows.\nCity server: {server}\nThis computer: {own}").format(
-            server=result.server_fingerprint, own=result.own_fingerprint))
+            server=result.server_fingerprint, own=result.own_fingerprint)
+        if result.computer > 1:
+            text += "\n" + self.tr("This is computer number {n} of the community: appeal numbers given here "
+                                   "end in -{n}.").format(n=result.computer)
+        self.fingerprints.setText(text)
         self.ok.setEnabled(False)
         self.close_button.setText(self.tr("Close"))
         self.enrolled.emit()
