@@ -83,6 +83,7 @@ def run(args: argparse.Namespace, started: float) -> int:
     if args.smoke:
         return _smoke(app, window, started)
     window.showMaximized()
+    QTimer.singleShot(0, window.sync.check_clock)
     code = app.exec()
     db.close()
     return int(code)

@@ -3190,6 +3190,18 @@ You can undo this with Ctrl+Z.</source>
         <translation>{n} 处冲突待核对</translation>
     </message>
     <message>
+        <source>This computer&apos;s clock says {now}, but the latest change in this ledger is dated {latest}.
+
+If the computer&apos;s date or time is wrong, correct it before entering anything: the dates of new records and the deadlines of appeals follow it.
+
+If the date had been set ahead and has just been corrected, nothing needs doing: the next sync package takes care of it.</source>
+        <translation>本机时钟显示 {now}，但本台账中最近一次修改的时间是 {latest}。
+
+如果电脑的日期或时间不对，请先校正再录入：新记录的日期和诉求的办理时限都以它为准。
+
+如果之前把日期调快了、刚刚改回来，则无需处理：下次导出同步包时会自动纠正。</translation>
+    </message>
+    <message>
         <source>Import sync package</source>
         <translation>导入同步包</translation>
     </message>

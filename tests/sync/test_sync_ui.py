@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app.services.registry import RegistryService
+from app.sync.hlc import HybridClock
 from app.sync.service import SyncService
 from app.ui.look import install_font, install_translators
 from app.ui.sync import SyncController
@@ -208,3 +210,21 @@ def test_the_report_shows_both_clocks_when_they_disagree(qtbot) -> None:  # type
     dialog.show()
     assert dialog.clock_label.isVisible()
     assert "2027-12-31 08:00" in dialog.clock_label.text() and "2026-11-26 08:00" in dialog.clock_label.text()
+
+
+def test_a_clock_behind_the_ledger_is_pointed_out_and_a_right_one_is_not(
+        qtbot, computers: Computers, tmp_path: Path, usb: Path) -> None:  # type: ignore[no-untyped-def]
+    db = computers.new("a1")
+    RegistryService(db).create_community(dict(COMMUNITY_A))
+    warnings = Warnings()
+    sync = _controller(qtbot, db, usb, warnings)
+    sync.check_clock()
+    assert warnings == []
+
+    # The computer's battery went flat: it now believes it is three days earlier than its last edit.
+    real = db.clock.wall
+    db.clock = HybridClock(db.node_id, db.clock.last, wall=lambda: real() - 3 * 86_400_000)
+    sync.check_clock()
+    assert len(warnings) == 1
+    latest = datetime.fromtimestamp(db.clock.last.wall_ms / 1000).strftime("%Y-%m-%d %H:%M")
+    assert latest in warnings[0] and "请先校正" in warnings[0]

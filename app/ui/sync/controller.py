@@ -13,6 +13,7 @@ Usage::
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from app.db.database import Database
 from app.sync.errors import SyncError
+from app.sync.hlc import MAX_AHEAD_MS
 from app.sync.package import FILE_SUFFIX
 from app.sync.service import SyncService
 from app.ui.sync.dialogs import ConflictDialog, EnrolDialog, ExportDialog, HistoryDialog, ImportReportDialog
@@ -29,6 +31,10 @@ from app.ui.sync.drives import candidate_folders
 from app.ui.sync.words import reason_text
 
 Warn = Callable[[QWidget, str], None]
+
+
+def _minute(ms: int) -> str:
+    return datetime.fromtimestamp(ms / 1000).strftime("%Y-%m-%d %H:%M")
 
 
 def _message_box(parent: QWidget, text: str) -> None:
@@ -45,6 +51,7 @@ class SyncController(QObject):
                  folders: Callable[[], list[tuple[Path, bool]]] | None = None) -> None:
         super().__init__(parent)
         self.parent_widget = parent
+        self.db = db
         self.service = SyncService(db)
         self.warn: Warn = warn if warn is not None else _message_box
         self.folders = folders if folders is not None else candidate_folders
@@ -82,6 +89,28 @@ class SyncController(QObject):
 
     def refresh_status(self) -> None:
         self.status_changed.emit(self.status_text())
+
+    def clock_problem(self) -> str | None:
+        """What to say when this computer's clock is more than a day behind the ledger's latest stamp.
+
+        Either the date is wrong now (a flat battery resets it to years ago): every new date and
+        every appeal deadline would follow it; or it ran ahead before and has just been corrected,
+        which the next export sets right by itself.
+        """
+        now, latest = self.db.clock.wall(), self.db.clock.last.wall_ms
+        if latest - now <= MAX_AHEAD_MS:
+            return None
+        return self.tr(
+            "This computer's clock says {now}, but the latest change in this ledger is dated {latest}.\n\n"
+            "If the computer's date or time is wrong, correct it before entering anything: the dates of "
+            "new records and the deadlines of appeals follow it.\n\nIf the date had been set ahead and "
+            "has just been corrected, nothing needs doing: the next sync package takes care of it."
+        ).format(now=_minute(now), latest=_minute(latest))
+
+    def check_clock(self) -> None:
+        text = self.clock_problem()
+        if text:
+            self.warn(self._parent(), text)
 
     # --- dialogs ----------------------------------------------------------------------------
 
