@@ -228,3 +228,18 @@ def test_a_clock_behind_the_ledger_is_pointed_out_and_a_right_one_is_not(
     assert len(warnings) == 1
     latest = datetime.fromtimestamp(db.clock.last.wall_ms / 1000).strftime("%Y-%m-%d %H:%M")
     assert latest in warnings[0] and "请先校正" in warnings[0]
+
+
+def test_the_wait_cursor_goes_away_after_a_refused_package(
+        qtbot, computers: Computers, tmp_path: Path, usb: Path) -> None:  # type: ignore[no-untyped-def]
+    city = CityServer(str(tmp_path / "city.sqlite"))
+    db = computers.new("a1")
+    enrol(city, db, COMMUNITY_A)
+    warnings = Warnings()
+    sync = _controller(qtbot, db, usb, warnings)
+    broken = usb / "broken.clsync"
+    broken.write_bytes(b"\x1f\x8b\x08\x00not really gzip")
+    assert sync.import_file(broken) is None
+    assert len(warnings) == 1
+    assert QApplication.overrideCursor() is None
+    city.close()

@@ -26,7 +26,14 @@ from app.sync.errors import SyncError
 from app.sync.hlc import MAX_AHEAD_MS
 from app.sync.package import FILE_SUFFIX
 from app.sync.service import SyncService
-from app.ui.sync.dialogs import ConflictDialog, EnrolDialog, ExportDialog, HistoryDialog, ImportReportDialog
+from app.ui.sync.dialogs import (
+    ConflictDialog,
+    EnrolDialog,
+    ExportDialog,
+    HistoryDialog,
+    ImportReportDialog,
+    busy,
+)
 from app.ui.sync.drives import candidate_folders
 from app.ui.sync.words import reason_text
 
@@ -140,7 +147,8 @@ class SyncController(QObject):
     def import_file(self, path: Path) -> ImportReportDialog | None:
         """Apply the package at ``path``; the report dialog (not yet shown), or None when refused."""
         try:
-            report = self.service.import_file(path)
+            with busy():
+                report = self.service.import_file(path)
         except SyncError as exc:
             self.warn(self._parent(), reason_text(exc))
             return None

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -10,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -49,6 +51,16 @@ def _table(parent: QWidget, name: str, headers: list[str]) -> QTableWidget:
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     table.horizontalHeader().setStretchLastSection(True)
     return table
+
+
+@contextmanager
+def busy() -> Iterator[None]:
+    """The wait cursor while a package is read or written (a whole community takes a moment)."""
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QApplication.restoreOverrideCursor()
 
 
 class ExportDialog(QDialog):
@@ -121,7 +133,8 @@ class ExportDialog(QDialog):
             self.warn(self, self.tr("Choose where to save the package."))
             return
         try:
-            result = self.service.export(folder)
+            with busy():
+                result = self.service.export(folder)
         except SyncError as exc:
             self.warn(self, reason_text(exc))
             return
