@@ -1,4 +1,4 @@
-"""The SQLite engine with the pragmas the app relies on."""
+"""The SQLite engine with the pragmas and the ``PINYIN`` collation the app relies on."""
 
 from __future__ import annotations
 
@@ -7,8 +7,11 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 
+from app.db import collation
+
 
 def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    collation.register(dbapi_connection)
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
@@ -18,7 +21,7 @@ def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 
 def make_engine(path: Path | str) -> Engine:
-    """An engine on the SQLite file at ``path`` (WAL journal, foreign keys enforced)."""
+    """An engine on the SQLite file at ``path`` (WAL journal, foreign keys enforced, ``COLLATE PINYIN``)."""
     engine = create_engine(f"sqlite:///{Path(path)}", future=True)
     event.listen(engine, "connect", _set_sqlite_pragmas)
     return engine

@@ -73,7 +73,7 @@ def _meeting_joins(s: Select[Any]) -> Select[Any]:
 def _appeal_columns() -> list[ListColumn]:
     c, b = _appeal_compound, _appeal_building
     return [
-        ListColumn("number", Appeal.number, searchable=True),
+        ListColumn("number", Appeal.number, searchable=True, code=True),
         ListColumn("received_at", Appeal.received_at, Kind.DATETIME),
         ListColumn("channel", Appeal.channel, Kind.CHOICE),
         ListColumn("category", Appeal.category, Kind.CHOICE),
@@ -129,7 +129,7 @@ def _project_status() -> Any:
 
 def _visit_columns() -> list[ListColumn]:
     return [
-        ListColumn("month", WorkdayVisit.month, searchable=True),
+        ListColumn("month", WorkdayVisit.month, searchable=True, code=True),
         ListColumn("organ", Organ.name, searchable=True),
         ListColumn("cadre", Cadre.name, searchable=True),
         ListColumn("arrived_at", WorkdayVisit.arrived_at, Kind.DATETIME),
@@ -152,7 +152,7 @@ def _entry_columns() -> list[ListColumn]:
     return [
         ListColumn("entry_date", FundEntry.entry_date, Kind.DATE),
         ListColumn("fund", Fund.name, searchable=True),
-        ListColumn("voucher_no", FundEntry.voucher_no, searchable=True),
+        ListColumn("voucher_no", FundEntry.voucher_no, searchable=True, code=True),
         ListColumn("direction", FundEntry.direction, Kind.CHOICE),
         ListColumn("amount_fen", FundEntry.amount_fen, Kind.FEN),
         ListColumn("purpose", FundEntry.purpose, searchable=True),

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Engine, Select, func, or_, select
 from sqlalchemy.orm import QueryableAttribute
 
+from app.db.collation import by_pinyin
 from app.services.fields import Kind
 
 Expr = ColumnElement[Any] | QueryableAttribute[Any]
@@ -16,16 +17,31 @@ Expr = ColumnElement[Any] | QueryableAttribute[Any]
 
 @dataclass(frozen=True)
 class ListColumn:
+    """One column of a list.
+
+    Text sorts in pinyin (phone-book) order; ``code`` marks text that is a code or a number
+    written as text (appeal numbers, months, vouchers), which keeps its stored order.
+    """
+
     key: str
     expr: Expr
     kind: Kind = Kind.TEXT
     searchable: bool = False
+    code: bool = False
+
+    @property
+    def order(self) -> Expr:
+        """The expression the list sorts by when this column's header is clicked."""
+        if self.kind is Kind.TEXT and not self.code:
+            return by_pinyin(self.expr)
+        return self.expr
 
 
 class ListQuery:
     """Count and fetch rows of one list with the current search, filters and sort order.
 
-    Each row is a tuple: the record id first, then one value per column.
+    Each row is a tuple: the record id first, then one value per column. Rows sort by the
+    chosen column, then by the default one, then by id, so every window is stable.
     """
 
     def __init__(
@@ -44,6 +60,7 @@ class ListQuery:
         self._filter_exprs = filters or {}
         self.search_text = ""
         self.filters: dict[str, Any] = {}
+        self._default_sort = default_sort
         self.sort_column = default_sort
         self.sort_descending = False
 
@@ -95,9 +112,11 @@ class ListQuery:
 
     def rows(self, offset: int, limit: int) -> list[tuple[Any, ...]]:
         stmt = self._where(select(self._id, *(c.expr for c in self.columns)))
-        order = self.columns[self.sort_column].expr
-        order_by = order.desc() if self.sort_descending else order.asc()
-        stmt = stmt.order_by(order_by, self._id).offset(offset).limit(limit)
+        order = self.columns[self.sort_column].order
+        order_by = [order.desc() if self.sort_descending else order.asc()]
+        if self.sort_column != self._default_sort:
+            order_by.append(self.columns[self._default_sort].order.asc())
+        stmt = stmt.order_by(*order_by, self._id).offset(offset).limit(limit)
         with self.engine.connect() as conn:
             return [tuple(r) for r in conn.execute(stmt)]
 

@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.db.collation import by_pinyin
 from app.db.database import Database
 from app.models import Building, PartyGroupBuilding, SyncedRecord, new_id
 from app.models.registry import Community, PartyGroup, PartyGroupKind
@@ -189,7 +190,7 @@ class RegistryService:
         return ListQuery(self.db.engine, spec.columns(), base, model.id, spec.filters())
 
     def options(self, kind: str, **where: Any) -> list[tuple[str, str]]:
-        """(id, label) pairs of live records of ``kind``, for pickers."""
+        """(id, label) pairs of live records of ``kind``, for pickers, names in pinyin order."""
         spec = self.spec(kind)
         model: Any = spec.model
         if kind == "homeowner_committee":
@@ -209,9 +210,12 @@ class RegistryService:
         stmt = stmt.where(self._visible(spec))
         for key, value in where.items():
             stmt = stmt.where(getattr(model, key) == value)
-        order = [label, model.number] if kind == "building" else [label]
+        codes = {c.key for c in spec.columns() if c.code}
+        order = [label if spec.label_field in codes else by_pinyin(label)]
+        if kind == "building":
+            order.append(by_pinyin(model.number))
         with self.db.session() as session:
-            return [(r[0], r[1]) for r in session.execute(stmt.order_by(*order))]
+            return [(r[0], r[1]) for r in session.execute(stmt.order_by(*order, model.id))]
 
     def counts(self) -> dict[str, int]:
         """Live records per kind in the current community."""

@@ -365,7 +365,7 @@ _register(EntitySpec(
         Field("address", max_len=200),
     ),
     columns=lambda: [ListColumn("name", Community.name, searchable=True),
-                     ListColumn("code", Community.code, searchable=True)],
+                     ListColumn("code", Community.code, searchable=True, code=True)],
 ))
 
 _register(EntitySpec(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from app.db.collation import sort_key
 from app.services.listing import ListQuery
 from app.services.registry import RegistryService
 
@@ -105,7 +106,7 @@ def test_sorting_by_any_column_both_ways(members: RegistryService) -> None:
     assert names(query) == NAMES[::-1]
     query.set_sort(column(query, "party_group"))
     groups = [row[column(query, "party_group") + 1] for row in query.all_rows()]
-    assert groups == sorted(groups)
+    assert groups == sorted(groups, key=sort_key)  # pinyin: 第二 (di er) before 第一 (di yi)
 
 
 def test_windows_of_rows_page_through_the_same_order(members: RegistryService) -> None:

@@ -1,0 +1,146 @@
+"""Names in phone-book (pinyin) order on a real SQLite file: lists, windows of rows and pickers."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from datetime import date
+
+import pytest
+from pypinyin import Style, lazy_pinyin
+from sqlalchemy import text
+
+from app.db.collation import compare, sort_key
+from app.db.database import Database
+from app.services.identity import make_id_number
+from app.services.registry import RegistryService
+from app.services.registry_specs import ENTITIES
+
+from .helpers import building, compound, party_group
+
+# Stored in code point order, which is not the order anyone expects.
+MEMBERS = ["张伟", "王芳", "李明", "赵敏", "刘洋", "陈静", "Alice", "Li Ming", "zhang", "欧阳娜"]
+PHONE_BOOK = ["Alice", "陈静", "Li Ming", "李明", "刘洋", "欧阳娜", "王芳", "zhang", "张伟", "赵敏"]
+
+
+def _member(registry: RegistryService, name: str, i: int, **values: object) -> str:
+    born = date(1960 + i, 1 + i % 12, 10)
+    return registry.create("party_member", {
+        "name": name, "gender": "female", "birth_date": born, "join_date": date(1990, 7, 1),
+        "id_number": make_id_number("220802", born, 12 + 2 * i), "status": "full", **values,
+    })
+
+
+def _names(rows: list[tuple[object, ...]]) -> list[object]:
+    return [r[1] for r in rows]
+
+
+def test_surnames_sort_by_pinyin_not_by_code_point() -> None:
+    names = ["张", "王", "李"]
+    assert sorted(names) == ["张", "李", "王"]  # code points: U+5F20, U+674E, U+738B
+    assert sorted(names, key=sort_key) == ["李", "王", "张"]  # li, wang, zhang
+
+
+def test_one_surname_stays_together_and_tones_order_one_syllable() -> None:
+    # 张 and 章 are both zhang1: each surname keeps its people together.
+    assert sorted(["章安", "张伟", "张斌", "章程"], key=sort_key) == ["张斌", "张伟", "章安", "章程"]
+    # 汪 wang1 before 王 wang2; 吕 lü after 卢 lu.
+    assert sorted(["王安", "汪洋", "吕布", "卢布"], key=sort_key) == ["卢布", "吕布", "汪洋", "王安"]
+
+
+def test_polyphonic_surnames_are_read_as_pypinyin_reads_them() -> None:
+    names = ["曾国藩", "单田芳", "解放", "仇英", "查良镛", "朴树", "区志", "乐嘉"]
+    by_reading = sorted(names, key=lambda n: (lazy_pinyin(n, style=Style.TONE3), n))
+    assert sorted(names, key=sort_key) == by_reading
+    # Phrases count too: 重庆 is chong qing, not zhong.
+    assert sorted(["张三", "重庆路"], key=sort_key) == ["重庆路", "张三"]
+
+
+def test_latin_letters_and_digits_sort_sensibly_among_chinese() -> None:
+    names = ["张伟", "12号楼", "bob", "3号楼", "Alice", "李明", "Li Ming", "li", "Zhang Wei", "Ａlan"]
+    assert sorted(names, key=sort_key) == [
+        "3号楼", "12号楼", "Ａlan", "Alice", "bob", "li", "Li Ming", "李明", "Zhang Wei", "张伟",
+    ]
+
+
+def test_the_order_is_total_only_equal_texts_compare_equal() -> None:
+    texts = ["李明", "李 明", "li", "Li", "LI", "", " ", "——", "12", "012", "李明 ", "𠀀"]
+    for a in texts:
+        for b in texts:
+            assert (compare(a, b) == 0) == (a == b)
+            assert compare(a, b) == -compare(b, a)
+
+
+def test_every_connection_of_the_database_has_the_collation(db: Database) -> None:
+    def query() -> list[str]:
+        with db.engine.connect() as conn:
+            return list(conn.execute(text(
+                "SELECT value FROM (SELECT '张' AS value UNION ALL SELECT '王' UNION ALL SELECT '李')"
+                " ORDER BY value COLLATE PINYIN")).scalars())
+
+    results: list[list[str]] = []
+    worker = threading.Thread(target=lambda: results.append(query()))
+    worker.start()
+    worker.join()
+    assert results == [["李", "王", "张"]]
+    db.engine.dispose()  # a fresh connection gets it too
+    assert query() == ["李", "王", "张"]
+
+
+def test_a_plain_sqlite3_connection_without_it_refuses_rather_than_misorders(db: Database) -> None:
+    assert db.path is not None
+    con = sqlite3.connect(db.path)
+    try:
+        with pytest.raises(sqlite3.OperationalError, match="PINYIN"):
+            con.execute("SELECT 1 ORDER BY 'a' COLLATE PINYIN")
+    finally:
+        con.close()
+
+
+def test_members_list_in_pinyin_order_both_ways_and_through_windows(registry: RegistryService) -> None:
+    for i, name in enumerate(MEMBERS):
+        _member(registry, name, i)
+    query = registry.list_query("party_member")
+    assert _names(query.all_rows()) == PHONE_BOOK
+    windows = [row for offset in range(0, len(MEMBERS), 3) for row in query.rows(offset, 3)]
+    assert _names(windows) == PHONE_BOOK
+    query.set_sort(0, descending=True)
+    assert _names(query.all_rows()) == PHONE_BOOK[::-1]
+    query.set_sort(0)
+    query.set_search("李")
+    assert _names(query.all_rows()) == ["李明"]
+
+
+def test_ties_in_the_sorted_column_fall_back_to_the_names(registry: RegistryService) -> None:
+    group = party_group(registry, "第一党小组")
+    for i, name in enumerate(["张伟", "王芳", "李明"]):
+        _member(registry, name, i, party_group_id=group)
+    query = registry.list_query("party_member")
+    keys = [c.key for c in query.columns]
+    query.set_sort(keys.index("party_group"))
+    assert _names(query.all_rows()) == ["李明", "王芳", "张伟"]
+    query.set_sort(keys.index("gender"), descending=True)
+    assert _names(query.all_rows()) == ["李明", "王芳", "张伟"]
+
+
+def test_pickers_list_names_in_pinyin_order_and_building_numbers_by_value(
+        registry: RegistryService) -> None:
+    for name in ["张家花园", "王府小区", "李村小区"]:
+        compound(registry, name)
+    assert [label for _, label in registry.options("compound")] == ["李村小区", "王府小区", "张家花园"]
+    c = compound(registry, "阳光小区")
+    for number in ["10号楼", "2号楼", "1号楼"]:
+        building(registry, c, number)
+    assert [label for _, label in registry.options("building", compound_id=c)] == [
+        "阳光小区 1号楼", "阳光小区 2号楼", "阳光小区 10号楼"]
+
+
+def test_codes_keep_their_stored_order() -> None:
+    codes = {(kind, c.key) for kind, spec in ENTITIES.items() for c in spec.columns() if c.code}
+    assert {("appeal", "number"), ("workday_visit", "month"), ("fund_entry", "voucher_no"),
+            ("community", "code")} <= codes
+    for kind, key in codes:
+        column = next(c for c in ENTITIES[kind].columns() if c.key == key)
+        assert "PINYIN" not in str(column.order)
+    name = next(c for c in ENTITIES["party_member"].columns() if c.key == "name")
+    assert "PINYIN" in str(name.order)
