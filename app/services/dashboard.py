@@ -15,6 +15,7 @@ from app.services.ledger_common import LedgerService
 from app.services.meetings import MeetingService
 from app.services.projects import ProjectService
 from app.services.workday import WorkdayService
+from app.sync.models import SyncConflict
 
 
 @dataclass(frozen=True)
@@ -58,8 +59,8 @@ class MonthFigures:
 class TodoItem:
     """One thing to do; ``ref_kind`` and ``ref_id`` say what opens when it is clicked."""
 
-    kind: str  # appeal_overdue, appeal_near_due, milestone_due, meeting_missing
-    ref_kind: str  # appeal, secretary_project, meeting_kind
+    kind: str  # sync_conflicts, appeal_overdue, appeal_near_due, milestone_due, meeting_missing
+    ref_kind: str  # sync_conflicts, appeal, secretary_project, meeting_kind
     ref_id: str
     title: str
     due: date | None
@@ -127,9 +128,16 @@ class DashboardService(LedgerService):
                              training.get(m, 0)) for m in range(1, 13)]
 
     def todo(self, today: date | None = None, milestone_days: int = 14) -> list[TodoItem]:
-        """Overdue appeals, near-due appeals, milestones due, meetings missing this quarter."""
+        """Sync conflicts to review, overdue appeals, near-due appeals, milestones due, meetings
+        missing this quarter."""
         today = today or self.today()
         items: list[TodoItem] = []
+        with self.db.session() as session:
+            conflicts = int(session.scalar(select(func.count()).select_from(SyncConflict)
+                                           .where(SyncConflict.resolved_at.is_(None))) or 0)
+        if conflicts:
+            # Edits made here that lost to newer ones from elsewhere: where the secretary looks daily.
+            items.append(TodoItem("sync_conflicts", "sync_conflicts", "", str(conflicts), None, True))
         sup = AppealService(self.db, self._now).supervision(today)
         for a in sup.overdue:
             items.append(TodoItem("appeal_overdue", "appeal", a.id, f"{a.number} {a.content[:30]}",

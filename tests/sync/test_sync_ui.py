@@ -9,6 +9,7 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
+from ui.helpers import on_next_modal
 
 from app.services.registry import RegistryService
 from app.sync.hlc import HybridClock
@@ -243,3 +244,63 @@ def test_the_wait_cursor_goes_away_after_a_refused_package(
     assert len(warnings) == 1
     assert QApplication.overrideCursor() is None
     city.close()
+
+
+def test_conflicts_wait_on_the_home_view_and_open_from_there(
+        qtbot, computers: Computers, tmp_path: Path, usb: Path) -> None:  # type: ignore[no-untyped-def]
+    from app.bootstrap import install_sync
+    from app.settings import Settings
+    from app.ui.controllers.records import RecordController
+    from app.ui.ledgers import install as install_ledgers
+    from app.ui.main_window import MainWindow
+    from app.ui.sync.dialogs import ConflictDialog
+
+    city = CityServer(str(tmp_path / "city.sqlite"))
+    a1_db, a2_db = computers.new("a1"), computers.new("a2")
+    a1, a2 = enrol(city, a1_db, COMMUNITY_A), enrol(city, a2_db, COMMUNITY_A, init=False)
+    record = RegistryService(a1_db).create("compound", {"name": "阳光小区"})
+    round_trip(city, COMMUNITY_A["code"], [a1, a2], usb)
+    for db, name in ((a1_db, "阳光小区一期"), (a2_db, "阳光家园")):
+        reg = RegistryService(db)
+        form = reg.get("compound", record)
+        form["name"] = name
+        reg.update("compound", record, form)
+    round_trip(city, COMMUNITY_A["code"], [a2], usb)
+
+    window = MainWindow(RecordController(RegistryService(a1_db)), Settings(), lambda s: None)
+    qtbot.addWidget(window)
+    install_ledgers(window, a1_db)
+    install_sync(window, a1_db)
+    window.show()
+    todo = window.current_page().todo
+    texts = [todo.item(i).text() for i in range(todo.count())]
+    assert "有 1 处同步冲突待核对" not in " ".join(texts)
+
+    # The return package brings the newer edit from the second computer: the home view says so.
+    report = window.sync.import_file(_return_package(city, usb))
+    assert report is not None
+    todo = window.current_page().todo
+    first = todo.item(0)
+    assert first.text().startswith("有 1 处同步冲突待核对")
+
+    seen: list[str] = []
+
+    def keep_local(dialog: QWidget) -> None:
+        assert isinstance(dialog, ConflictDialog)
+        seen.append(dialog.local_value.text())
+        qtbot.mouseClick(dialog.keep_local, Qt.MouseButton.LeftButton)
+        dialog.accept()
+
+    on_next_modal(keep_local, ConflictDialog)
+    todo.itemClicked.emit(first)
+    assert seen == ["阳光小区一期"]
+    # Reviewed: the home view no longer lists it.
+    todo = window.current_page().todo
+    assert not any(todo.item(i).text().startswith("有 1 处同步冲突") for i in range(todo.count()))
+    city.close()
+
+
+def _return_package(city: CityServer, usb: Path) -> Path:
+    back = usb / "back.clsync"
+    city.export_for(COMMUNITY_A["code"], back)
+    return back

@@ -96,6 +96,11 @@ def _print(window: MainWindow, db: Database, page: QWidget | None) -> None:
 
 def open_record(window: MainWindow, kind: str, record_id: str) -> None:
     """Open the page of ``kind`` and show the record (a to-do item was clicked)."""
+    if kind == "sync_conflicts":
+        sync = getattr(window, "sync", None)
+        if sync is not None:
+            sync.review_conflicts()
+        return
     if kind == "meeting_kind":
         page = window.open_page("meetings")
         page.list.set_filter("kind", record_id)  # type: ignore[attr-defined]

@@ -191,6 +191,9 @@ class DashboardPage(QWidget):
             text = self.tr("Milestone overdue (due {due}): {title}") if item.overdue \
                 else self.tr("Milestone due {due}: {title}")
             return text.format(due=due, title=item.title)
+        if item.kind == "sync_conflicts":
+            return self.tr("{n} sync conflicts to review: edits made here that lost to newer ones "
+                           "from elsewhere").format(n=item.title)
         if item.kind == "meeting_missing":
             return self.tr("No {kind} held this quarter yet").format(kind=labels.choice_label(item.title))
         return item.title
