@@ -56,6 +56,8 @@ class MigrationResult:
     from_revision: str | None
     to_revision: str
     stamped: bool
+    # The copy of an SQLite file taken before an existing schema was upgraded.
+    backup: Path | None = None
 
 
 def alembic_config(connection: Connection) -> Config:
@@ -164,8 +166,24 @@ def upgrade_connection(connection: Connection) -> MigrationResult:
                 raise UnrecognisedDatabaseError(differences)
             command.stamp(cfg, BASELINE)
             stamped = True
+    existing = BASELINE if stamped else current
+    backup = _backup(connection, existing) if existing is not None and existing != head else None
     command.upgrade(cfg, "head")
-    return MigrationResult(current, head, stamped)
+    return MigrationResult(current, head, stamped, backup)
+
+
+def _backup(connection: Connection, revision: str) -> Path | None:
+    """Copy an SQLite city database next to itself before its schema changes, as the app does.
+
+    (The upgrade is one transaction, so a failing step changes nothing; the copy is for a step
+    that succeeds and turns out wrong.  A PostgreSQL database is backed up by its administrators.)
+    """
+    from app.db.migrate import backup_file
+
+    database = connection.engine.url.database
+    if connection.dialect.name != "sqlite" or not database or database == ":memory:":
+        return None
+    return backup_file(Path(database), revision)
 
 
 def upgrade(engine: Engine) -> MigrationResult:

@@ -5,6 +5,7 @@ before it had migrations is adopted with its data."""
 from __future__ import annotations
 
 import shutil
+import sqlite3
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
@@ -263,3 +264,58 @@ def test_servers_starting_together_on_a_new_database_share_one_schema_and_identi
     assert [r.returncode for r in results] == [0] * 4, [r.stderr for r in results]
     assert len({r.stdout for r in results}) == 1
     assert stored_revision(server_url) == head_revision()
+
+
+NEXT_REVISION = '''"""a table for notes"""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "{rev}"
+down_revision = "{down}"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.create_table("server_note", sa.Column("id", sa.Integer(), primary_key=True))
+
+
+def downgrade() -> None:
+    op.drop_table("server_note")
+'''
+
+
+def test_an_sqlite_city_database_is_copied_before_its_schema_is_upgraded(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import server.migrate
+
+    path = tmp_path / "city.sqlite"
+    city = CityServer(str(path))
+    city.add_community(COMMUNITY_A["code"], COMMUNITY_A["name"], COMMUNITY_A["district"],
+                       COMMUNITY_A["street"])
+    assert city.migration.backup is None  # a new database has nothing to keep
+    city.close()
+
+    # The next program version brings one more revision.
+    newer = tmp_path / "migrations"
+    shutil.copytree(server.migrate.MIGRATIONS_DIR, newer, ignore=shutil.ignore_patterns("__pycache__"))
+    head = head_revision()
+    following = f"{int(head) + 1:04d}"
+    (newer / "versions" / f"{following}_notes.py").write_text(NEXT_REVISION.format(rev=following, down=head))
+    monkeypatch.setattr(server.migrate, "MIGRATIONS_DIR", newer)
+
+    city = CityServer(str(path))
+    backup = city.migration.backup
+    city.close()
+    assert stored_revision(str(path)) == following
+    assert backup is not None and backup.parent == tmp_path and head in backup.name
+    assert stored_revision(str(backup)) == head
+    with sqlite3.connect(backup) as copy:
+        assert copy.execute("SELECT code FROM server_community").fetchall() == [(COMMUNITY_A["code"],)]
+        notes = copy.execute("SELECT count(*) FROM sqlite_master WHERE name = 'server_note'").fetchone()
+        assert notes == (0,)
+    # Already at the newest revision: opened again, nothing is copied.
+    city = CityServer(str(path))
+    assert city.migration.backup is None
+    city.close()
