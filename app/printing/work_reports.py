@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from app.db.collation import by_pinyin, sort_key
 from app.db.database import Database
 from app.printing.base import Column, PrintOptions, fmt_date, fmt_decimal, fmt_fen, fmt_phone
 from app.printing.labels import (
@@ -99,7 +100,7 @@ def meetings_table(db: Database, year: int | None, options: PrintOptions) -> lis
     with db.session() as session:
         meetings = session.scalars(select(Meeting).where(
             _live(Meeting, cid), Meeting.starts_at >= start, Meeting.starts_at < end)
-            .order_by(Meeting.starts_at, Meeting.topic)).all()
+            .order_by(Meeting.starts_at, by_pinyin(Meeting.topic))).all()
     counts = MeetingService(db).counts_many([m.id for m in meetings]) if meetings else {}
     rows: list[list[str]] = []
     sums = [0, 0, 0]
@@ -288,7 +289,7 @@ def workday_tables(db: Database, year: int | None, options: PrintOptions) -> lis
             .outerjoin(Cadre, Cadre.id == WorkdayVisit.cadre_id)
             .outerjoin(Appeal, Appeal.id == WorkdayVisit.appeal_id)
             .where(_live(WorkdayVisit, cid), WorkdayVisit.month.startswith(f"{y}-"))
-            .order_by(WorkdayVisit.month, Organ.name, Cadre.name)).all()
+            .order_by(WorkdayVisit.month, by_pinyin(Organ.name), by_pinyin(Cadre.name))).all()
     rows: list[list[str]] = []
     lessons = pairings = solved = goods = 0
     for v, organ, cadre, appeal_no in visits:
@@ -337,7 +338,7 @@ def cobuild_table(db: Database, year: int | None, options: PrintOptions) -> list
     y = _year(year, options)
     order = {k: i for i, k in enumerate(COBUILD_LISTS)}
     items = sorted(CoConstructionService(db).items(year=y),
-                   key=lambda i: (order.get(i.list_kind, 99), i.title))
+                   key=lambda i: (order.get(i.list_kind, 99), sort_key(i.title)))
     with db.session() as session:
         details: dict[str, str] = {}
         if items:
@@ -416,7 +417,8 @@ def training_table(db: Database, year: int | None, options: PrintOptions) -> lis
         records = session.scalars(select(TrainingRecord).where(
             _live(TrainingRecord, cid), TrainingRecord.trained_on >= date(y, 1, 1),
             TrainingRecord.trained_on < date(y + 1, 1, 1))
-            .order_by(TrainingRecord.trained_on, TrainingRecord.course, TrainingRecord.person_name)).all()
+            .order_by(TrainingRecord.trained_on, by_pinyin(TrainingRecord.course),
+                      by_pinyin(TrainingRecord.person_name))).all()
     hours = sum((r.hours for r in records), Decimal(0))
     rows = [[r.person_name, r.post, r.course, fmt_decimal(r.hours, 1), fmt_date(r.trained_on), r.organiser,
              r.place] for r in records]

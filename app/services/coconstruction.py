@@ -10,6 +10,7 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.db.collation import by_pinyin
 from app.models import ResidentUnit
 from app.models.ledgers import CoBuildItem, CoBuildList, CoBuildStatus, CoBuildUnit
 from app.services.errors import FieldError, ValidationError
@@ -84,13 +85,13 @@ class CoConstructionService(LedgerService):
                 select(CoBuildUnit.resident_unit_id, ResidentUnit.name)
                 .join(ResidentUnit, ResidentUnit.id == CoBuildUnit.resident_unit_id)
                 .where(self.live(CoBuildUnit), CoBuildUnit.item_id == item_id)
-                .order_by(ResidentUnit.name)).all()
+                .order_by(by_pinyin(ResidentUnit.name))).all()
         return CoBuildView(r.id, r.list_kind, r.year, r.title, r.status, r.owner, r.due_date,
                            [u for u, _ in units], [n for _, n in units])
 
     def items(self, list_kind: str | None = None, year: int | None = None) -> list[CoBuildView]:
-        stmt = select(CoBuildItem).where(self.live(CoBuildItem)).order_by(CoBuildItem.list_kind,
-                                                                          CoBuildItem.title)
+        stmt = select(CoBuildItem).where(self.live(CoBuildItem)).order_by(
+            CoBuildItem.list_kind, by_pinyin(CoBuildItem.title))
         if list_kind:
             stmt = stmt.where(CoBuildItem.list_kind == list_kind)
         if year is not None:
@@ -101,7 +102,7 @@ class CoConstructionService(LedgerService):
             for item_id, unit_id, name in session.execute(
                     select(CoBuildUnit.item_id, CoBuildUnit.resident_unit_id, ResidentUnit.name)
                     .join(ResidentUnit, ResidentUnit.id == CoBuildUnit.resident_unit_id)
-                    .where(self.live(CoBuildUnit)).order_by(ResidentUnit.name)):
+                    .where(self.live(CoBuildUnit)).order_by(by_pinyin(ResidentUnit.name))):
                 links[item_id].append((unit_id, name))
         return [CoBuildView(r.id, r.list_kind, r.year, r.title, r.status, r.owner, r.due_date,
                             [u for u, _ in links[r.id]], [n for _, n in links[r.id]]) for r in rows]

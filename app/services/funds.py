@@ -11,6 +11,7 @@ from decimal import Decimal, InvalidOperation
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
+from app.db.collation import by_pinyin
 from app.models.ledgers import Fund, FundDirection, FundEntry, FundKind
 from app.services.errors import DomainError, FieldError, ValidationError
 from app.services.fields import Field, Kind
@@ -114,7 +115,7 @@ class FundService(LedgerService):
 
     def funds(self) -> list[FundBalance]:
         with self.db.session() as session:
-            funds = session.scalars(select(Fund).where(self.live(Fund)).order_by(Fund.name)).all()
+            funds = session.scalars(select(Fund).where(self.live(Fund)).order_by(by_pinyin(Fund.name))).all()
             sums = self._sums(session)
         return [FundBalance(f.id, f.name, f.kind, f.opening_fen + sums.get(f.id, 0)) for f in funds]
 

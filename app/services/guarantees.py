@@ -8,6 +8,7 @@ from datetime import date
 
 from sqlalchemy import select
 
+from app.db.collation import by_pinyin
 from app.models import Compound
 from app.models.ledgers import CompoundGuarantee, GuaranteeTask, GuaranteeTaskKind, Organ, TaskStatus
 from app.services.errors import FieldError, ValidationError
@@ -134,7 +135,7 @@ class GuaranteeService(LedgerService):
                 select(CompoundGuarantee, Compound.name)
                 .outerjoin(Compound, Compound.id == CompoundGuarantee.compound_id)
                 .where(self.live(CompoundGuarantee))
-                .order_by(Compound.name)).all()
+                .order_by(by_pinyin(Compound.name))).all()
             tasks: dict[str, dict[str, TaskCell]] = defaultdict(dict)
             for t in session.scalars(select(GuaranteeTask).where(self.live(GuaranteeTask))):
                 tasks[t.guarantee_id][t.task] = TaskCell(t.id, t.status, t.done_on, t.note)

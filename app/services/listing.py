@@ -41,7 +41,8 @@ class ListQuery:
     """Count and fetch rows of one list with the current search, filters and sort order.
 
     Each row is a tuple: the record id first, then one value per column. Rows sort by the
-    chosen column, then by the default one, then by id, so every window is stable.
+    chosen column, then by the default one and the ``then`` columns, then by id, so every
+    window is stable.
     """
 
     def __init__(
@@ -52,6 +53,7 @@ class ListQuery:
         id_expr: Expr,
         filters: dict[str, Expr] | None = None,
         default_sort: int = 0,
+        then: Sequence[int] = (),
     ) -> None:
         self.engine = engine
         self.columns = list(columns)
@@ -60,7 +62,7 @@ class ListQuery:
         self._filter_exprs = filters or {}
         self.search_text = ""
         self.filters: dict[str, Any] = {}
-        self._default_sort = default_sort
+        self._ties = [default_sort, *then]
         self.sort_column = default_sort
         self.sort_descending = False
 
@@ -114,8 +116,9 @@ class ListQuery:
         stmt = self._where(select(self._id, *(c.expr for c in self.columns)))
         order = self.columns[self.sort_column].order
         order_by = [order.desc() if self.sort_descending else order.asc()]
-        if self.sort_column != self._default_sort:
-            order_by.append(self.columns[self._default_sort].order.asc())
+        for tie in dict.fromkeys(self._ties):
+            if tie != self.sort_column:
+                order_by.append(self.columns[tie].order.asc())
         stmt = stmt.order_by(*order_by, self._id).offset(offset).limit(limit)
         with self.engine.connect() as conn:
             return [tuple(r) for r in conn.execute(stmt)]

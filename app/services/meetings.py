@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
+from app.db.collation import by_pinyin
 from app.models import PartTimeMember, PartyGroup, PartyMember, ResidentUnit
 from app.models.ledgers import (
     AttachmentKind,
@@ -223,7 +224,7 @@ class MeetingService(LedgerService):
     def add_members(self, meeting_id: str, party_group_id: str | None = None,
                     full_only: bool = False) -> list[str]:
         """Add the organisation's members (or one party group's) as expected attendees."""
-        stmt = select(PartyMember.id).where(self.live(PartyMember)).order_by(PartyMember.name)
+        stmt = select(PartyMember.id).where(self.live(PartyMember)).order_by(by_pinyin(PartyMember.name))
         if party_group_id:
             stmt = stmt.where(PartyMember.party_group_id == party_group_id)
         if full_only:
@@ -236,12 +237,12 @@ class MeetingService(LedgerService):
         """Add the expanded committee's part-time members as expected attendees."""
         with self.db.session() as session:
             ids = list(session.scalars(select(PartTimeMember.id).where(self.live(PartTimeMember))
-                                       .order_by(PartTimeMember.name)))
+                                       .order_by(by_pinyin(PartTimeMember.name))))
         return self.add_attendees(meeting_id, [Person(AttendeeKind.PART_TIME_MEMBER.value, i) for i in ids])
 
     def add_cadres(self, meeting_id: str, organ_id: str | None = None) -> list[str]:
         """Add organ cadres (of one organ, or all) as expected attendees."""
-        stmt = select(Cadre.id).where(self.readable(Cadre)).order_by(Cadre.name)
+        stmt = select(Cadre.id).where(self.readable(Cadre)).order_by(by_pinyin(Cadre.name))
         if organ_id:
             stmt = stmt.where(Cadre.organ_id == organ_id)
         with self.db.session() as session:
@@ -275,7 +276,7 @@ class MeetingService(LedgerService):
         with self.db.session() as session:
             rows = session.scalars(select(MeetingAttendee).where(
                 self.live(MeetingAttendee), MeetingAttendee.meeting_id == meeting_id)
-                .order_by(MeetingAttendee.sort_order, MeetingAttendee.name))
+                .order_by(MeetingAttendee.sort_order, by_pinyin(MeetingAttendee.name)))
             return [AttendeeView(a.id, a.person_kind, a.name, a.org, a.post, a.status, a.leave_reason,
                                  a.signed_at, a.member_id, a.sort_order) for a in rows]
 

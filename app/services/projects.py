@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.db.collation import by_pinyin
 from app.models import Community, PartyGroup, ResidentUnit
 from app.models.ledgers import (
     EvaluationMethod,
@@ -209,7 +210,8 @@ class ProjectService(LedgerService):
         with self.db.session() as session:
             rows = session.scalars(select(SecretaryProject).where(
                 self.live(SecretaryProject), SecretaryProject.year == year)
-                .order_by(SecretaryProject.secretary_name, SecretaryProject.title)).all()
+                .order_by(by_pinyin(SecretaryProject.secretary_name),
+                          by_pinyin(SecretaryProject.title))).all()
             ms = self._milestones(session, [p.id for p in rows], today)
         return [self._view(p, ms.get(p.id, []), today) for p in rows]
 
@@ -325,7 +327,7 @@ class ProjectService(LedgerService):
                 result.append(Secretary(SecretaryLevel.COMMUNITY.value, community.id,
                                         community.secretary_name, community.org_name or community.name))
             units = select(ResidentUnit).where(self.live(ResidentUnit), ResidentUnit.party_org_name != "")
-            for u in session.scalars(units.order_by(ResidentUnit.name)):
+            for u in session.scalars(units.order_by(by_pinyin(ResidentUnit.name))):
                 result.append(Secretary(SecretaryLevel.RESIDENT_UNIT.value, u.id, u.contact,
                                         u.party_org_name))
             return result

@@ -187,7 +187,9 @@ class RegistryService:
         def base(stmt: Any) -> Any:
             return spec.joins(stmt).where(visible)
 
-        return ListQuery(self.db.engine, spec.columns(), base, model.id, spec.filters())
+        columns = spec.columns()
+        label = [i for i, c in enumerate(columns) if c.key == spec.label_field]
+        return ListQuery(self.db.engine, columns, base, model.id, spec.filters(), then=label)
 
     def options(self, kind: str, **where: Any) -> list[tuple[str, str]]:
         """(id, label) pairs of live records of ``kind``, for pickers, names in pinyin order."""

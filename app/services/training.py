@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from sqlalchemy import func, select
 
+from app.db.collation import by_pinyin
 from app.models import PartyMember
 from app.models.ledgers import TrainingRecord
 from app.services.fields import Field, Kind
@@ -55,7 +56,7 @@ class TrainingService(LedgerService):
                 select(TrainingRecord.person_name, func.count(), func.sum(TrainingRecord.hours))
                 .where(self.live(TrainingRecord), TrainingRecord.trained_on >= date(year, 1, 1),
                        TrainingRecord.trained_on < date(year + 1, 1, 1))
-                .group_by(TrainingRecord.person_name).order_by(TrainingRecord.person_name)).all()
+                .group_by(TrainingRecord.person_name).order_by(by_pinyin(TrainingRecord.person_name))).all()
         # The sum keeps the column's type, so it comes back as an exact Decimal.
         return [PersonHours(name, int(n), total if total is not None else Decimal(0))
                 for name, n, total in rows]

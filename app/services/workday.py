@@ -10,6 +10,7 @@ from datetime import datetime
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
+from app.db.collation import by_pinyin
 from app.models.ledgers import Appeal, Cadre, Organ, WorkdayVisit
 from app.services.errors import FieldError, ValidationError
 from app.services.fields import Field, Kind
@@ -122,7 +123,7 @@ class WorkdayService(LedgerService):
             .outerjoin(Organ, Organ.id == v.organ_id)
             .where(self.live(v), v.month.in_(months))
             .group_by(v.organ_id, Organ.name)
-            .order_by(Organ.name)
+            .order_by(by_pinyin(Organ.name))
         )
         with self.db.session() as session:
             return [OrganSummary(oid, name or "", int(n), int(c), int(pl or 0), int(pr or 0), int(ap or 0),

@@ -104,7 +104,7 @@ def test_cobuild_lists_link_units(db: Database, registry: RegistryService, clock
                             "status": "in_progress"}, [school, hospital])
     assert old == {"status": "open", "unit_ids": [school]}
     views = {v.title: v for v in svc.items()}
-    assert views["操场周末开放"].unit_names == ["中心医院", "第一中学"]
+    assert views["操场周末开放"].unit_names == ["第一中学", "中心医院"]  # pinyin: di before zhong
     assert svc.counts()["resources"]["in_progress"] == 1
     svc.update(item, {"list_kind": "resources", "title": "操场周末开放", "year": 2025}, [hospital])
     assert [v.unit_names for v in svc.items("resources")] == [["中心医院"]]

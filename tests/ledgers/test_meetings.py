@@ -201,7 +201,7 @@ def test_committee_cadres_and_unit_representatives(db: Database, meetings: Meeti
     assert meetings.add_committee(mid) == [] and meetings.add_cadres(mid) == []
     rows = [(a.person_kind, a.name, a.org, a.post) for a in meetings.attendees(mid)]
     assert rows == [("part_time_member", "周委员", "白城市第一中学", "党委书记"),
-                    ("cadre", "赵一", "市财政局", "科员"), ("cadre", "钱二", "市财政局", "科员"),
+                    ("cadre", "钱二", "市财政局", "科员"), ("cadre", "赵一", "市财政局", "科员"),
                     ("unit_rep", "孙校长", "白城市第一中学", "")]
     with pytest.raises(ValidationError) as exc:
         meetings.add_attendees(mid, [Person("typed", name=" ")])

@@ -79,7 +79,7 @@ def test_secretaries_without_a_project(projects: ProjectService, registry: Regis
     claim(projects, level="resident_unit", resident_unit_id=school, secretary_name="孙校长", year=2024)
     missing = projects.secretaries_without_project(2025)
     assert [(s.level, s.name, s.org) for s in missing] == [
-        ("resident_unit", "周院长", "中心医院党委"), ("resident_unit", "孙校长", "第一中学党支部")]
+        ("resident_unit", "孙校长", "第一中学党支部"), ("resident_unit", "周院长", "中心医院党委")]
     assert [s.name for s in projects.secretaries_without_project(2024)] == ["", "周院长"]
     with pytest.raises(ValidationError) as exc:
         claim(projects, level="party_group")

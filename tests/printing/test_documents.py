@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from app.db.collation import sort_key
 from app.db.database import Database
 from app.printing.appeal import print_appeal
 from app.printing.base import PrintOptions
@@ -101,7 +102,7 @@ def test_a_party_group_meeting_is_titled_with_its_group(pdb: Database, sample: S
     print_meeting_signin(pdb, sample.group_meeting_id, out, options=options)
     flat = _flat(text(out))
     assert "中共幸福社区委员会第一党小组2026年4月党小组会签到表" in flat
-    assert in_order(flat, sorted(sample.member_names)[:5])
+    assert in_order(flat, sorted(sample.member_names, key=sort_key)[:5])
 
 
 def test_unknown_meeting_writes_nothing(pdb: Database, out: Path) -> None:
