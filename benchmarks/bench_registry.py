@@ -136,7 +136,10 @@ def child_service(path: Path, rounds: int) -> dict[str, Any]:
 
 def child_raw(path: Path, rounds: int) -> dict[str, Any]:
     started = time.perf_counter()
+    from app.db.collation import register
+
     con = sqlite3.connect(str(path))
+    register(con)  # the app's pinyin order for names, so both sides return the same rows
     community = con.execute("SELECT value FROM local_state WHERE key = 'community_id'").fetchone()[0]
     opened = time.perf_counter()
     opens: list[tuple[float, float]] = []
@@ -145,7 +148,7 @@ def child_raw(path: Path, rounds: int) -> dict[str, Any]:
     for _ in range(rounds):
         watch = Stopwatch()
         total = con.execute(f"SELECT count(*) {RAW_FROM}", (community,)).fetchone()[0]
-        rows = con.execute(f"SELECT {RAW_COLUMNS} {RAW_FROM} ORDER BY m.name, m.id LIMIT ?",
+        rows = con.execute(f"SELECT {RAW_COLUMNS} {RAW_FROM} ORDER BY pinyin_key(m.name), m.id LIMIT ?",
                            (community, PAGE)).fetchall()
         opens.append(watch.stop())
         first_ids = [r[0] for r in rows]
@@ -158,8 +161,8 @@ def child_raw(path: Path, rounds: int) -> dict[str, Any]:
                 pattern = f"%{_escape(word[:i])}%"
                 params = (community, pattern, pattern, pattern, pattern)
                 n = con.execute(f"SELECT count(*) {RAW_FROM} {RAW_SEARCH}", params).fetchone()[0]
-                con.execute(f"SELECT {RAW_COLUMNS} {RAW_FROM} {RAW_SEARCH} ORDER BY m.name, m.id LIMIT ?",
-                            (*params, PAGE)).fetchall()
+                con.execute(f"SELECT {RAW_COLUMNS} {RAW_FROM} {RAW_SEARCH} ORDER BY pinyin_key(m.name), m.id"
+                            " LIMIT ?", (*params, PAGE)).fetchall()
                 keys.append(watch.stop())
                 found[word[:i]] = n
     con.close()
