@@ -48,6 +48,8 @@ _HAN = re.compile(
     "([\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+)"
 )
 _SYLLABLE = re.compile(r"([a-z]+)([1-5])")
+# Most names: only common characters, which NFKC leaves alone and which need no tokenising.
+_COMMON_HAN_ONLY = re.compile("[\u4e00-\u9fff]+")
 
 
 def _load_pypinyin() -> None:
@@ -72,6 +74,8 @@ def _char_key(char: str) -> bytes:
 @lru_cache(maxsize=CACHE_SIZE)
 def sort_key(text: str) -> bytes:
     """The bytes ``text`` sorts by in phone-book order."""
+    if _COMMON_HAN_ONLY.fullmatch(text):
+        return b"".join(map(_char_key, text)) + _END + text.encode()
     parts: list[bytes] = []
     for token in _TOKENS.findall(unicodedata.normalize("NFKC", text)):
         if token[0].isdigit():
