@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import create_engine
@@ -45,7 +46,7 @@ def edit(path: Path, name: str) -> str:
         db.close()
 
 
-def exchange(url: str, code: str, computers: list[Path], folder: Path) -> list[dict[str, object]]:
+def exchange(url: str, code: str, computers: list[Path], folder: Path) -> list[dict[str, Any]]:
     for pc in computers:
         out = json.loads(run("community-ledger-cli", "--db", str(pc), "export", "--out", str(folder)).stdout)
         report = json.loads(run("community-ledger-server", "--db", url, "import", out["file"]).stdout)

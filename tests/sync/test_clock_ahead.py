@@ -78,7 +78,7 @@ def test_the_server_refuses_a_package_from_a_computer_dated_ahead_and_takes_it_o
     assert dump(db.engine, cid) == dump(city.engine, cid)
     limit = f"{now_ms() + DAY_MS:013d}"
     with db.session() as s:
-        assert s.scalar(select(func.max(OutboxEntry.hlc))) < limit
+        assert str(s.scalar(select(func.max(OutboxEntry.hlc)))) < limit
     assert svc.pending_count() == 0
     # The clock came back with the stamps: a new edit is dated today.
     assert Stamp.decode(db.clock.now().encode()).wall_ms < now_ms() + DAY_MS

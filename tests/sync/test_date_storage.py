@@ -15,14 +15,18 @@ from app.sync.apply import _iso_date, _iso_datetime
                                    datetime(999, 12, 31, 23, 59, 59, 999999)])
 def test_datetime_text_is_sqlalchemys(value: datetime) -> None:
     dialect = sqlite.dialect()
-    assert _iso_datetime(value) == DateTime().dialect_impl(dialect).bind_processor(dialect)(value)
+    sqlalchemys = DateTime().dialect_impl(dialect).bind_processor(dialect)
+    assert sqlalchemys is not None
+    assert _iso_datetime(value) == sqlalchemys(value)
     assert _iso_datetime(value).endswith(f".{value.microsecond:06d}")  # type: ignore[union-attr]
 
 
 @pytest.mark.parametrize("value", [date(2026, 1, 2), date(5, 1, 1)])
 def test_date_text_is_sqlalchemys(value: date) -> None:
     dialect = sqlite.dialect()
-    assert _iso_date(value) == Date().dialect_impl(dialect).bind_processor(dialect)(value)
+    sqlalchemys = Date().dialect_impl(dialect).bind_processor(dialect)
+    assert sqlalchemys is not None
+    assert _iso_date(value) == sqlalchemys(value)
 
 
 def test_none_stays_none() -> None:

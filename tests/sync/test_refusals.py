@@ -9,6 +9,7 @@ import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import orjson
 import pytest
@@ -69,7 +70,7 @@ def world(computers: Computers, tmp_path: Path) -> Iterator[World]:
                 (tmp_path / "ret-b.clsync").read_bytes(), from_a, b_compound)
 
 
-def _regzip(data: bytes, change: Callable[[dict], None]) -> bytes:  # type: ignore[type-arg]
+def _regzip(data: bytes, change: Callable[[dict[str, Any]], None]) -> bytes:
     doc = orjson.loads(gzip.decompress(data))
     change(doc)
     return gzip.compress(orjson.dumps(doc))
@@ -161,7 +162,7 @@ def test_the_good_return_package_is_applied(world: World) -> None:
     assert report["counts"]["organ"]["imported"] == 1
 
 
-def _resign_as_a(world: World, change: Callable[[list[dict]], None]) -> bytes:  # type: ignore[type-arg]
+def _resign_as_a(world: World, change: Callable[[list[dict[str, Any]]], None]) -> bytes:
     """A package really signed by community A, whose changes were altered before signing."""
     env = open_envelope(world.from_a)
     from app.sync.package import read_changes
@@ -184,16 +185,16 @@ def _resign_as_a(world: World, change: Callable[[list[dict]], None]) -> bytes:  
     return data
 
 
-def _steal(world: World) -> Callable[[list[dict]], None]:  # type: ignore[type-arg]
-    def change(changes: list[dict]) -> None:  # type: ignore[type-arg]
+def _steal(world: World) -> Callable[[list[dict[str, Any]]], None]:
+    def change(changes: list[dict[str, Any]]) -> None:
         compound = next(c for c in changes if c["table"] == "compound")
         compound["record"] = world.b_compound  # B's record id, claimed as A's
 
     return change
 
 
-def _for_b(world: World) -> Callable[[list[dict]], None]:  # type: ignore[type-arg]
-    def change(changes: list[dict]) -> None:  # type: ignore[type-arg]
+def _for_b(world: World) -> Callable[[list[dict[str, Any]]], None]:
+    def change(changes: list[dict[str, Any]]) -> None:
         compound = next(c for c in changes if c["table"] == "compound")
         compound["community"] = world.b_svc.db.community_id
         compound["fields"]["community_id"] = world.b_svc.db.community_id
@@ -201,8 +202,8 @@ def _for_b(world: World) -> Callable[[list[dict]], None]:  # type: ignore[type-a
     return change
 
 
-def _city_record(world: World) -> Callable[[list[dict]], None]:  # type: ignore[type-arg]
-    def change(changes: list[dict]) -> None:  # type: ignore[type-arg]
+def _city_record(world: World) -> Callable[[list[dict[str, Any]]], None]:
+    def change(changes: list[dict[str, Any]]) -> None:
         compound = next(c for c in changes if c["table"] == "compound")
         compound.update(table="organ", community="city", fields={"community_id": "city", "name": "假机关"})
 
@@ -213,7 +214,7 @@ def _city_record(world: World) -> Callable[[list[dict]], None]:  # type: ignore[
                          ids=["another community's record id", "records of another community",
                               "a record the city owns"])
 def test_server_refuses_a_community_writing_what_is_not_its_own(
-        world: World, how: Callable[[World], Callable[[list[dict]], None]]) -> None:  # type: ignore[type-arg]
+        world: World, how: Callable[[World], Callable[[list[dict[str, Any]]], None]]) -> None:
     bad = world.folder / "bad.clsync"
     bad.write_bytes(_resign_as_a(world, how(world)))
     before = file_digest(world.city_path)

@@ -8,13 +8,17 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
-from ui.helpers import on_next_modal
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from pytestqt.qtbot import QtBot
+from ui.helpers import on_next_modal, present
 
+from app.db.database import Database
 from app.services.registry import RegistryService
 from app.sync.hlc import HybridClock
 from app.sync.service import SyncService
+from app.ui.ledgers.dashboard import DashboardPage
 from app.ui.look import install_font, install_translators
+from app.ui.main_window import MainWindow
 from app.ui.sync import SyncController
 from server.city import CityServer
 
@@ -49,7 +53,7 @@ def usb(tmp_path: Path) -> Path:
     return folder
 
 
-def _controller(qtbot, db, usb: Path, warnings: Warnings) -> SyncController:  # type: ignore[no-untyped-def]
+def _controller(qtbot: QtBot, db: Database, usb: Path, warnings: Warnings) -> SyncController:
     parent = QWidget()
     qtbot.addWidget(parent)
     docs = usb.parent / "docs"
@@ -58,7 +62,7 @@ def _controller(qtbot, db, usb: Path, warnings: Warnings) -> SyncController:  # 
 
 
 def test_export_offers_the_usb_drive_first_and_writes_the_package(
-        qtbot, computers: Computers, tmp_path: Path, usb: Path) -> None:  # type: ignore[no-untyped-def]
+        qtbot: QtBot, computers: Computers, tmp_path: Path, usb: Path) -> None:
     city = CityServer(str(tmp_path / "city.sqlite"))
     db = computers.new("a1")
     enrol(city, db, COMMUNITY_A)
@@ -73,7 +77,7 @@ def test_export_offers_the_usb_drive_first_and_writes_the_package(
     assert dialog.folders.count() == 2
     assert dialog.chosen_folder() == usb  # the removable drive is chosen already
     assert str(usb) in dialog.folders.item(0).text()
-    assert "2" in dialog.findChild(QWidget, "pending").text()
+    assert "2" in present(dialog.findChild(QLabel, "pending")).text()
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     written = [p for p in usb.iterdir() if p.suffix == ".clsync"]
     assert len(written) == 1 and warnings == []
@@ -86,7 +90,7 @@ def test_export_offers_the_usb_drive_first_and_writes_the_package(
 
 
 def test_import_shows_the_report_and_a_refusal_says_why(
-        qtbot, computers: Computers, tmp_path: Path, usb: Path) -> None:  # type: ignore[no-untyped-def]
+        qtbot: QtBot, computers: Computers, tmp_path: Path, usb: Path) -> None:
     city = CityServer(str(tmp_path / "city.sqlite"))
     a1_db, a2_db = computers.new("a1"), computers.new("a2")
     a1, a2 = enrol(city, a1_db, COMMUNITY_A), enrol(city, a2_db, COMMUNITY_A, init=False)
@@ -105,7 +109,7 @@ def test_import_shows_the_report_and_a_refusal_says_why(
     assert dialog is not None and warnings == []
     qtbot.addWidget(dialog)
     dialog.show()
-    rows = {dialog.counts.item(r, 0).text(): dialog.counts.item(r, 1).text()
+    rows = {present(dialog.counts.item(r, 0)).text(): present(dialog.counts.item(r, 1)).text()
             for r in range(dialog.counts.rowCount())}
     compound_title = next(t for t in rows if "小区" in t or "Compound" in t)
     assert rows[compound_title] == "1"
@@ -127,7 +131,7 @@ def test_import_shows_the_report_and_a_refusal_says_why(
 
 
 def test_conflicts_side_by_side_keep_this_computers_value(
-        qtbot, computers: Computers, tmp_path: Path, usb: Path) -> None:  # type: ignore[no-untyped-def]
+        qtbot: QtBot, computers: Computers, tmp_path: Path, usb: Path) -> None:
     city = CityServer(str(tmp_path / "city.sqlite"))
     a1_db, a2_db = computers.new("a1"), computers.new("a2")
     a1, a2 = enrol(city, a1_db, COMMUNITY_A), enrol(city, a2_db, COMMUNITY_A, init=False)
@@ -156,7 +160,7 @@ def test_conflicts_side_by_side_keep_this_computers_value(
     city.close()
 
 
-def test_history_and_enrolment(qtbot, computers: Computers, tmp_path: Path, usb: Path) -> None:  # type: ignore[no-untyped-def]
+def test_history_and_enrolment(qtbot: QtBot, computers: Computers, tmp_path: Path, usb: Path) -> None:
     city = CityServer(str(tmp_path / "city.sqlite"))
     issued = city.add_community(COMMUNITY_A["code"], COMMUNITY_A["name"], COMMUNITY_A["district"],
                                 COMMUNITY_A["street"], COMMUNITY_A["city"])
@@ -195,11 +199,11 @@ def test_history_and_enrolment(qtbot, computers: Computers, tmp_path: Path, usb:
     qtbot.addWidget(history)
     history.show()
     assert history.table.rowCount() == 2
-    assert history.table.item(0, 4).text() == "back.clsync"
+    assert present(history.table.item(0, 4)).text() == "back.clsync"
     city.close()
 
 
-def test_the_report_shows_both_clocks_when_they_disagree(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_the_report_shows_both_clocks_when_they_disagree(qtbot: QtBot) -> None:
     from app.ui.sync.dialogs import ImportReportDialog
 
     report = {"status": "applied", "package_id": "p", "created_at": "2027-12-31T08:00:00.000000Z",
@@ -214,7 +218,7 @@ def test_the_report_shows_both_clocks_when_they_disagree(qtbot) -> None:  # type
 
 
 def test_a_clock_behind_the_ledger_is_pointed_out_and_a_right_one_is_not(
-        qtbot, computers: Computers, tmp_path: Path, usb: Path) -> None:  # type: ignore[no-untyped-def]
+        qtbot: QtBot, computers: Computers, tmp_path: Path, usb: Path) -> None:
     db = computers.new("a1")
     RegistryService(db).create_community(dict(COMMUNITY_A))
     warnings = Warnings()
@@ -232,7 +236,7 @@ def test_a_clock_behind_the_ledger_is_pointed_out_and_a_right_one_is_not(
 
 
 def test_the_wait_cursor_goes_away_after_a_refused_package(
-        qtbot, computers: Computers, tmp_path: Path, usb: Path) -> None:  # type: ignore[no-untyped-def]
+        qtbot: QtBot, computers: Computers, tmp_path: Path, usb: Path) -> None:
     city = CityServer(str(tmp_path / "city.sqlite"))
     db = computers.new("a1")
     enrol(city, db, COMMUNITY_A)
@@ -247,12 +251,11 @@ def test_the_wait_cursor_goes_away_after_a_refused_package(
 
 
 def test_conflicts_wait_on_the_home_view_and_open_from_there(
-        qtbot, computers: Computers, tmp_path: Path, usb: Path) -> None:  # type: ignore[no-untyped-def]
+        qtbot: QtBot, computers: Computers, tmp_path: Path, usb: Path) -> None:
     from app.bootstrap import install_sync
     from app.settings import Settings
     from app.ui.controllers.records import RecordController
     from app.ui.ledgers import install as install_ledgers
-    from app.ui.main_window import MainWindow
     from app.ui.sync.dialogs import ConflictDialog
 
     city = CityServer(str(tmp_path / "city.sqlite"))
@@ -272,14 +275,14 @@ def test_conflicts_wait_on_the_home_view_and_open_from_there(
     install_ledgers(window, a1_db)
     install_sync(window, a1_db)
     window.show()
-    todo = window.current_page().todo
+    todo = _home(window).todo
     texts = [todo.item(i).text() for i in range(todo.count())]
     assert "有 1 处同步冲突待核对" not in " ".join(texts)
 
     # The return package brings the newer edit from the second computer: the home view says so.
     report = window.sync.import_file(_return_package(city, usb))
     assert report is not None
-    todo = window.current_page().todo
+    todo = _home(window).todo
     first = todo.item(0)
     assert first.text().startswith("有 1 处同步冲突待核对")
 
@@ -295,9 +298,15 @@ def test_conflicts_wait_on_the_home_view_and_open_from_there(
     todo.itemClicked.emit(first)
     assert seen == ["阳光小区一期"]
     # Reviewed: the home view no longer lists it.
-    todo = window.current_page().todo
+    todo = _home(window).todo
     assert not any(todo.item(i).text().startswith("有 1 处同步冲突") for i in range(todo.count()))
     city.close()
+
+
+def _home(window: MainWindow) -> DashboardPage:
+    page = window.current_page()
+    assert isinstance(page, DashboardPage)
+    return page
 
 
 def _return_package(city: CityServer, usb: Path) -> Path:

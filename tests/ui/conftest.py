@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from app.services.registry import RegistryService
 from app.settings import CONFIG_ENV, Settings
@@ -44,7 +45,7 @@ def controller(registry: RegistryService) -> RecordController:
 
 
 @pytest.fixture
-def window(qtbot, controller: RecordController) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+def window(qtbot: QtBot, controller: RecordController) -> Iterator[MainWindow]:
     settings = Settings()
     win = MainWindow(controller, settings, lambda s: s.save())
     qtbot.addWidget(win)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QInputMethodEvent
@@ -21,6 +21,14 @@ from PySide6.QtWidgets import (
 
 from app.ui.dialogs.record_form import RecordForm
 from app.ui.widgets.sensitive_edit import SensitiveLineEdit
+
+T = TypeVar("T")
+
+
+def present(item: T | None) -> T:
+    """``item``, which the screen must show (a table cell, a tree row, a child widget)."""
+    assert item is not None, "expected on screen, found nothing"
+    return item
 
 
 def type_text(qtbot: Any, widget: QWidget, text: str) -> None:

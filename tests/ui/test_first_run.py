@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWizard
+from pytestqt.qtbot import QtBot
 
 from app.bootstrap import open_main_window
 from app.db.database import Database
@@ -23,14 +24,14 @@ pytestmark = pytest.mark.gui
 GOOD = {"name": "幸福社区", "code": "220802001", "street": "明仁街道", "district": "洮北区", "city": "白城市"}
 
 
-def _fill(qtbot, wizard: FirstRunWizard, values: dict[str, str]) -> None:  # type: ignore[no-untyped-def]
+def _fill(qtbot: QtBot, wizard: FirstRunWizard, values: dict[str, str]) -> None:
     for name, value in values.items():
         editor = wizard.community_page.editors[name]
-        editor.clear()  # type: ignore[union-attr]
+        editor.clear()
         type_text(qtbot, editor, value)
 
 
-def test_missing_fields_are_named_in_chinese(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_missing_fields_are_named_in_chinese(qtbot: QtBot, tmp_path: Path) -> None:
     wizard = FirstRunWizard(tmp_path / "data")
     qtbot.addWidget(wizard)
     wizard.show()
@@ -44,7 +45,7 @@ def test_missing_fields_are_named_in_chinese(qtbot, tmp_path: Path) -> None:  # 
     assert wizard.currentPage() is wizard.folder_page
 
 
-def test_a_folder_that_cannot_be_written_is_refused(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_folder_that_cannot_be_written_is_refused(qtbot: QtBot, tmp_path: Path) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("x")
     wizard = FirstRunWizard(blocker / "data")
@@ -60,7 +61,7 @@ def test_a_folder_that_cannot_be_written_is_refused(qtbot, tmp_path: Path) -> No
     assert wizard.db_path() == tmp_path / "ledger-data" / "ledger.sqlite"
 
 
-def test_first_start_creates_the_database_and_remembers_it(qtbot, tmp_path: Path,  # type: ignore[no-untyped-def]
+def test_first_start_creates_the_database_and_remembers_it(qtbot: QtBot, tmp_path: Path,
                                                            monkeypatch: pytest.MonkeyPatch) -> None:
     data = tmp_path / "data"
     monkeypatch.setattr("app.bootstrap.default_data_dir", lambda: data)
@@ -90,7 +91,7 @@ def test_first_start_creates_the_database_and_remembers_it(qtbot, tmp_path: Path
     reopened.close()
 
 
-def test_cancelling_the_wizard_creates_nothing(qtbot, tmp_path: Path,  # type: ignore[no-untyped-def]
+def test_cancelling_the_wizard_creates_nothing(qtbot: QtBot, tmp_path: Path,
                                                monkeypatch: pytest.MonkeyPatch) -> None:
     data = tmp_path / "data"
     monkeypatch.setattr("app.bootstrap.default_data_dir", lambda: data)

@@ -10,6 +10,8 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
 
 from app.services.guarantees import TASKS, GuaranteeService
 from app.services.registry import RegistryService
@@ -29,6 +31,9 @@ DATA = {
     "锦绣华庭": ("done", "in_progress", "not_started", "done", "in_progress"),
     "阳光小区": ("in_progress", "not_started", "done", "in_progress", "not_started"),
 }
+
+
+MakePage = Callable[[], GuaranteesPage]
 
 
 def clock() -> datetime:
@@ -55,7 +60,7 @@ def seeded(registry: RegistryService, service: GuaranteeService) -> dict[str, st
 
 
 @pytest.fixture
-def make_page(qtbot, controller: RecordController,  # type: ignore[no-untyped-def]
+def make_page(qtbot: QtBot, controller: RecordController,
               registry: RegistryService) -> Callable[[], GuaranteesPage]:
     def make() -> GuaranteesPage:
         page = GuaranteesPage(controller, registry.db, now=clock)
@@ -95,7 +100,7 @@ def fill_next_dialog(qtbot: Any, values: dict[str, Any], seen: list[str]) -> Non
     QTimer.singleShot(0, act)
 
 
-def test_colours_and_totals_match_the_data(make_page, seeded: dict[str, str]) -> None:  # type: ignore[no-untyped-def]
+def test_colours_and_totals_match_the_data(make_page: MakePage, seeded: dict[str, str]) -> None:
     page = make_page()
     model = page.model
     assert sorted(r.compound_name for r in page.matrix_rows()) == sorted(DATA)
@@ -128,7 +133,8 @@ def test_colours_and_totals_match_the_data(make_page, seeded: dict[str, str]) ->
     assert "1" in page.summary.text()
 
 
-def test_setting_a_task_through_the_cell_dialog(qtbot, make_page, service: GuaranteeService,  # type: ignore[no-untyped-def]
+def test_setting_a_task_through_the_cell_dialog(qtbot: QtBot, make_page: MakePage,
+                                                service: GuaranteeService,
                                                 controller: RecordController,
                                                 seeded: dict[str, str]) -> None:
     page = make_page()
@@ -181,7 +187,8 @@ def test_setting_a_task_through_the_cell_dialog(qtbot, make_page, service: Guara
     assert status("fee_collection") == "in_progress"
 
 
-def test_add_edit_delete_a_guarantee(qtbot, make_page, seeded: dict[str, str],  # type: ignore[no-untyped-def]
+def test_add_edit_delete_a_guarantee(qtbot: QtBot, make_page: MakePage,
+                                     seeded: dict[str, str],
                                      controller: RecordController) -> None:
     page = make_page()
     dialog = page.guarantee_dialog()
@@ -222,7 +229,7 @@ def test_add_edit_delete_a_guarantee(qtbot, make_page, seeded: dict[str, str],  
     assert page.open_record(new_id)
 
 
-def test_matrix_model_is_a_well_behaved_model(qtmodeltester, make_page,  # type: ignore[no-untyped-def]
+def test_matrix_model_is_a_well_behaved_model(qtmodeltester: ModelTester, make_page: MakePage,
                                               seeded: dict[str, str]) -> None:
     page = make_page()
     qtmodeltester.check(page.model)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
 
 from app.db.database import Database
 from app.services.funds import FundService
@@ -21,7 +22,7 @@ from app.ui.ledgers.workday import WorkdayPage
 from app.ui.main_window import MainWindow
 from app.ui.views.record_list import RecordListView
 
-from .helpers import answer_next_input, answer_next_message_box, fill, on_next_modal, visible_errors
+from .helpers import answer_next_input, answer_next_message_box, fill, on_next_modal, present, visible_errors
 
 pytestmark = pytest.mark.gui
 
@@ -48,16 +49,16 @@ def ledgers(window: MainWindow, db: Database) -> MainWindow:
 
 
 def test_ledger_section_and_dashboard_home(ledgers: MainWindow) -> None:
-    titles = [ledgers.nav.topLevelItem(i).text(0) for i in range(ledgers.nav.topLevelItemCount())]
+    titles = [present(ledgers.nav.topLevelItem(i)).text(0) for i in range(ledgers.nav.topLevelItemCount())]
     assert titles[:3] == ["工作台", "社区概况", "工作台账"]
-    section = ledgers.nav.topLevelItem(2)
-    assert [section.child(i).text(0) for i in range(section.childCount())] == [
+    section = present(ledgers.nav.topLevelItem(2))
+    assert [present(section.child(i)).text(0) for i in range(section.childCount())] == [
         "会议活动", "书记项目", "民生诉求", "小区包保", "社区工作日", "共建清单", "经费管理", "培训"]
     assert isinstance(ledgers.current_page(), DashboardPage)
 
 
 def test_meeting_time_is_checked_then_attendance_counted_and_undone(
-        qtbot, ledgers: MainWindow, db: Database, members: list[str], tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+        qtbot: QtBot, ledgers: MainWindow, db: Database, members: list[str], tmp_path: Path) -> None:
     page = ledgers.open_page("meetings")
     assert isinstance(page, MeetingsPage)
     dialog = page.list.add_dialog()
@@ -109,7 +110,7 @@ def test_meeting_time_is_checked_then_attendance_counted_and_undone(
 
 
 def test_quorum_met_with_more_than_half_of_full_members(
-        qtbot, ledgers: MainWindow, db: Database, members: list[str]) -> None:  # type: ignore[no-untyped-def]
+        qtbot: QtBot, ledgers: MainWindow, db: Database, members: list[str]) -> None:
     service = MeetingService(db)
     meeting = service.create({"kind": "general_meeting", "topic": "支部党员大会",
                               "starts_at": datetime(2026, 3, 5, 14, 30)})
@@ -122,7 +123,8 @@ def test_quorum_met_with_more_than_half_of_full_members(
     assert "符合法定人数" in page.attendance.quorum.text()
 
 
-def test_funds_in_yuan_overdraft_refused_running_balance(qtbot, ledgers: MainWindow, db: Database) -> None:  # type: ignore[no-untyped-def]
+def test_funds_in_yuan_overdraft_refused_running_balance(qtbot: QtBot, ledgers: MainWindow,
+                                                         db: Database) -> None:
     page = ledgers.open_page("funds")
     assert isinstance(page, FundsPage)
     fund_form = page.funds.add_dialog()
@@ -153,12 +155,12 @@ def test_funds_in_yuan_overdraft_refused_running_balance(qtbot, ledgers: MainWin
     page.ledger.year.setValue(2026)
     page.ledger.refresh()
     assert page.ledger.table.rowCount() == 1
-    assert page.ledger.table.item(0, 5).text() == "150.50"
+    assert present(page.ledger.table.item(0, 5)).text() == "150.50"
     assert "余额 150.50" in page.ledger.summary.text()
 
 
 def test_work_day_record_with_goods_in_yuan_and_quarter_summary(
-        qtbot, ledgers: MainWindow, registry: RegistryService) -> None:  # type: ignore[no-untyped-def]
+        qtbot: QtBot, ledgers: MainWindow, registry: RegistryService) -> None:
     organ = registry.create("organ", {"name": "洮北区税务局"})
     cadre = registry.create("cadre", {"organ_id": organ, "name": "董文斌", "post": "科员"})
     page = ledgers.open_page("workday")
@@ -175,9 +177,9 @@ def test_work_day_record_with_goods_in_yuan_and_quarter_summary(
     page.summary.year.setValue(2026)
     page.summary.quarter.setCurrentIndex(0)
     page.summary.refresh()
-    assert page.summary.table.item(0, 0).text() == "洮北区税务局"
-    assert page.summary.table.item(0, 3).text() == "1"
-    assert page.summary.table.item(0, 6).text() == "300.50"
+    assert present(page.summary.table.item(0, 0)).text() == "洮北区税务局"
+    assert present(page.summary.table.item(0, 3)).text() == "1"
+    assert present(page.summary.table.item(0, 6)).text() == "300.50"
 
     page.visits.table.selectRow(0)
     answer_next_input("王书记")
@@ -186,7 +188,8 @@ def test_work_day_record_with_goods_in_yuan_and_quarter_summary(
     assert page.visits.model.data(page.visits.model.index(0, col)) == "是"
 
 
-def test_cobuild_item_with_resident_units(qtbot, ledgers: MainWindow, registry: RegistryService) -> None:  # type: ignore[no-untyped-def]
+def test_cobuild_item_with_resident_units(qtbot: QtBot, ledgers: MainWindow,
+                                          registry: RegistryService) -> None:
     unit = registry.create("resident_unit", {"name": "白城市第一中学", "kind": "school"})
     page = ledgers.open_page("cobuild")
     assert isinstance(page, RecordListView)
@@ -199,7 +202,7 @@ def test_cobuild_item_with_resident_units(qtbot, ledgers: MainWindow, registry: 
     assert page.source.get(record)["unit_ids"] == [unit]
 
 
-def test_dashboard_todo_opens_the_meetings_missing(qtbot, ledgers: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_dashboard_todo_opens_the_meetings_missing(qtbot: QtBot, ledgers: MainWindow) -> None:
     page = ledgers.current_page()
     assert isinstance(page, DashboardPage)
     texts = [page.todo.item(i).text() for i in range(page.todo.count())]
@@ -211,7 +214,7 @@ def test_dashboard_todo_opens_the_meetings_missing(qtbot, ledgers: MainWindow) -
     assert meetings.list.query.filters == {"kind": "party_lesson"}
 
 
-def test_dashboard_counts_follow_the_data(qtbot, ledgers: MainWindow, registry: RegistryService,  # type: ignore[no-untyped-def]
+def test_dashboard_counts_follow_the_data(qtbot: QtBot, ledgers: MainWindow, registry: RegistryService,
                                           db: Database) -> None:
     page = ledgers.current_page()
     assert isinstance(page, DashboardPage)
@@ -225,7 +228,7 @@ def test_dashboard_counts_follow_the_data(qtbot, ledgers: MainWindow, registry: 
     assert isinstance(ledgers.current_page(), MeetingsPage)
 
 
-def test_modal_helper_is_not_left_waiting(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_modal_helper_is_not_left_waiting(qtbot: QtBot) -> None:
     dialog = QDialog()
     qtbot.addWidget(dialog)
     on_next_modal(lambda w: w.reject())  # type: ignore[attr-defined]
@@ -237,12 +240,12 @@ def test_modal_helper_is_not_left_waiting(qtbot) -> None:  # type: ignore[no-unt
 def test_every_ledger_page_opens_from_the_navigation(ledgers: MainWindow, key: str) -> None:
     page = ledgers.open_page(key)
     assert page.isVisible()
-    assert ledgers.nav.currentItem().text(0) == ledgers.pages[key].title
+    assert present(ledgers.nav.currentItem()).text(0) == ledgers.pages[key].title
 
 
 @pytest.mark.parametrize(("key", "title"), [("meetings", "新建会议活动"), ("funds", "新建经费收支"),
                                             ("projects", "新建书记项目")])
-def test_ctrl_n_adds_a_record_of_the_open_ledger(qtbot, ledgers: MainWindow, key: str,  # type: ignore[no-untyped-def]
+def test_ctrl_n_adds_a_record_of_the_open_ledger(qtbot: QtBot, ledgers: MainWindow, key: str,
                                                  title: str) -> None:
     ledgers.open_page(key)
     seen: list[str] = []
@@ -256,7 +259,7 @@ def test_ctrl_n_adds_a_record_of_the_open_ledger(qtbot, ledgers: MainWindow, key
     assert seen == [title]
 
 
-def test_ctrl_p_previews_the_open_list(qtbot, ledgers: MainWindow, members: list[str]) -> None:  # type: ignore[no-untyped-def]
+def test_ctrl_p_previews_the_open_list(qtbot: QtBot, ledgers: MainWindow, members: list[str]) -> None:
     from app.ui.printing.preview import PrintPreviewDialog
 
     ledgers.open_page("party_member")
@@ -272,7 +275,7 @@ def test_ctrl_p_previews_the_open_list(qtbot, ledgers: MainWindow, members: list
     preview.close()
 
 
-def test_ctrl_p_on_a_meeting_offers_its_sign_in_sheet(qtbot, ledgers: MainWindow, db: Database,  # type: ignore[no-untyped-def]
+def test_ctrl_p_on_a_meeting_offers_its_sign_in_sheet(qtbot: QtBot, ledgers: MainWindow, db: Database,
                                                       members: list[str]) -> None:
     from app.ui.ledgers.print_menu import PrintChoiceDialog
     from app.ui.printing.preview import PrintPreviewDialog
@@ -302,7 +305,8 @@ def test_ctrl_p_on_a_meeting_offers_its_sign_in_sheet(qtbot, ledgers: MainWindow
     preview.close()
 
 
-def test_sync_menu_and_status_in_the_main_window(qtbot, registry: RegistryService, config_dir: Path) -> None:  # type: ignore[no-untyped-def]
+def test_sync_menu_and_status_in_the_main_window(qtbot: QtBot, registry: RegistryService,
+                                                 config_dir: Path) -> None:
     import argparse
 
     from app.bootstrap import open_main_window
@@ -322,7 +326,8 @@ def test_sync_menu_and_status_in_the_main_window(qtbot, registry: RegistryServic
     db.close()
 
 
-def test_expected_attendees_from_the_committee_and_organ_cadres(qtbot, ledgers: MainWindow, db: Database,  # type: ignore[no-untyped-def]
+def test_expected_attendees_from_the_committee_and_organ_cadres(qtbot: QtBot, ledgers: MainWindow,
+                                                                db: Database,
                                                                 registry: RegistryService) -> None:
     unit = registry.create("resident_unit", {"name": "白城市供电公司", "kind": "enterprise"})
     registry.create("part_time_member", {"name": "周强", "resident_unit_id": unit, "post": "党委书记"})
@@ -350,11 +355,13 @@ def test_expected_attendees_from_the_committee_and_organ_cadres(qtbot, ledgers: 
 
     pick("committee")
     pick("cadres", organ)
-    names = [page.attendance.table.item(r, 0).text() for r in range(page.attendance.table.rowCount())]
+    table = page.attendance.table
+    names = [present(table.item(r, 0)).text() for r in range(table.rowCount())]
     assert names == ["周强", "董文斌"]
 
 
-def test_a_milestone_on_the_to_do_list_opens_its_project(qtbot, ledgers: MainWindow, db: Database) -> None:  # type: ignore[no-untyped-def]
+def test_a_milestone_on_the_to_do_list_opens_its_project(qtbot: QtBot, ledgers: MainWindow,
+                                                         db: Database) -> None:
     from datetime import timedelta
 
     from app.services.projects import ProjectService

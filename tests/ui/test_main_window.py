@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMenu, QMessageBox
+from pytestqt.qtbot import QtBot
 
 from app.bootstrap import open_database
 from app.services.identity import make_id_number
@@ -21,8 +22,9 @@ from app.services.registry import RegistryService
 from app.ui.main_window import MainWindow
 from app.ui.views.overview import OverviewPage
 from app.ui.views.record_list import RecordListView
+from app.ui.widgets.sensitive_edit import SensitiveLineEdit
 
-from .helpers import answer_next_message_box, type_text
+from .helpers import answer_next_message_box, present, type_text
 
 pytestmark = pytest.mark.gui
 
@@ -50,21 +52,21 @@ def _names(view: RecordListView) -> list[str]:
 
 
 def test_navigation_tree_is_in_chinese(window: MainWindow) -> None:
-    tops = [window.nav.topLevelItem(i).text(0) for i in range(window.nav.topLevelItemCount())]
+    tops = [present(window.nav.topLevelItem(i)).text(0) for i in range(window.nav.topLevelItemCount())]
     assert tops == ["社区概况", "小区与楼栋", "党组织与党员", "业委会与物业", "驻区单位"]
     assert isinstance(window.current_page(), OverviewPage)
     assert window.menuBar().actions()[0].text() == "文件(&F)"
 
 
-def test_clicking_a_section_opens_its_first_list(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_clicking_a_section_opens_its_first_list(qtbot: QtBot, window: MainWindow) -> None:
     party = window.nav.topLevelItem(2)
-    window.nav.setCurrentItem(party)
+    window.nav.setCurrentItem(present(party))
     page = window.current_page()
     assert isinstance(page, RecordListView) and page.kind == "party_group"
     assert page.title.text() == "党小组"
 
 
-def test_search_as_you_type_and_filters(qtbot, window: MainWindow, members: dict[str, str]) -> None:  # type: ignore[no-untyped-def]
+def test_search_as_you_type_and_filters(qtbot: QtBot, window: MainWindow, members: dict[str, str]) -> None:
     view = window.open_page("party_member")
     assert isinstance(view, RecordListView)
     assert view.model.rowCount() == len(NAMES)
@@ -84,7 +86,7 @@ def test_search_as_you_type_and_filters(qtbot, window: MainWindow, members: dict
     assert sorted(_names(view)) == sorted(["张伟", "张伟明", "王芳"])
 
 
-def test_sorting_by_a_column_header(qtbot, window: MainWindow, members: dict[str, str]) -> None:  # type: ignore[no-untyped-def]
+def test_sorting_by_a_column_header(qtbot: QtBot, window: MainWindow, members: dict[str, str]) -> None:
     view = window.open_page("party_member")
     assert isinstance(view, RecordListView)
     birth_col = [c.key for c in view.query.columns].index("birth_date")
@@ -92,7 +94,7 @@ def test_sorting_by_a_column_header(qtbot, window: MainWindow, members: dict[str
     assert _names(view) == list(reversed(NAMES))
 
 
-def test_new_record_in_a_filtered_list_starts_in_that_compound(qtbot, window: MainWindow,  # type: ignore[no-untyped-def]
+def test_new_record_in_a_filtered_list_starts_in_that_compound(qtbot: QtBot, window: MainWindow,
                                                                members: dict[str, str]) -> None:
     view = window.open_page("building")
     assert isinstance(view, RecordListView)
@@ -102,7 +104,7 @@ def test_new_record_in_a_filtered_list_starts_in_that_compound(qtbot, window: Ma
     assert dialog.form.values()["compound_id"] == members["c2"]
 
 
-def test_id_numbers_and_phones_are_masked_until_asked(qtbot, window: MainWindow,  # type: ignore[no-untyped-def]
+def test_id_numbers_and_phones_are_masked_until_asked(qtbot: QtBot, window: MainWindow,
                                                       members: dict[str, str]) -> None:
     view = window.open_page("party_member")
     assert isinstance(view, RecordListView)
@@ -119,10 +121,11 @@ def test_id_numbers_and_phones_are_masked_until_asked(qtbot, window: MainWindow,
     dialog = view.edit_dialog(members["张伟"])
     qtbot.addWidget(dialog)
     id_edit = dialog.form.editors["id_number"]
+    assert isinstance(id_edit, SensitiveLineEdit)
     assert "*" in id_edit.edit.text() and id_edit.edit.isReadOnly()
 
 
-def test_keyboard_shortcuts(qtbot, window: MainWindow, members: dict[str, str]) -> None:  # type: ignore[no-untyped-def]
+def test_keyboard_shortcuts(qtbot: QtBot, window: MainWindow, members: dict[str, str]) -> None:
     assert window.action_new.shortcut() == QKeySequence(QKeySequence.StandardKey.New)
     assert window.action_find.shortcut() == QKeySequence(QKeySequence.StandardKey.Find)
     assert window.action_print.shortcut() == QKeySequence(QKeySequence.StandardKey.Print)
@@ -136,13 +139,14 @@ def test_keyboard_shortcuts(qtbot, window: MainWindow, members: dict[str, str]) 
     qtbot.waitUntil(lambda: view.search.hasFocus())
 
 
-def test_status_bar_shows_community_and_counts(qtbot, window: MainWindow, members: dict[str, str]) -> None:  # type: ignore[no-untyped-def]
+def test_status_bar_shows_community_and_counts(qtbot: QtBot, window: MainWindow,
+                                               members: dict[str, str]) -> None:
     window.update_counts()
     assert "幸福社区" in window.community_label.text()
     assert "党员 6" in window.counts_label.text() and "小区 2" in window.counts_label.text()
 
 
-def test_overview_counts_follow_edits(qtbot, window: MainWindow, registry: RegistryService) -> None:  # type: ignore[no-untyped-def]
+def test_overview_counts_follow_edits(qtbot: QtBot, window: MainWindow, registry: RegistryService) -> None:
     page = window.current_page()
     assert isinstance(page, OverviewPage)
     assert page.count_values["compound"].text() == "0"
@@ -153,7 +157,7 @@ def test_overview_counts_follow_edits(qtbot, window: MainWindow, registry: Regis
     assert page.heading.text() == "幸福社区"
 
 
-def test_a_bad_database_file_is_explained(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_bad_database_file_is_explained(qtbot: QtBot, tmp_path: Path) -> None:
     bad = tmp_path / "notes.sqlite"
     bad.write_bytes(b"this is not a database at all" * 10)
     seen = answer_next_message_box(QMessageBox.StandardButton.Ok)
@@ -180,7 +184,7 @@ def test_smoke_run_refuses_a_database_without_community(tmp_path: Path) -> None:
     assert "no community" in result.stderr and "Traceback" not in result.stderr
 
 
-def test_no_visible_english_left_in_the_main_window(qtbot, window: MainWindow,  # type: ignore[no-untyped-def]
+def test_no_visible_english_left_in_the_main_window(qtbot: QtBot, window: MainWindow,
                                                     members: dict[str, str]) -> None:
     """Every page, menu and header a secretary sees is translated."""
     from PySide6.QtWidgets import QAbstractButton, QLabel
@@ -195,7 +199,9 @@ def test_no_visible_english_left_in_the_main_window(qtbot, window: MainWindow,  
                       for c in range(page.model.columnCount())]
     for menu_action in window.menuBar().actions():
         texts.append(menu_action.text())
-        texts += [a.text() for a in menu_action.menu().actions() if a.text()]
+        menu = menu_action.menu()
+        assert isinstance(menu, QMenu)
+        texts += [a.text() for a in menu.actions() if a.text()]
     allowed = {"Ctrl", "PDF"}
 
     def english_words(text: str) -> list[str]:

@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from pytestqt.qtbot import QtBot
 
 from app.services.identity import make_id_number
 from app.services.registry import RegistryService
@@ -38,7 +39,7 @@ def _column(view: RecordListView, key: str) -> list[str]:
     return [view.model.data(view.model.index(r, col)) for r in range(view.model.rowCount())]
 
 
-def _click_header(qtbot, view: RecordListView, key: str) -> None:  # type: ignore[no-untyped-def]
+def _click_header(qtbot: QtBot, view: RecordListView, key: str) -> None:
     header = view.table.horizontalHeader()
     col = [c.key for c in view.query.columns].index(key)
     x = header.sectionViewportPosition(col) + header.sectionSize(col) // 2
@@ -52,7 +53,7 @@ def test_name_list_opens_in_pinyin_order(window: MainWindow, members: None) -> N
 
 
 def test_clicking_the_name_header_sorts_by_pinyin_both_ways(
-        qtbot, window: MainWindow, members: None) -> None:  # type: ignore[no-untyped-def]
+        qtbot: QtBot, window: MainWindow, members: None) -> None:
     view = window.open_page("party_member")
     assert isinstance(view, RecordListView)
     _click_header(qtbot, view, "birth_date")
@@ -68,7 +69,7 @@ def test_clicking_the_name_header_sorts_by_pinyin_both_ways(
 
 
 def test_clicking_the_group_header_groups_by_pinyin_then_names(
-        qtbot, window: MainWindow, members: None) -> None:  # type: ignore[no-untyped-def]
+        qtbot: QtBot, window: MainWindow, members: None) -> None:
     view = window.open_page("party_member")
     assert isinstance(view, RecordListView)
     _click_header(qtbot, view, "party_group")

@@ -9,6 +9,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QMessageBox, QTableWidget
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
 
 from app.services.projects import ProjectService
 from app.services.registry import RegistryService
@@ -25,6 +27,9 @@ pytestmark = pytest.mark.gui
 TODAY = datetime(2025, 7, 10, 9, 30)
 
 
+MakePage = Callable[[], ProjectsPage]
+
+
 def clock() -> datetime:
     return TODAY
 
@@ -35,7 +40,7 @@ def service(registry: RegistryService) -> ProjectService:
 
 
 @pytest.fixture
-def make_page(qtbot, controller: RecordController,  # type: ignore[no-untyped-def]
+def make_page(qtbot: QtBot, controller: RecordController,
               registry: RegistryService) -> Callable[[], ProjectsPage]:
     def make() -> ProjectsPage:
         page = ProjectsPage(controller, registry.db, now=clock)
@@ -61,7 +66,7 @@ def milestone_cells(page: ProjectsPage, column: int) -> list[str]:
     return [text(table, row, column) for row in range(table.rowCount())]
 
 
-def select_milestone(qtbot, page: ProjectsPage, row: int) -> None:  # type: ignore[no-untyped-def]
+def select_milestone(qtbot: QtBot, page: ProjectsPage, row: int) -> None:
     table = page.detail.milestones
     item = table.item(row, 1)
     assert item is not None
@@ -75,7 +80,7 @@ def brush_colour(value: object) -> str:
     return value.color().name()
 
 
-def test_claim_with_a_mistake_then_three_default_milestones(qtbot, make_page,  # type: ignore[no-untyped-def]
+def test_claim_with_a_mistake_then_three_default_milestones(qtbot: QtBot, make_page: MakePage,
                                                               service: ProjectService) -> None:
     page = make_page()
     assert page.year.value() == 2025
@@ -102,7 +107,7 @@ def test_claim_with_a_mistake_then_three_default_milestones(qtbot, make_page,  #
     assert service.get(project_id).year == 2025
 
 
-def test_completing_milestones_moves_progress_and_status(qtbot, make_page,  # type: ignore[no-untyped-def]
+def test_completing_milestones_moves_progress_and_status(qtbot: QtBot, make_page: MakePage,
                                                          service: ProjectService) -> None:
     project_id = claim(service)
     page = make_page()
@@ -147,7 +152,7 @@ def test_completing_milestones_moves_progress_and_status(qtbot, make_page,  # ty
     assert page.detail.progress.value() == 66
 
 
-def test_overdue_milestone_marked_on_the_board_in_its_month(qtbot, make_page,  # type: ignore[no-untyped-def]
+def test_overdue_milestone_marked_on_the_board_in_its_month(qtbot: QtBot, make_page: MakePage,
                                                             service: ProjectService) -> None:
     first = claim(service, title="背街小巷环境整治")
     second = claim(service, title="“四点半课堂”托管服务", secretary_name="陈校长")
@@ -192,7 +197,7 @@ def test_overdue_milestone_marked_on_the_board_in_its_month(qtbot, make_page,  #
     assert brush_colour(cell(late_row, 5, Qt.ItemDataRole.BackgroundRole)) == COLOURS[DONE][0]
 
 
-def test_evaluation_added_with_a_checked_score(qtbot, make_page,  # type: ignore[no-untyped-def]
+def test_evaluation_added_with_a_checked_score(qtbot: QtBot, make_page: MakePage,
                                                service: ProjectService) -> None:
     project_id = claim(service)
     page = make_page()
@@ -214,7 +219,8 @@ def test_evaluation_added_with_a_checked_score(qtbot, make_page,  # type: ignore
     assert [(e["method"], str(e["satisfaction"])) for e in stored] == [("interview", "95.5")]
 
 
-def test_secretaries_without_a_project_are_listed(qtbot, make_page, registry: RegistryService,  # type: ignore[no-untyped-def]
+def test_secretaries_without_a_project_are_listed(qtbot: QtBot, make_page: MakePage,
+                                                  registry: RegistryService,
                                                   service: ProjectService) -> None:
     school = registry.create("resident_unit", {"name": "白城市第一中学", "kind": "school",
                                                "party_org_name": "第一中学党支部", "contact": "陈校长"})
@@ -257,7 +263,7 @@ def test_secretaries_without_a_project_are_listed(qtbot, make_page, registry: Re
     assert page.list.model.rowCount() == 3
 
 
-def test_undo_a_milestone_completion(qtbot, window: MainWindow, registry: RegistryService,  # type: ignore[no-untyped-def]
+def test_undo_a_milestone_completion(qtbot: QtBot, window: MainWindow, registry: RegistryService,
                                      service: ProjectService) -> None:
     project_id = claim(service)
     page = ProjectsPage(window.controller, registry.db, window, now=clock)
@@ -280,7 +286,7 @@ def test_undo_a_milestone_completion(qtbot, window: MainWindow, registry: Regist
     assert service.get(project_id, date(2025, 7, 10)).milestones[0].done_on == date(2025, 7, 10)
 
 
-def test_open_record_switches_year_and_selects(qtbot, make_page,  # type: ignore[no-untyped-def]
+def test_open_record_switches_year_and_selects(qtbot: QtBot, make_page: MakePage,
                                                service: ProjectService) -> None:
     claim(service)
     old = claim(service, year=2024, title="楼道微改造")
@@ -295,7 +301,7 @@ def test_open_record_switches_year_and_selects(qtbot, make_page,  # type: ignore
     assert page.open_record("no-such-id") is False
 
 
-def test_board_model_is_a_well_behaved_model(qtmodeltester, make_page,  # type: ignore[no-untyped-def]
+def test_board_model_is_a_well_behaved_model(qtmodeltester: ModelTester, make_page: MakePage,
                                              service: ProjectService) -> None:
     claim(service)
     page = make_page()
@@ -303,8 +309,9 @@ def test_board_model_is_a_well_behaved_model(qtmodeltester, make_page,  # type: 
     qtmodeltester.check(page.board.model)
 
 
-def test_milestones_added_edited_deleted_and_project_deleted_with_undo(  # type: ignore[no-untyped-def]
-        qtbot, make_page, controller: RecordController, service: ProjectService) -> None:
+def test_milestones_added_edited_deleted_and_project_deleted_with_undo(
+        qtbot: QtBot, make_page: MakePage, controller: RecordController,
+        service: ProjectService) -> None:
     project_id = claim(service)
     page = make_page()
     page.open_record(project_id)

@@ -8,11 +8,12 @@ import sys
 
 import pytest
 from PySide6.QtWidgets import QPushButton
+from pytestqt.qtbot import QtBot
 
 pytestmark = pytest.mark.gui
 
 
-def test_void_calls_keep_none_alive(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_void_calls_keep_none_alive(qtbot: QtBot) -> None:
     button = QPushButton()
     qtbot.addWidget(button)
     before = sys.getrefcount(None)

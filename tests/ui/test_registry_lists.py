@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
 
 from app.services.identity import make_id_number
 from app.services.registry import RegistryService
@@ -36,7 +37,7 @@ BORN = date(1975, 4, 9)
 MEMBER_ID = make_id_number("220802", BORN, 123)  # odd sequence digit: male
 
 # kind: (valid values, (field, bad value, words the error must contain), field to edit, edited text)
-CASES: dict[str, tuple[dict[str, Any], tuple[str, str, str], str, str]] = {
+CASES: dict[str, tuple[dict[str, Any], tuple[str, Any, str], str, str]] = {
     "compound": ({"name": "阳光小区", "households": "240", "fee_standard": "0.35"},
                  ("households", "二百四", "整数"), "address", "幸福路18号"),
     "building": ({"compound_id": "@compound", "number": "9号楼", "floors": "6"},
@@ -80,7 +81,7 @@ def _outbox(registry: RegistryService) -> int:
 
 
 @pytest.mark.parametrize("kind", list(CASES))
-def test_add_fix_edit_delete_undo(qtbot, window: MainWindow, registry: RegistryService,  # type: ignore[no-untyped-def]
+def test_add_fix_edit_delete_undo(qtbot: QtBot, window: MainWindow, registry: RegistryService,
                                   seeded: dict[str, str], kind: str) -> None:
     valid, (bad_field, bad_value, words), edit_field, edit_text = CASES[kind]
     valid = _resolve(valid, seeded)
@@ -135,7 +136,7 @@ def test_add_fix_edit_delete_undo(qtbot, window: MainWindow, registry: RegistryS
     assert view.model.rowCount() == rows_before + 1
 
 
-def test_delete_refused_while_records_refer_to_it(qtbot, window: MainWindow,  # type: ignore[no-untyped-def]
+def test_delete_refused_while_records_refer_to_it(qtbot: QtBot, window: MainWindow,
                                                   seeded: dict[str, str]) -> None:
     view = window.open_page("compound")
     assert isinstance(view, RecordListView)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
 
 from app.services.registry import RegistryService
 from app.settings import Settings
@@ -20,7 +21,7 @@ from .helpers import on_next_modal
 pytestmark = pytest.mark.gui
 
 
-def test_choosing_english_is_saved(qtbot, window: MainWindow, config_dir: Path) -> None:  # type: ignore[no-untyped-def]
+def test_choosing_english_is_saved(qtbot: QtBot, window: MainWindow, config_dir: Path) -> None:
     seen: list[str] = []
 
     def choose_english(widget: QWidget) -> None:
