@@ -16,6 +16,7 @@ from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from app import __version__
 from app.sync.errors import SyncError
+from app.sync.package import FILE_SUFFIX
 from server.city import CityServer, ServerError
 from server.migrate import SchemaError
 from server.stats import city_stats
@@ -46,8 +47,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--city", default="")
     p.set_defaults(run=run_add_community)
 
-    p = sub.add_parser("import", help="apply a community's sync package; prints the report as JSON")
-    p.add_argument("file", metavar="FILE")
+    p = sub.add_parser(
+        "import", help="apply communities' sync packages; prints the report as JSON",
+        description="Apply one package (prints its report) or several: files, or folders whose "
+                    f"*{FILE_SUFFIX} files are taken in name order (prints a list, one entry per file, "
+                    "each with its report or the reason it was refused). Exit 3 when any was refused.")
+    p.add_argument("files", nargs="+", metavar="FILE_OR_DIR")
     p.set_defaults(run=run_import)
 
     p = sub.add_parser("export-for", help="write the return package for a community")
@@ -84,17 +89,44 @@ def run_add_community(server: CityServer, args: argparse.Namespace) -> int:
     return 0
 
 
+def _packages(names: list[str]) -> list[Path]:
+    """The package files named, a folder standing for its packages (other files on a USB drive,
+    such as those Windows or antivirus programs leave, are passed over)."""
+    found: list[Path] = []
+    for name in names:
+        path = Path(name)
+        if path.is_dir():
+            found.extend(sorted(p for p in path.glob(f"*{FILE_SUFFIX}") if p.is_file()))
+        elif path.is_file():
+            found.append(path)
+        else:
+            raise ServerError(f"package file not found: {path}")
+    if not found:
+        raise ServerError(f"no {FILE_SUFFIX} package in {', '.join(names)}")
+    return found
+
+
 def run_import(server: CityServer, args: argparse.Namespace) -> int:
-    path = Path(args.file)
-    if not path.is_file():
-        raise ServerError(f"package file not found: {path}")
-    try:
-        report = server.import_file(path)
-    except SyncError as exc:
-        print(f"community-ledger-server: error: package refused: {exc} [{exc.code}]", file=sys.stderr)
-        return 3
-    _print(report)
-    return 0
+    paths = _packages(args.files)
+    if len(args.files) == 1 and len(paths) == 1 and not Path(args.files[0]).is_dir():
+        try:
+            report = server.import_file(paths[0])
+        except SyncError as exc:
+            print(f"community-ledger-server: error: package refused: {exc} [{exc.code}]", file=sys.stderr)
+            return 3
+        _print(report)
+        return 0
+    entries: list[dict[str, Any]] = []
+    for path in paths:
+        # Each package is its own transaction: one refused leaves the others applied.
+        try:
+            entries.append({"file": str(path), "report": server.import_file(path)})
+        except SyncError as exc:
+            entries.append({"file": str(path), "refused": str(exc), "code": exc.code})
+            print(f"community-ledger-server: error: {path.name}: package refused: {exc} [{exc.code}]",
+                  file=sys.stderr)
+    _print(entries)
+    return 3 if any("refused" in e for e in entries) else 0
 
 
 def run_export_for(server: CityServer, args: argparse.Namespace) -> int:

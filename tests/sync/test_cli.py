@@ -131,3 +131,40 @@ def test_refusals_are_one_line_with_a_non_zero_exit(tmp_path: Path) -> None:
     result = run("community-ledger-server", "--db", server, "export-for", "999", "--out", str(tmp_path),
                  ok=False)
     assert result.returncode == 1 and result.stderr.count("\n") == 1
+
+
+def test_the_district_imports_a_whole_usb_drive_at_once(tmp_path: Path) -> None:
+    server = str(tmp_path / "city.sqlite")
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    (usb / "desktop.ini").write_text("[.ShellClassInfo]")
+    (usb / "System Volume Information").mkdir()
+    pcs = []
+    for community in (COMMUNITY_A, COMMUNITY_B):
+        pc = tmp_path / f"{community['code']}.sqlite"
+        init(pc, community)
+        run("community-ledger-cli", "--db", str(pc), "enroll", "--code", add_community(server, community))
+        edit(pc, f"{community['name']}小区")
+        run("community-ledger-cli", "--db", str(pc), "export", "--out", str(usb))
+        pcs.append(pc)
+    damaged = usb / "220802009-20261126-101500-deadbeef.clsync"
+    damaged.write_bytes(next(usb.glob(f"{COMMUNITY_A['code']}-*.clsync")).read_bytes()[:300])
+
+    result = run("community-ledger-server", "--db", server, "import", str(usb), ok=False)
+    assert result.returncode == 3
+    entries = json.loads(result.stdout)
+    assert [Path(e["file"]).name.split("-")[0] for e in entries] == ["220802001", "220802002", "220802009"]
+    assert [e["report"]["status"] for e in entries[:2]] == ["applied", "applied"]
+    assert entries[2]["code"] == "truncated" and "refused" in entries[2]
+    assert result.stderr.count("\n") == 1 and damaged.name in result.stderr
+    # The refused package left the others applied.
+    stats = json.loads(run("community-ledger-server", "--db", server, "stats", "--json").stdout)
+    assert stats["compounds"] == 2
+
+    missing = run("community-ledger-server", "--db", server, "import", str(tmp_path / "nothing-here"),
+                  ok=False)
+    assert missing.returncode == 1 and "not found" in missing.stderr
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    none = run("community-ledger-server", "--db", server, "import", str(empty), ok=False)
+    assert none.returncode == 1 and "no .clsync package" in none.stderr
