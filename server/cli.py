@@ -55,8 +55,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("files", nargs="+", metavar="FILE_OR_DIR")
     p.set_defaults(run=run_import)
 
-    p = sub.add_parser("export-for", help="write the return package for a community")
-    p.add_argument("code")
+    p = sub.add_parser("export-for", help="write the return package for a community (or several)",
+                       description="Write each community's return package. With several codes, --out "
+                                   "is a folder and one package per community is written into it.")
+    p.add_argument("codes", nargs="+", metavar="CODE")
     p.add_argument("--out", required=True, metavar="FILE_OR_DIR")
     p.add_argument("--node", action="append", help="only for this computer (repeatable)")
     p.set_defaults(run=run_export_for)
@@ -131,9 +133,21 @@ def run_import(server: CityServer, args: argparse.Namespace) -> int:
 
 def run_export_for(server: CityServer, args: argparse.Namespace) -> int:
     out = Path(args.out)
+    if len(args.codes) > 1:
+        if not out.is_dir():
+            raise ServerError(f"with several communities, --out must be an existing folder: {out}")
+        entries: list[dict[str, Any]] = []
+        for code in args.codes:
+            try:
+                entries.append({"code": code, **server.export_for(code, out, args.node)})
+            except ServerError as exc:
+                entries.append({"code": code, "error": str(exc)})
+                print(f"community-ledger-server: error: {exc}", file=sys.stderr)
+        _print(entries)
+        return 1 if any("error" in e for e in entries) else 0
     if not out.is_dir() and not out.parent.is_dir():
         raise ServerError(f"folder does not exist: {out.parent}")
-    _print(server.export_for(args.code, out, args.node))
+    _print(server.export_for(args.codes[0], out, args.node))
     return 0
 
 

@@ -161,6 +161,19 @@ def test_the_district_imports_a_whole_usb_drive_at_once(tmp_path: Path) -> None:
     stats = json.loads(run("community-ledger-server", "--db", server, "stats", "--json").stdout)
     assert stats["compounds"] == 2
 
+    # Back onto the same stick: one return package per community, each taken home and applied.
+    for old in usb.glob("*.clsync"):
+        old.unlink()
+    written = json.loads(run("community-ledger-server", "--db", server, "export-for", COMMUNITY_A["code"],
+                             COMMUNITY_B["code"], "--out", str(usb)).stdout)
+    assert [w["code"] for w in written] == [COMMUNITY_A["code"], COMMUNITY_B["code"]]
+    for pc, entry in zip(pcs, written, strict=True):
+        report = json.loads(run("community-ledger-cli", "--db", str(pc), "import", entry["file"]).stdout)
+        assert report["status"] == "applied" and report["acknowledged"] >= 1
+    partly = run("community-ledger-server", "--db", server, "export-for", COMMUNITY_A["code"], "999",
+                 "--out", str(usb), ok=False)
+    assert partly.returncode == 1 and "999" in partly.stderr and partly.stderr.count("\n") == 1
+
     missing = run("community-ledger-server", "--db", server, "import", str(tmp_path / "nothing-here"),
                   ok=False)
     assert missing.returncode == 1 and "not found" in missing.stderr
