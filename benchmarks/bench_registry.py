@@ -148,7 +148,7 @@ def child_raw(path: Path, rounds: int) -> dict[str, Any]:
     for _ in range(rounds):
         watch = Stopwatch()
         total = con.execute(f"SELECT count(*) {RAW_FROM}", (community,)).fetchone()[0]
-        rows = con.execute(f"SELECT {RAW_COLUMNS} {RAW_FROM} ORDER BY pinyin_key(m.name), m.id LIMIT ?",
+        rows = con.execute(f"SELECT {RAW_COLUMNS} {RAW_FROM} ORDER BY pinyin_name_key(m.name), m.id LIMIT ?",
                            (community, PAGE)).fetchall()
         opens.append(watch.stop())
         first_ids = [r[0] for r in rows]
@@ -161,8 +161,8 @@ def child_raw(path: Path, rounds: int) -> dict[str, Any]:
                 pattern = f"%{_escape(word[:i])}%"
                 params = (community, pattern, pattern, pattern, pattern)
                 n = con.execute(f"SELECT count(*) {RAW_FROM} {RAW_SEARCH}", params).fetchone()[0]
-                con.execute(f"SELECT {RAW_COLUMNS} {RAW_FROM} {RAW_SEARCH} ORDER BY pinyin_key(m.name), m.id"
-                            " LIMIT ?", (*params, PAGE)).fetchall()
+                con.execute(f"SELECT {RAW_COLUMNS} {RAW_FROM} {RAW_SEARCH}"
+                            " ORDER BY pinyin_name_key(m.name), m.id LIMIT ?", (*params, PAGE)).fetchall()
                 keys.append(watch.stop())
                 found[word[:i]] = n
     con.close()

@@ -20,6 +20,16 @@ NAMING_CONVENTION = {
 }
 
 
+# Marks (in a column's ``info``) the columns that hold people's names, which sort with the
+# surname read as a surname (see ``app.db.collation``).
+PERSON_NAME = "person_name"
+
+
+def person_names() -> dict[str, bool]:
+    """The ``info`` of a column that holds people's names."""
+    return {PERSON_NAME: True}
+
+
 def new_id() -> str:
     """A new record id: a random UUID in its canonical text form."""
     return str(uuid.uuid4())

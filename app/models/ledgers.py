@@ -14,7 +14,7 @@ from enum import StrEnum
 from sqlalchemy import String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.models.base import Base, ScaledDecimal, SyncedRecord
+from app.models.base import Base, ScaledDecimal, SyncedRecord, person_names
 
 # --- choices ---------------------------------------------------------------------------
 
@@ -178,8 +178,8 @@ class Meeting(SyncedRecord, Base):
     starts_at: Mapped[datetime] = mapped_column(index=True)
     ends_at: Mapped[datetime | None] = mapped_column(default=None)
     place: Mapped[str] = mapped_column(String(100), default="")
-    host: Mapped[str] = mapped_column(String(50), default="")
-    recorder: Mapped[str] = mapped_column(String(50), default="")
+    host: Mapped[str] = mapped_column(String(50), default="", info=person_names())
+    recorder: Mapped[str] = mapped_column(String(50), default="", info=person_names())
     party_group_id: Mapped[str | None] = mapped_column(String(36), default=None, index=True)
     agenda: Mapped[str] = mapped_column(Text, default="")
     key_points: Mapped[str] = mapped_column(Text, default="")
@@ -199,7 +199,7 @@ class MeetingAttendee(SyncedRecord, Base):
     cadre_id: Mapped[str | None] = mapped_column(String(36), default=None)
     resident_unit_id: Mapped[str | None] = mapped_column(String(36), default=None)
     part_time_member_id: Mapped[str | None] = mapped_column(String(36), default=None)
-    name: Mapped[str] = mapped_column(String(50))
+    name: Mapped[str] = mapped_column(String(50), info=person_names())
     org: Mapped[str] = mapped_column(String(100), default="")
     post: Mapped[str] = mapped_column(String(50), default="")
     status: Mapped[str] = mapped_column(String(10), default=AttendanceStatus.ABSENT.value)
@@ -229,7 +229,7 @@ class SecretaryProject(SyncedRecord, Base):
 
     year: Mapped[int] = mapped_column(index=True)
     level: Mapped[str] = mapped_column(String(20), default=SecretaryLevel.COMMUNITY.value)
-    secretary_name: Mapped[str] = mapped_column(String(50))
+    secretary_name: Mapped[str] = mapped_column(String(50), info=person_names())
     party_group_id: Mapped[str | None] = mapped_column(String(36), default=None)
     resident_unit_id: Mapped[str | None] = mapped_column(String(36), default=None)
     title: Mapped[str] = mapped_column(String(200))
@@ -276,7 +276,7 @@ class Appeal(SyncedRecord, Base):
     number: Mapped[str] = mapped_column(String(30), index=True)
     channel: Mapped[str] = mapped_column(String(20), default=AppealChannel.HOTLINE.value)
     received_at: Mapped[datetime] = mapped_column(index=True)
-    resident_name: Mapped[str] = mapped_column(String(50), default="")
+    resident_name: Mapped[str] = mapped_column(String(50), default="", info=person_names())
     resident_phone: Mapped[str] = mapped_column(String(20), default="")
     address: Mapped[str] = mapped_column(String(200), default="")
     compound_id: Mapped[str | None] = mapped_column(String(36), default=None, index=True)
@@ -344,7 +344,7 @@ class CompoundGuarantee(SyncedRecord, Base):
     __tablename__ = "compound_guarantee"
 
     compound_id: Mapped[str] = mapped_column(String(36), index=True)
-    leader_name: Mapped[str] = mapped_column(String(50))
+    leader_name: Mapped[str] = mapped_column(String(50), info=person_names())
     leader_post: Mapped[str] = mapped_column(String(100), default="")
     leader_unit: Mapped[str] = mapped_column(String(100), default="")
     organ_id: Mapped[str | None] = mapped_column(String(36), default=None)
@@ -382,7 +382,7 @@ class Cadre(SyncedRecord, Base):
     __tablename__ = "cadre"
 
     organ_id: Mapped[str] = mapped_column(String(36), index=True)
-    name: Mapped[str] = mapped_column(String(50), index=True)
+    name: Mapped[str] = mapped_column(String(50), index=True, info=person_names())
     post: Mapped[str] = mapped_column(String(100), default="")
     phone: Mapped[str] = mapped_column(String(20), default="")
     is_party_member: Mapped[bool] = mapped_column(default=True)
@@ -462,7 +462,7 @@ class TrainingRecord(SyncedRecord, Base):
 
     __tablename__ = "training_record"
 
-    person_name: Mapped[str] = mapped_column(String(50), index=True)
+    person_name: Mapped[str] = mapped_column(String(50), index=True, info=person_names())
     member_id: Mapped[str | None] = mapped_column(String(36), default=None)
     post: Mapped[str] = mapped_column(String(100), default="")
     course: Mapped[str] = mapped_column(String(200))

@@ -9,7 +9,7 @@ from enum import StrEnum
 from sqlalchemy import String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.models.base import Base, ScaledDecimal, SyncedRecord
+from app.models.base import Base, ScaledDecimal, SyncedRecord, person_names
 
 
 class OrgKind(StrEnum):
@@ -52,7 +52,7 @@ class Community(SyncedRecord, Base):
     city: Mapped[str] = mapped_column(String(100))
     org_kind: Mapped[str] = mapped_column(String(20), default=OrgKind.COMMITTEE.value)
     org_name: Mapped[str] = mapped_column(String(100), default="")
-    secretary_name: Mapped[str] = mapped_column(String(50), default="")
+    secretary_name: Mapped[str] = mapped_column(String(50), default="", info=person_names())
     secretary_phone: Mapped[str] = mapped_column(String(20), default="")
     address: Mapped[str] = mapped_column(String(200), default="")
 
@@ -62,7 +62,7 @@ class PartTimeMember(SyncedRecord, Base):
 
     __tablename__ = "part_time_member"
 
-    name: Mapped[str] = mapped_column(String(50))
+    name: Mapped[str] = mapped_column(String(50), info=person_names())
     resident_unit_id: Mapped[str | None] = mapped_column(String(36), default=None)
     post: Mapped[str] = mapped_column(String(100), default="")
     phone: Mapped[str] = mapped_column(String(20), default="")
@@ -102,7 +102,7 @@ class Building(SyncedRecord, Base):
     entrances: Mapped[int] = mapped_column(default=1)
     floors: Mapped[int] = mapped_column(default=1)
     households: Mapped[int] = mapped_column(default=0)
-    leader_name: Mapped[str] = mapped_column(String(50), default="")
+    leader_name: Mapped[str] = mapped_column(String(50), default="", info=person_names())
     leader_phone: Mapped[str] = mapped_column(String(20), default="")
 
 
@@ -112,7 +112,7 @@ class PartyGroup(SyncedRecord, Base):
     name: Mapped[str] = mapped_column(String(100))
     kind: Mapped[str] = mapped_column(String(20), default=PartyGroupKind.ORDINARY.value)
     compound_id: Mapped[str | None] = mapped_column(String(36), default=None, index=True)
-    leader_name: Mapped[str] = mapped_column(String(50), default="")
+    leader_name: Mapped[str] = mapped_column(String(50), default="", info=person_names())
     leader_phone: Mapped[str] = mapped_column(String(20), default="")
 
 
@@ -128,7 +128,7 @@ class PartyGroupBuilding(SyncedRecord, Base):
 class PartyMember(SyncedRecord, Base):
     __tablename__ = "party_member"
 
-    name: Mapped[str] = mapped_column(String(50), index=True)
+    name: Mapped[str] = mapped_column(String(50), index=True, info=person_names())
     gender: Mapped[str] = mapped_column(String(10))
     birth_date: Mapped[date | None] = mapped_column(default=None)
     ethnicity: Mapped[str] = mapped_column(String(20), default="汉族")
@@ -160,7 +160,7 @@ class HomeownerCommitteeMember(SyncedRecord, Base):
     __tablename__ = "homeowner_committee_member"
 
     committee_id: Mapped[str] = mapped_column(String(36), index=True)
-    name: Mapped[str] = mapped_column(String(50))
+    name: Mapped[str] = mapped_column(String(50), info=person_names())
     role: Mapped[str] = mapped_column(String(20), default="委员")
     is_party_member: Mapped[bool] = mapped_column(default=False)
     phone: Mapped[str] = mapped_column(String(20), default="")
@@ -172,7 +172,7 @@ class RedPropertyBranch(SyncedRecord, Base):
     name: Mapped[str] = mapped_column(String(100))
     property_company_id: Mapped[str | None] = mapped_column(String(36), default=None)
     compound_id: Mapped[str | None] = mapped_column(String(36), default=None)
-    secretary_name: Mapped[str] = mapped_column(String(50), default="")
+    secretary_name: Mapped[str] = mapped_column(String(50), default="", info=person_names())
     founded_on: Mapped[date | None] = mapped_column(default=None)
     member_count: Mapped[int] = mapped_column(default=0)
 

@@ -10,7 +10,7 @@ import pytest
 from pypinyin import Style, lazy_pinyin
 from sqlalchemy import text
 
-from app.db.collation import compare, sort_key
+from app.db.collation import SURNAMES, compare, name_sort_key, sort_key
 from app.db.database import Database
 from app.services.identity import make_id_number
 from app.services.registry import RegistryService
@@ -147,4 +147,31 @@ def test_codes_keep_their_stored_order() -> None:
         column = next(c for c in ENTITIES[kind].columns() if c.key == key)
         assert "pinyin" not in str(column.order)
     name = next(c for c in ENTITIES["party_member"].columns() if c.key == "name")
-    assert "pinyin_key" in str(name.order)
+    assert "pinyin_name_key" in str(name.order)  # a person's name: the surname read as a surname
+    employer = next(c for c in ENTITIES["party_member"].columns() if c.key == "employer")
+    assert "pinyin_key" in str(employer.order)
+
+
+def test_a_persons_surname_is_read_as_a_surname() -> None:
+    people = ["曾国藩", "单田芳", "解缙", "仇英", "查良镛", "朴树", "区志", "乐嘉", "张伟", "陈静", "尉迟恭"]
+    # chen, ou, piao, qiu, shan, xie, yue (乐), yu (尉迟), zeng, zha, zhang
+    assert sorted(people, key=name_sort_key) == [
+        "陈静", "区志", "朴树", "仇英", "单田芳", "解缙", "尉迟恭", "乐嘉", "曾国藩", "查良镛", "张伟"]
+    # Only the surname: 单 later in a name, and text that is not a name, read as usual.
+    assert name_sort_key("王单") == sort_key("王单")
+    assert sorted(["单元楼", "旦旦"], key=sort_key) == ["单元楼", "旦旦"]  # dan1 before dan4
+
+
+def test_every_surname_listed_reads_otherwise_than_its_characters_alone() -> None:
+    for surname, readings in SURNAMES.items():
+        alone = [lazy_pinyin(c, style=Style.TONE3, neutral_tone_with_five=True)[0] for c in surname]
+        assert [r.rstrip("12345") for r in readings] != [a.rstrip("12345") for a in alone], surname
+
+
+def test_lists_of_people_sort_by_surname_reading_on_a_real_database(registry: RegistryService) -> None:
+    for i, name in enumerate(["曾国藩", "张伟", "单田芳", "陈静"]):
+        _member(registry, name, i)
+    rows = registry.list_query("party_member").rows(0, 10)
+    assert _names(rows) == ["陈静", "单田芳", "曾国藩", "张伟"]
+    with registry.db.engine.connect() as conn:
+        assert conn.execute(text("SELECT pinyin_name_key('曾') > pinyin_name_key('王')")).scalar() == 1

@@ -20,7 +20,7 @@ from .pdfcheck import in_order, text
 # Entered in an order that is neither the code-point order nor the pinyin one.
 NAMES = ["张伟", "曾国藩", "王芳", "Anna", "李明", "单田芳"]
 # 单 reads dan and 曾 ceng here, as pypinyin reads them; Latin names sort among the syllables.
-PHONE_BOOK = ["Anna", "曾国藩", "单田芳", "李明", "王芳", "张伟"]
+PHONE_BOOK = ["Anna", "李明", "单田芳", "王芳", "曾国藩", "张伟"]  # 单 shan, 曾 zeng as surnames
 
 
 @pytest.fixture
