@@ -662,7 +662,8 @@ def write_atomically(path: Path, write: Callable[[Path], object]) -> None:
     tmp = _fresh_temp(path)
     try:
         write(tmp)
-        fd = os.open(tmp, os.O_RDONLY)
+        # Opened for writing: Windows flushes a file only through a handle that may write to it.
+        fd = os.open(tmp, os.O_RDWR)
         try:
             os.fsync(fd)
         finally:
