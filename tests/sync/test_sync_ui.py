@@ -313,3 +313,18 @@ def _return_package(city: CityServer, usb: Path) -> Path:
     back = usb / "back.clsync"
     city.export_for(COMMUNITY_A["code"], back)
     return back
+
+
+def test_only_drives_the_system_calls_removable_are_offered_as_usb_drives() -> None:
+    from app.ui.sync.drives import DRIVE_REMOVABLE, is_removable
+
+    # What Windows' GetDriveTypeW answers: C: and a second disk D: are fixed, E: is a USB stick.
+    types = {"C:/": 3, "D:/": 3, "E:/": DRIVE_REMOVABLE, "Z:/": 4}
+
+    def drive_type(root: str) -> int:
+        return types[root]
+
+    assert [r for r in types if is_removable(r, "win32", drive_type)] == ["E:/"]
+    assert is_removable("/media/secretary/KINGSTON", "linux")
+    assert not is_removable("/home/secretary", "linux")
+    assert is_removable("/Volumes/U盘", "darwin")

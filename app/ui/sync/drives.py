@@ -2,21 +2,37 @@
 
 from __future__ import annotations
 
-import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, QStorageInfo
 
 _REMOVABLE_ROOTS = ("/media/", "/run/media/", "/mnt/", "/Volumes/")
+# GetDriveTypeW's answer for a drive that can be taken out: USB sticks, memory cards.
+DRIVE_REMOVABLE = 2
 
 
-def _is_removable(volume: QStorageInfo) -> bool:
-    root = volume.rootPath()
+def _windows_drive_type(root: str) -> int:
     if sys.platform == "win32":
-        system = os.environ.get("SYSTEMDRIVE", "C:").upper()
-        return not root.upper().startswith(system) and bytes(volume.fileSystemType()).upper() in (
-            b"FAT32", b"EXFAT", b"FAT", b"NTFS")
+        import ctypes
+
+        return int(ctypes.windll.kernel32.GetDriveTypeW(ctypes.c_wchar_p(root)))
+    raise OSError("drive types are a Windows notion")
+
+
+def is_removable(root: str, platform: str = sys.platform,
+                 drive_type: Callable[[str], int] = _windows_drive_type) -> bool:
+    """Whether the volume mounted at ``root`` is a drive the secretary can carry away.
+
+    On Windows the system says so (a second hard disk, D:, is not one); elsewhere removable
+    drives are mounted under the usual folders.
+    """
+    if platform == "win32":
+        try:
+            return drive_type(root) == DRIVE_REMOVABLE
+        except OSError:
+            return False
     return root.startswith(_REMOVABLE_ROOTS)
 
 
@@ -24,7 +40,8 @@ def removable_drives() -> list[Path]:
     """Mounted, writable removable drives (USB sticks), by name."""
     found = []
     for volume in QStorageInfo.mountedVolumes():
-        if volume.isValid() and volume.isReady() and not volume.isReadOnly() and _is_removable(volume):
+        usable = volume.isValid() and volume.isReady() and not volume.isReadOnly()
+        if usable and is_removable(volume.rootPath()):
             found.append(Path(volume.rootPath()))
     return sorted(found)
 
