@@ -17,7 +17,9 @@ def _windows_drive_type(root: str) -> int:
     if sys.platform == "win32":
         import ctypes
 
-        return int(ctypes.windll.kernel32.GetDriveTypeW(ctypes.c_wchar_p(root)))
+        # Qt names roots "E:/"; the call wants "E:\\", with its trailing backslash.
+        native = root.replace("/", "\\").rstrip("\\") + "\\"
+        return int(ctypes.windll.kernel32.GetDriveTypeW(ctypes.c_wchar_p(native)))
     raise OSError("drive types are a Windows notion")
 
 
