@@ -66,7 +66,7 @@ def run_export(args: argparse.Namespace) -> int:
     finally:
         db.close()
     _print({"file": str(result.path), "package_id": result.package_id, "change_count": result.change_count,
-            "counts": result.counts})
+            "counts": result.counts, "restamped": result.restamped})
     return 0
 
 
