@@ -49,6 +49,7 @@ def edit(path: Path, name: str) -> str:
 def exchange(url: str, code: str, computers: list[Path], folder: Path) -> list[dict[str, Any]]:
     for pc in computers:
         out = json.loads(run("community-ledger-cli", "--db", str(pc), "export", "--out", str(folder)).stdout)
+        assert out["restamped"] == 0  # the computers' clocks are right
         report = json.loads(run("community-ledger-server", "--db", url, "import", out["file"]).stdout)
         assert report["status"] == "applied"
     back = folder / f"{code}-back.clsync"
