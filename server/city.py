@@ -17,6 +17,7 @@ from sqlalchemy import Engine, create_engine, event, func, or_, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from app.filenames import safe_file_name
 from app.models import Community, new_id
 from app.sync.apply import Applier, check_community_writer
 from app.sync.enrolment import MAX_COMPUTERS, EnrolmentCode, proof_matches
@@ -370,7 +371,8 @@ class CityServer:
                 recipients=recipients,
             )
             if out.is_dir():
-                out = out / f"{code}-return-{now:%Y%m%d-%H%M%S}-{header['package_id'][:8]}{FILE_SUFFIX}"
+                name = safe_file_name(code, "community")
+                out = out / f"{name}-return-{now:%Y%m%d-%H%M%S}-{header['package_id'][:8]}{FILE_SUFFIX}"
             atomic_write(out, data)
             session.add(PackageLog(package_id=header["package_id"], direction="out",
                                    node_id=",".join(n.node_id for n in nodes),

@@ -14,6 +14,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.db.database import CLOCK_KEY, COMMUNITY_KEY, COMPUTER_KEY, Database
+from app.filenames import safe_file_name
 from app.models import Community, OutboxEntry
 from app.services.changes import ChangeLog
 from app.sync.apply import Applier, ApplyResult, check_received_scope
@@ -238,7 +239,8 @@ class SyncService:
         )
         if out.is_dir():
             stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-            out = out / f"{code or 'ledger'}-{stamp}-{header['package_id'][:8]}{FILE_SUFFIX}"
+            name = safe_file_name(code or "", "ledger")
+            out = out / f"{name}-{stamp}-{header['package_id'][:8]}{FILE_SUFFIX}"
         atomic_write(out, data)
         with self.db.session() as session:
             now = datetime.now()

@@ -1,0 +1,29 @@
+"""File names made from the user's words that every system accepts, Windows above all.
+
+Windows refuses ``<>:"/\\|?*`` and control characters in a name, drops trailing dots and
+spaces, and reserves device names (CON, NUL, COM1 ...) whatever their extension; a name
+made from a community code, a meeting topic or a title must avoid all of them.
+"""
+
+from __future__ import annotations
+
+import re
+
+_FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
+_RESERVED = {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$",
+             *(f"COM{n}" for n in "123456789¹²³"), *(f"LPT{n}" for n in "123456789¹²³")}
+# Room for a suffix and a timestamp within the 255 characters most file systems allow.
+MAX_STEM = 120
+
+
+def safe_file_name(text: str, fallback: str = "file") -> str:
+    """``text`` as a file name (or name stem): forbidden characters become ``_``, trailing
+    dots and spaces go, a reserved device name gets a trailing ``_``; ``fallback`` when nothing
+    is left."""
+    name = _FORBIDDEN.sub("_", text.strip()).strip().rstrip(". ")[:MAX_STEM].rstrip(". ")
+    if not name.strip("_"):
+        return fallback
+    stem, dot, rest = name.partition(".")
+    if stem.rstrip(" ").upper() in _RESERVED:
+        name = f"{stem.rstrip(' ')}_{dot}{rest}"
+    return name
