@@ -2501,6 +2501,10 @@ in progress {doing}</source>
         <translation>PDF保存失败：%1</translation>
     </message>
     <message>
+        <source>“%1” could not be written: it may be open in another program, such as a PDF reader, or the folder may be read-only. Close it or choose another place; nothing was changed.</source>
+        <translation>无法写入“%1”：该文件可能正被其他程序（如PDF阅读器）打开，或所在文件夹为只读。请关闭该文件或另选位置后重试，原文件未被改动。</translation>
+    </message>
+    <message>
         <source>Saved to %1</source>
         <translation>已保存到 %1</translation>
     </message>

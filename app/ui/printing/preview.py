@@ -15,7 +15,17 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QPointF, QRunnable, QSize, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import (
+    QObject,
+    QPointF,
+    QRunnable,
+    QSize,
+    QStandardPaths,
+    Qt,
+    QThreadPool,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QIcon, QKeySequence, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -35,6 +45,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.filenames import safe_file_name
 from app.printing.base import write_atomically
 
 MakePdf = Callable[[Path], object]
@@ -341,9 +352,13 @@ class PrintPreviewDialog(QDialog):
         self.message_label.setText(self.tr("Sent %n page(s) to the printer.", "", len(pages)))
         return len(pages)
 
+    def suggested_path(self) -> Path:
+        """The Documents folder and the title as a name Windows accepts (a title may hold ':' or '/')."""
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        return Path(folder or Path.home()) / f"{safe_file_name(self.title, 'document')}.pdf"
+
     def save_as(self) -> None:
-        suggested = str(Path.home() / f"{self.title}.pdf")
-        target, _ = QFileDialog.getSaveFileName(self, self.tr("Save as PDF"), suggested,
+        target, _ = QFileDialog.getSaveFileName(self, self.tr("Save as PDF"), str(self.suggested_path()),
                                                 self.tr("PDF files (*.pdf)"))
         if target:
             self.save_to(Path(target))
@@ -354,6 +369,13 @@ class PrintPreviewDialog(QDialog):
             target = target.with_name(target.name + ".pdf")
         try:
             write_atomically(target, lambda tmp: shutil.copyfile(self.pdf_path, tmp))
+        except PermissionError:
+            # On Windows, also what replacing a PDF that a reader holds open gives.
+            self.message_label.setText(self.tr(
+                "“%1” could not be written: it may be open in another program, such as a PDF reader, "
+                "or the folder may be read-only. Close it or choose another place; nothing was changed."
+            ).replace("%1", str(target)))
+            return False
         except OSError as exc:
             reason = exc.strerror or str(exc)
             self.message_label.setText(self.tr("The PDF could not be saved: %1").replace("%1", reason))

@@ -1,0 +1,41 @@
+"""Saving a print preview as PDF the way it goes on the secretaries' Windows PCs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QStandardPaths
+from pytestqt.qtbot import QtBot
+
+from app.printing.signin import blank_signin
+from app.ui.printing.preview import PrintPreviewDialog
+
+pytestmark = pytest.mark.gui
+
+
+def _dialog(qtbot: QtBot, title: str) -> PrintPreviewDialog:
+    dlg = PrintPreviewDialog(None, lambda path: blank_signin(path, "支部委员会", rows=3), title)
+    qtbot.addWidget(dlg)
+    with qtbot.waitSignal(dlg.ready, timeout=20000):
+        dlg.show()
+    return dlg
+
+
+def test_the_offered_name_is_one_windows_accepts(qtbot: QtBot) -> None:
+    dlg = _dialog(qtbot, "2024/05/12 主题:学习")
+    suggested = dlg.suggested_path()
+    assert suggested.name == "2024_05_12 主题_学习.pdf"
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    assert suggested.parent == Path(documents or Path.home())
+
+
+def test_a_file_that_cannot_be_replaced_is_explained_and_left_alone(qtbot: QtBot) -> None:
+    """Windows refuses to replace a PDF a reader holds open with a PermissionError; a folder the
+    user may not write to (here /sys, refused even to root) gives the same."""
+    target = Path("/sys/支部委员会.pdf")
+    dlg = _dialog(qtbot, "支部委员会")
+    assert not dlg.save_to(target)
+    message = dlg.message_label.text()
+    assert str(target) in message and "open in another program" in message
+    assert not target.exists()
