@@ -95,7 +95,9 @@ class PrintPreviewDialog(QDialog):
         self.resize(900, 1000)
         self._make_pdf = make_pdf
         self._make_full_pdf = make_full_pdf
-        self._tmp = tempfile.TemporaryDirectory(prefix="community-ledger-print-")
+        # Windows refuses to delete a file still open (a virus scanner reading the new PDF): closing
+        # the dialog must not fail for that; the system cleans its temporary folder later.
+        self._tmp = tempfile.TemporaryDirectory(prefix="community-ledger-print-", ignore_cleanup_errors=True)
         self._generation = 0
         self.pdf_path = Path(self._tmp.name) / "document.pdf"
         self.document = QPdfDocument(self)
