@@ -22,6 +22,7 @@ from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from app.db.collation import by_pinyin
+from app.filenames import safe_file_name
 from app.models import PartTimeMember, PartyGroup, PartyMember, ResidentUnit
 from app.models.ledgers import (
     AttachmentKind,
@@ -135,6 +136,26 @@ def file_sha256(path: Path) -> str:
 def attachment_path(data_dir: Path, sha256: str) -> Path:
     """Where the file with this content lives inside the data folder."""
     return Path(data_dir) / ATTACHMENTS_DIR / sha256[:2] / sha256
+
+
+def viewable_copy(data_dir: Path, sha256: str, file_name: str, folder: Path) -> Path:
+    """A copy of a stored attachment in ``folder`` under its original name, for opening it.
+
+    The stored file is named by its hash alone; Windows picks the program that opens a file by
+    its extension, so the copy carries the name (made safe) the file was attached under.
+    """
+    target = Path(folder) / sha256[:16] / safe_file_name(file_name, "attachment")
+    if not target.exists():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".copy-")
+        os.close(fd)
+        try:
+            shutil.copyfile(attachment_path(data_dir, sha256), tmp)
+            os.replace(tmp, target)
+        finally:
+            if os.path.exists(tmp):
+                os.remove(tmp)
+    return target
 
 
 def quorum_required(full_members: int) -> int:

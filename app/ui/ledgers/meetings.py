@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +36,7 @@ from PySide6.QtWidgets import (
 from app.db.database import Database
 from app.models.ledgers import AttendeeKind
 from app.services.errors import DomainError, ValidationError
-from app.services.meetings import MeetingService, Person, attachment_path
+from app.services.meetings import MeetingService, Person, viewable_copy
 from app.services.registry_specs import ENTITIES
 from app.ui import labels
 from app.ui.controllers.records import RecordController
@@ -428,7 +429,7 @@ class AttachmentsPanel(QWidget):
         for f in files:
             kind = self.tr("Photo") if f.kind == "photo" else self.tr("Scanned sheet")
             item = QListWidgetItem(f"{kind}：{f.file_name}（{max(1, f.size // 1024)} KB）", self.list)
-            item.setData(Qt.ItemDataRole.UserRole, (f.id, f.sha256))
+            item.setData(Qt.ItemDataRole.UserRole, (f.id, f.sha256, f.file_name))
 
     def add(self, kind: str, paths: list[str] | None = None) -> None:
         if self._meeting is None:
@@ -449,14 +450,16 @@ class AttachmentsPanel(QWidget):
         except (ValidationError, DomainError) as exc:
             show_error(self, "meeting_attachment", exc)
 
-    def current(self) -> tuple[str, str] | None:
+    def current(self) -> tuple[str, str, str] | None:
         item = self.list.currentItem()
         return None if item is None else item.data(Qt.ItemDataRole.UserRole)
 
     def open_current(self) -> None:
         current = self.current()
         if current is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(attachment_path(self.data_dir(), current[1]))))
+            copy = viewable_copy(self.data_dir(), current[1], current[2],
+                                 Path(tempfile.gettempdir()) / "community-ledger-attachments")
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(copy)))
 
     def remove_current(self) -> None:
         current = self.current()
