@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from app import __version__
+from app.console import tolerate_unencodable
 from app.db.database import Database
 from app.db.migrate import DatabaseTooNewError, NotALedgerDatabaseError
 from app.services.errors import DomainError, ValidationError
@@ -70,6 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    tolerate_unencodable(sys.stdout)
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

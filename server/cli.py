@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from app import __version__
+from app.console import tolerate_unencodable
 from app.sync.errors import SyncError
 from app.sync.package import FILE_SUFFIX
 from server.city import CityServer, ServerError
@@ -178,6 +179,7 @@ def run_stats(server: CityServer, args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    tolerate_unencodable(sys.stdout)
     args = build_parser().parse_args(argv)
     try:
         server = CityServer(args.db)
