@@ -615,6 +615,10 @@
         <source>This folder cannot be written to. Choose another one.</source>
         <translation>此文件夹无法写入，请另选一个。</translation>
     </message>
+    <message>
+        <source>This folder is on another computer (a network drive). Keep the ledger on this computer&apos;s own disk: a database on a shared folder can be damaged.</source>
+        <translation>此文件夹在另一台计算机上（网络驱动器）。请把台账保存在本机硬盘上：放在共享文件夹中的数据库可能损坏。</translation>
+    </message>
 </context>
 <context>
     <name>DispatchDialog</name>

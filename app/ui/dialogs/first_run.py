@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from app.db.location import on_network_drive
 from app.services.errors import FieldError
 from app.services.fields import clean
 from app.services.registry_specs import ENTITIES
@@ -87,8 +89,10 @@ class CommunityPage(QWizardPage):
 
 
 class DataFolderPage(QWizardPage):
-    def __init__(self, default: Path, parent: QWidget | None = None) -> None:
+    def __init__(self, default: Path, parent: QWidget | None = None,
+                 network: Callable[[str], bool] = on_network_drive) -> None:
         super().__init__(parent)
+        self._network = network
         self.setTitle(self.tr("Where to keep the data"))
         self.setSubTitle(self.tr("The ledgers are kept in one database file in this folder. "
                                  "Choose a folder that is backed up."))
@@ -121,6 +125,9 @@ class DataFolderPage(QWizardPage):
         problem = None
         if not text:
             problem = self.tr("Choose a folder.")
+        elif self._network(text):
+            problem = self.tr("This folder is on another computer (a network drive). Keep the ledger on "
+                              "this computer's own disk: a database on a shared folder can be damaged.")
         else:
             folder = Path(text).expanduser()
             try:

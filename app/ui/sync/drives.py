@@ -8,23 +8,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, QStorageInfo
 
+from app.db.location import DRIVE_REMOVABLE, windows_drive_type
+
 _REMOVABLE_ROOTS = ("/media/", "/run/media/", "/mnt/", "/Volumes/")
-# GetDriveTypeW's answer for a drive that can be taken out: USB sticks, memory cards.
-DRIVE_REMOVABLE = 2
-
-
-def _windows_drive_type(root: str) -> int:
-    if sys.platform == "win32":
-        import ctypes
-
-        # Qt names roots "E:/"; the call wants "E:\\", with its trailing backslash.
-        native = root.replace("/", "\\").rstrip("\\") + "\\"
-        return int(ctypes.windll.kernel32.GetDriveTypeW(ctypes.c_wchar_p(native)))
-    raise OSError("drive types are a Windows notion")
 
 
 def is_removable(root: str, platform: str = sys.platform,
-                 drive_type: Callable[[str], int] = _windows_drive_type) -> bool:
+                 drive_type: Callable[[str], int] = windows_drive_type) -> bool:
     """Whether the volume mounted at ``root`` is a drive the secretary can carry away.
 
     On Windows the system says so (a second hard disk, D:, is not one); elsewhere removable
