@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import orjson
-from sqlalchemy import Engine, create_engine, event, func, or_, select, text
+from sqlalchemy import URL, Engine, create_engine, event, func, or_, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -86,9 +86,8 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 def make_server_engine(url: str) -> Engine:
     """An engine for a database URL; a bare path means an SQLite file."""
-    if "://" not in url:
-        url = f"sqlite:///{Path(url)}"
-    engine = create_engine(url)
+    # A path is handed over as it is: parsed as a URL, "a%20b" would be read as "a b".
+    engine = create_engine(url if "://" in url else URL.create("sqlite", database=str(Path(url))))
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     return engine

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import URL, Engine, create_engine, event
 
 from app.db import collation
 
@@ -22,6 +22,7 @@ def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 def make_engine(path: Path | str) -> Engine:
     """An engine on the SQLite file at ``path`` (WAL journal, foreign keys enforced, ``COLLATE PINYIN``)."""
-    engine = create_engine(f"sqlite:///{Path(path)}", future=True)
+    # Built, not parsed from text: a folder name such as "a%20b" would be read as "a b".
+    engine = create_engine(URL.create("sqlite", database=str(Path(path))), future=True)
     event.listen(engine, "connect", _set_sqlite_pragmas)
     return engine
