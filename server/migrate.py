@@ -64,7 +64,8 @@ def alembic_config(connection: Connection) -> Config:
     from alembic.config import Config
 
     cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    # The option goes through ConfigParser interpolation: a '%' in the install folder must be doubled.
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR).replace("%", "%%"))
     cfg.set_main_option("version_table", VERSION_TABLE)
     cfg.attributes["connection"] = connection
     return cfg

@@ -43,7 +43,8 @@ def alembic_config(engine: Engine) -> Config:
     from alembic.config import Config
 
     cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    # The option goes through ConfigParser interpolation: a '%' in the install folder must be doubled.
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR).replace("%", "%%"))
     cfg.attributes["engine"] = engine
     return cfg
 
