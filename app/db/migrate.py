@@ -70,10 +70,20 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    """Open the file for reading only.
+
+    In the URI, SQLite decodes ``%XX`` and ends the path at ``?`` or ``#``: those are escaped, and
+    nothing else is changed (a Windows path C:\\..., or \\\\server\\share, stays as SQLite takes it).
+    """
+    quoted = str(path).replace("%", "%25").replace("?", "%3f").replace("#", "%23")
+    return sqlite3.connect(f"file:{quoted}?mode=ro", uri=True)
+
+
 def stored_revision(path: Path) -> str | None:
     """The revision recorded in the file, read without alembic (None if there is none)."""
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        con = _connect_read_only(path)
         try:
             row = con.execute("SELECT version_num FROM alembic_version").fetchone()
         finally:
@@ -94,7 +104,7 @@ def check_sqlite_file(path: Path) -> None:
     if magic != b"SQLite format 3\x00":
         raise NotALedgerDatabaseError(str(path))
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        con = _connect_read_only(path)
         try:
             tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         finally:
