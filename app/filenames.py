@@ -20,7 +20,12 @@ def safe_file_name(text: str, fallback: str = "file") -> str:
     """``text`` as a file name (or name stem): forbidden characters become ``_``, trailing
     dots and spaces go, a reserved device name gets a trailing ``_``; ``fallback`` when nothing
     is left."""
-    name = _FORBIDDEN.sub("_", text.strip()).strip().rstrip(". ")[:MAX_STEM].rstrip(". ")
+    name = _FORBIDDEN.sub("_", text.strip()).strip().rstrip(". ")
+    if len(name) > MAX_STEM:  # shortened before its extension, which tells Windows how to open it
+        stem, dot, extension = name.rpartition(".")
+        if not dot or len(extension) > 10:
+            stem, extension = name, ""
+        name = stem[:MAX_STEM - len(extension) - len(dot)].rstrip(". ") + dot + extension
     if not name.strip("_"):
         return fallback
     stem, dot, rest = name.partition(".")

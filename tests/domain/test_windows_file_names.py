@@ -36,5 +36,11 @@ def test_a_long_title_keeps_room_for_a_suffix() -> None:
     assert len(name) <= 120 and not set(name) & WINDOWS_FORBIDDEN
 
 
+def test_a_long_name_keeps_its_extension() -> None:
+    name = safe_file_name("会议现场照片" * 40 + ".jpeg")
+    assert name.endswith(".jpeg") and name.startswith("会议现场照片") and len(name) == 120
+    assert safe_file_name("照片" * 100 + ".not-an-extension-at-all") == ("照片" * 100)[:120]
+
+
 def test_the_fallback_is_used_when_nothing_is_left() -> None:
     assert safe_file_name("?:*", "ledger") == "ledger"
