@@ -24,7 +24,7 @@ def safe_file_name(text: str, fallback: str = "file") -> str:
     if len(name) > MAX_STEM:  # shortened before its extension, which tells Windows how to open it
         stem, dot, extension = name.rpartition(".")
         if not dot or len(extension) > 10:
-            stem, extension = name, ""
+            stem, dot, extension = name, "", ""
         name = stem[:MAX_STEM - len(extension) - len(dot)].rstrip(". ") + dot + extension
     if not name.strip("_"):
         return fallback
