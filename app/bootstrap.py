@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app.db.database import Database
-from app.db.migrate import DatabaseTooNewError, NotALedgerDatabaseError
+from app.db.migrate import DatabaseTooNewError, DatabaseUnavailableError, NotALedgerDatabaseError
 from app.services.errors import ValidationError
 from app.services.registry import RegistryService
 from app.settings import Settings, default_data_dir
@@ -61,6 +61,12 @@ def open_database(path: Path, parent: QWidget | None = None) -> Database | None:
         problem = QCoreApplication.translate("Startup", "The folder of “{path}” does not exist.")
     except PermissionError:
         problem = QCoreApplication.translate("Startup", "“{path}” cannot be opened: permission denied.")
+    except DatabaseUnavailableError as exc:
+        problem = QCoreApplication.translate(
+            "Startup",
+            "“{path}” cannot be opened now: another program may be using it, or the file or its drive "
+            "is read-only. Close that program, or clear the file's read-only attribute, and try again.",
+        ) + "\n(" + exc.reason.replace("{", "{{").replace("}", "}}") + ")"
     QMessageBox.critical(
         parent, QCoreApplication.translate("Startup", "Cannot open the database"), problem.format(path=path)
     )

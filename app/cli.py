@@ -16,7 +16,7 @@ from pathlib import Path
 from app import __version__
 from app.console import tolerate_unencodable
 from app.db.database import Database
-from app.db.migrate import DatabaseTooNewError, NotALedgerDatabaseError
+from app.db.migrate import DatabaseTooNewError, DatabaseUnavailableError, NotALedgerDatabaseError
 from app.services.errors import DomainError, ValidationError
 
 COMMAND_MODULES = (
@@ -57,6 +57,9 @@ def open_database(path: str | None, must_exist: bool = True) -> Database:
     except DatabaseTooNewError as exc:
         raise CliError(f"database was written by a newer version of Community Ledger "
                        f"(schema {exc.revision}); update the app") from None
+    except DatabaseUnavailableError as exc:
+        raise CliError(f"cannot open the database now (another program may be using it, or it is "
+                       f"read-only): {exc.reason}") from None
 
 
 def build_parser() -> argparse.ArgumentParser:

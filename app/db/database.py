@@ -8,10 +8,11 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import Engine, select
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from app.db.engine import make_engine
-from app.db.migrate import MigrationResult, check_sqlite_file, upgrade
+from app.db.migrate import DatabaseUnavailableError, MigrationResult, check_sqlite_file, upgrade
 from app.models import LocalState
 from app.sync.hlc import HybridClock, Stamp
 
@@ -46,11 +47,13 @@ class Database:
             raise FileNotFoundError(str(path.parent))
         engine = make_engine(path)
         try:
-            result = upgrade(engine, path)
+            return cls(engine, path, upgrade(engine, path))
+        except OperationalError as exc:
+            engine.dispose()
+            raise DatabaseUnavailableError(str(path), str(exc.orig)) from exc
         except Exception:
             engine.dispose()
             raise
-        return cls(engine, path, result)
 
     def close(self) -> None:
         self.engine.dispose()

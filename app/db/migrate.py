@@ -32,6 +32,15 @@ class NotALedgerDatabaseError(Exception):
     """The file is not an SQLite database, or not one of this app's."""
 
 
+class DatabaseUnavailableError(Exception):
+    """SQLite cannot use the file now: another program holds it, or the file or its drive is
+    read-only (as a file copied from a disc is on Windows)."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.reason = reason
+
+
 @dataclass(frozen=True)
 class MigrationResult:
     from_revision: str | None
@@ -109,6 +118,8 @@ def check_sqlite_file(path: Path) -> None:
             tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         finally:
             con.close()
+    except sqlite3.OperationalError as exc:  # locked, unreadable: not a sign of a foreign file
+        raise DatabaseUnavailableError(str(path), str(exc)) from exc
     except sqlite3.DatabaseError as exc:
         raise NotALedgerDatabaseError(str(path)) from exc
     if tables and "alembic_version" not in tables:

@@ -2933,6 +2933,10 @@ You can undo this with Ctrl+Z.</source>
         <translation>无法打开“{path}”：没有访问权限。</translation>
     </message>
     <message>
+        <source>“{path}” cannot be opened now: another program may be using it, or the file or its drive is read-only. Close that program, or clear the file&apos;s read-only attribute, and try again.</source>
+        <translation>暂时无法打开“{path}”：可能有其他程序正在使用它，或者该文件或所在驱动器是只读的。请关闭那个程序，或取消该文件的“只读”属性，然后重试。</translation>
+    </message>
+    <message>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
