@@ -16,6 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QObject,
     QPointF,
     QRunnable,
@@ -54,6 +55,18 @@ ZOOM_STEP = 1.25
 ZOOM_MIN = 0.25
 ZOOM_MAX = 4.0
 PRINT_DPI = 300
+
+
+def save_failure(exc: OSError, target: Path) -> str:
+    """Why a PDF could not be saved at ``target``, in the user's language."""
+    if isinstance(exc, PermissionError):  # on Windows, also replacing a PDF a reader holds open
+        return QCoreApplication.translate(
+            "PrintPreviewDialog",
+            "“%1” could not be written: it may be open in another program, such as a PDF reader, "
+            "or the folder may be read-only. Close it or choose another place; nothing was changed."
+        ).replace("%1", str(target))
+    text = QCoreApplication.translate("PrintPreviewDialog", "The PDF could not be saved: %1")
+    return text.replace("%1", exc.strerror or str(exc))
 
 
 class _JobSignals(QObject):
@@ -371,16 +384,8 @@ class PrintPreviewDialog(QDialog):
             target = target.with_name(target.name + ".pdf")
         try:
             write_atomically(target, lambda tmp: shutil.copyfile(self.pdf_path, tmp))
-        except PermissionError:
-            # On Windows, also what replacing a PDF that a reader holds open gives.
-            self.message_label.setText(self.tr(
-                "“%1” could not be written: it may be open in another program, such as a PDF reader, "
-                "or the folder may be read-only. Close it or choose another place; nothing was changed."
-            ).replace("%1", str(target)))
-            return False
         except OSError as exc:
-            reason = exc.strerror or str(exc)
-            self.message_label.setText(self.tr("The PDF could not be saved: %1").replace("%1", reason))
+            self.message_label.setText(save_failure(exc, target))
             return False
         self.message_label.setText(self.tr("Saved to %1").replace("%1", str(target)))
         return True

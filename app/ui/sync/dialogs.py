@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from html import escape
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QTableWidget,
@@ -30,9 +32,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.printing.base import write_atomically
 from app.sync.errors import SyncError
 from app.sync.service import Conflict, ExportResult, SyncService
 from app.ui import labels
+from app.ui.printing.preview import save_failure
 from app.ui.sync.words import format_value, reason_text, rejected_text, table_title
 
 Warn = Callable[[QWidget, str], None]
@@ -239,8 +243,9 @@ class ImportReportDialog(QDialog):
 
     def _choose_pdf(self) -> None:
         name, _ = QFileDialog.getSaveFileName(self, self.tr("Save the report"), "", "PDF (*.pdf)")
-        if name:
-            self.save_pdf(Path(name))
+        problem = self.save_pdf(Path(name)) if name else None
+        if problem:
+            QMessageBox.warning(self, self.tr("Save the report"), problem)
 
     def html(self) -> str:
         """The report as a page to print: what the dialog shows, in a table."""
@@ -270,14 +275,25 @@ class ImportReportDialog(QDialog):
             parts.append(f"<p>{escape(self.rejected_list.item(i).text())}</p>")
         return "".join(parts)
 
-    def save_pdf(self, path: Path) -> None:
-        writer = QPdfWriter(str(path))
-        writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-        writer.setTitle(self.windowTitle())
-        document = QTextDocument()
-        document.setDefaultFont(QFont(self.font().family(), 10))
-        document.setHtml(self.html())
-        document.print_(writer)
+    def save_pdf(self, path: Path) -> str | None:
+        """Write the report as a PDF at ``path``, whole or not at all; why not, or None."""
+        def render(tmp: Path) -> None:
+            writer = QPdfWriter(str(tmp))
+            writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+            writer.setTitle(self.windowTitle())
+            document = QTextDocument()
+            document.setDefaultFont(QFont(self.font().family(), 10))
+            document.setHtml(self.html())
+            document.print_(writer)
+            del writer  # closes the file: Windows cannot move a file that is still open
+            if tmp.stat().st_size == 0:  # Qt says nothing when it cannot write
+                raise OSError(errno.EIO, "nothing was written")
+
+        try:
+            write_atomically(path, render)
+        except OSError as exc:
+            return save_failure(exc, path)
+        return None
 
 
 class ConflictDialog(QDialog):

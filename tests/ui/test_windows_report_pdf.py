@@ -1,0 +1,34 @@
+"""The import report saved as PDF: whole or not at all, and a refusal is explained (on Windows, a
+PDF a reader holds open cannot be replaced)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from pytestqt.qtbot import QtBot
+
+from app.ui.sync.dialogs import ImportReportDialog
+
+pytestmark = pytest.mark.gui
+
+
+def test_the_report_replaces_an_older_pdf_whole(qtbot: QtBot, tmp_path: Path) -> None:
+    dialog = ImportReportDialog({"status": "already_applied"})
+    qtbot.addWidget(dialog)
+    target = tmp_path / "报告.pdf"
+    target.write_bytes(b"an older report " * 1000)
+    assert dialog.save_pdf(target) is None
+    assert dialog.windowTitle() in "".join(page.extract_text() for page in PdfReader(str(target)).pages)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["报告.pdf"]
+
+
+def test_a_pdf_that_cannot_be_written_is_explained(qtbot: QtBot) -> None:
+    dialog = ImportReportDialog({"status": "already_applied"})
+    qtbot.addWidget(dialog)
+    target = Path("/sys/报告.pdf")  # refused even to root, as a file held open is on Windows
+    problem = dialog.save_pdf(target)
+    assert problem is not None and str(target) in problem
+    assert "open in another program" in problem or "其他程序" in problem
+    assert not target.exists()
