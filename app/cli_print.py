@@ -125,6 +125,9 @@ def _write(out: Path, make: Callable[[], int]) -> int:
         pages = make()
     except NotFoundError as exc:
         raise CliError(f"{exc.params.get('kind')} not found: {exc.params.get('id')}") from None
+    except PermissionError as exc:  # on Windows, also a PDF that a reader holds open
+        raise CliError(f"cannot write {out}: {exc.strerror or exc} (is it open in another program, "
+                       f"or is the folder read-only?)") from None
     except OSError as exc:
         raise CliError(f"cannot write {out}: {exc.strerror or exc}") from None
     print(f"{out} ({pages} pages)")

@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import QStandardPaths
 from pytestqt.qtbot import QtBot
 
+from app.cli import main
 from app.printing.signin import blank_signin
 from app.ui.printing.preview import PrintPreviewDialog
 
@@ -40,3 +41,11 @@ def test_a_file_that_cannot_be_replaced_is_explained_and_left_alone(qtbot: QtBot
     # In English, or in Chinese once the UI tests have installed the translations.
     assert str(target) in message and ("open in another program" in message or "其他程序" in message)
     assert not target.exists()
+
+
+def test_the_command_line_names_the_likely_cause(capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["print", "signin", "--blank", "--title", "支部委员会", "--out", "/sys/签到表.pdf"])
+    err = capsys.readouterr().err
+    assert code == 1 and err.count("\n") == 1
+    assert err.startswith("community-ledger-cli: error: cannot write /sys/签到表.pdf: ")
+    assert "open in another program" in err
