@@ -42,3 +42,42 @@ def test_the_check_finds_a_module_level_unix_import(tmp_path: Path) -> None:
     sample = tmp_path / "sample.py"
     sample.write_text("import json\nimport resource\n\ndef f():\n    import fcntl\n", encoding="utf-8")
     assert [name for _, name in module_level_imports(sample) if name in UNIX_ONLY] == ["resource"]
+
+
+TEXT_IO_METHODS = {"read_text", "write_text"}
+
+
+def text_io_without_encoding(path: Path) -> list[int]:
+    """Lines that read or write a file as text without naming its encoding (GBK on Chinese Windows)."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not isinstance(node, ast.Call) or any(k.arg == "encoding" for k in node.keywords):
+            continue
+        func = node.func
+        if isinstance(func, ast.Attribute) and func.attr in TEXT_IO_METHODS:
+            found.append(node.lineno)
+        elif isinstance(func, ast.Name | ast.Attribute) and (
+                func.id if isinstance(func, ast.Name) else func.attr) == "open":
+            # open(file, mode) or path.open(mode): a literal mode without "b" is text.
+            args = node.args[1:2] if isinstance(func, ast.Name) else node.args[:1]
+            mode = next((k.value for k in node.keywords if k.arg == "mode"), args[0] if args else None)
+            literal = mode.value if isinstance(mode, ast.Constant) else None
+            builtin_default = isinstance(func, ast.Name) and mode is None
+            if builtin_default or (isinstance(literal, str) and "b" not in literal):
+                found.append(node.lineno)
+    return found
+
+
+@pytest.mark.parametrize("folder", ["app", "server", "packaging"])
+def test_text_files_are_read_and_written_as_utf8(folder: str) -> None:
+    offenders = [f"{path.relative_to(ROOT)}:{line}" for path in sorted((ROOT / folder).rglob("*.py"))
+                 for line in text_io_without_encoding(path)]
+    assert offenders == []
+
+
+def test_the_check_finds_text_io_without_an_encoding(tmp_path: Path) -> None:
+    sample = tmp_path / "sample.py"
+    sample.write_text("p.read_text()\np.read_text(encoding='utf-8')\nopen(f)\nopen(f, 'rb')\n"
+                      "p.open('w')\np.open('wb')\nopen(f, 'r', encoding='utf-8')\ndialog.open()\n",
+                      encoding="utf-8")
+    assert text_io_without_encoding(sample) == [1, 3, 5]
