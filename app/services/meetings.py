@@ -378,8 +378,11 @@ class MeetingService(LedgerService):
             raise DomainError("attachment_source_missing", path=str(source))
         with self.db.session() as session:
             self.load(session, Meeting, meeting_id, "meeting")
-        sha = file_sha256(source)
-        size = source.stat().st_size
+        try:
+            sha = file_sha256(source)
+            size = source.stat().st_size
+        except OSError as exc:  # on Windows, also a file another program holds locked
+            raise DomainError("attachment_unreadable", path=str(source)) from exc
         target = attachment_path(data_dir, sha)
         if not target.exists():
             target.parent.mkdir(parents=True, exist_ok=True)

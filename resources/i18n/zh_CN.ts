@@ -2080,6 +2080,10 @@ You can undo this with Ctrl+Z.</source>
         <translation>找不到文件 {path}。</translation>
     </message>
     <message>
+        <source>The file {path} cannot be read: another program may be using it. Close it and try again.</source>
+        <translation>无法读取文件 {path}：可能有其他程序正在使用它。请关闭后重试。</translation>
+    </message>
+    <message>
         <source>Refused: this expense would take the fund&apos;s balance below zero.</source>
         <translation>不能登记：这笔支出将使该经费余额小于零。</translation>
     </message>

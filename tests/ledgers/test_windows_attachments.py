@@ -5,7 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
+import pytest
+
 from app.db.database import Database
+from app.services.errors import DomainError
 from app.services.meetings import MeetingService, attachment_path, viewable_copy
 from app.services.registry import RegistryService
 
@@ -32,3 +35,16 @@ def test_an_attachment_opens_from_a_copy_named_as_it_was_attached(
     odd = viewable_copy(data, view.sha256, "会议 10:30 <现场>.jpg", opened)
     assert odd.name == "会议 10_30 _现场_.jpg" and odd.read_bytes() == source.read_bytes()
     assert sorted(p.name for p in opened.rglob("*") if p.is_file()) == ["会议 10_30 _现场_.jpg", "签到表.JPG"]
+
+
+def test_a_file_that_cannot_be_read_is_refused_with_a_reason(
+        db: Database, registry: RegistryService, clock: Clock, tmp_path: Path) -> None:
+    """On Windows a file another program holds locked cannot be read; here /proc/self/mem, a
+    regular file whose first bytes nobody can read, fails the same way."""
+    meetings = MeetingService(db, clock)
+    mid = meetings.create({"kind": "party_lesson", "topic": "党课",
+                           "starts_at": datetime(2025, 9, 26, 14, 30)})
+    with pytest.raises(DomainError) as exc:
+        meetings.attach(mid, "/proc/self/mem", tmp_path / "data")
+    assert exc.value.code == "attachment_unreadable" and exc.value.params == {"path": "/proc/self/mem"}
+    assert meetings.attachments(mid) == []

@@ -120,6 +120,8 @@ labels.CHOICES.update({
 
 labels.ERRORS.update({
     "attachment_source_missing": QT_TRANSLATE_NOOP("Labels", "The file {path} cannot be found."),
+    "attachment_unreadable": QT_TRANSLATE_NOOP(
+        "Labels", "The file {path} cannot be read: another program may be using it. Close it and try again."),
     "fund_overdraft": QT_TRANSLATE_NOOP(
         "Labels", "Refused: this expense would take the fund's balance below zero."),
     "attachment_changed_while_copying": QT_TRANSLATE_NOOP(
