@@ -87,7 +87,9 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 def make_server_engine(url: str) -> Engine:
     """An engine for a database URL; a bare path means an SQLite file."""
     # A path is handed over as it is: parsed as a URL, "a%20b" would be read as "a b".
-    engine = create_engine(url if "://" in url else URL.create("sqlite", database=str(Path(url))))
+    # hide_parameters: error messages never carry record values (ID numbers, phones).
+    engine = create_engine(url if "://" in url else URL.create("sqlite", database=str(Path(url))),
+                           hide_parameters=True)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     return engine

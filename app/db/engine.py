@@ -23,6 +23,8 @@ def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 def make_engine(path: Path | str) -> Engine:
     """An engine on the SQLite file at ``path`` (WAL journal, foreign keys enforced, ``COLLATE PINYIN``)."""
     # Built, not parsed from text: a folder name such as "a%20b" would be read as "a b".
-    engine = create_engine(URL.create("sqlite", database=str(Path(path))), future=True)
+    # hide_parameters: an error message never carries the values of a statement (ID numbers,
+    # phones), so nothing personal reaches a log or a message box through an exception.
+    engine = create_engine(URL.create("sqlite", database=str(Path(path))), future=True, hide_parameters=True)
     event.listen(engine, "connect", _set_sqlite_pragmas)
     return engine
