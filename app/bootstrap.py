@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from app import errorlog
 from app.db.database import Database
 from app.db.migrate import DatabaseTooNewError, DatabaseUnavailableError, NotALedgerDatabaseError
 from app.services.errors import ValidationError
@@ -19,6 +20,7 @@ from app.services.registry import RegistryService
 from app.settings import Settings, default_data_dir
 from app.ui.controllers.records import RecordController
 from app.ui.dialogs.first_run import FirstRunWizard
+from app.ui.errors import ErrorNotifier
 from app.ui.ledgers import install as install_ledgers
 from app.ui.look import install_font, install_translators
 from app.ui.main_window import MainWindow
@@ -87,6 +89,7 @@ def run(args: argparse.Namespace, started: float) -> int:
     window, db = opened
     if args.smoke:
         return _smoke(app, window, started)
+    errorlog.install(ErrorNotifier(window).report)
     window.showMaximized()
     QTimer.singleShot(0, window.sync.check_clock)
     code = app.exec()

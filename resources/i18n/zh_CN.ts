@@ -675,6 +675,21 @@ This computer: {own}</source>
     </message>
 </context>
 <context>
+    <name>ErrorNotifier</name>
+    <message>
+        <source>Unexpected error</source>
+        <translation>意外错误</translation>
+    </message>
+    <message>
+        <source>Something went wrong that the program did not expect. What you were doing just now may not have been saved; everything saved before is safe.
+
+The details are in {path}. Please send this file to whoever looks after the program.</source>
+        <translation>程序遇到了意外错误。刚才的操作可能没有保存；之前保存的内容都是安全的。
+
+详细情况已记入 {path}，请把这个文件发给负责维护本程序的人员。</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>Export sync package</source>
