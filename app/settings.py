@@ -20,8 +20,14 @@ def config_dir() -> Path:
     return Path(override) if override else Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
 
 
+# The folder the first-run wizard proposes, inside the user's Documents.
+DATA_FOLDER_NAME = "社区党建台账"
+
+
 def default_data_dir() -> Path:
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    """Where the first-run wizard proposes to keep the ledger: a visible folder in Documents, which
+    the secretary can find, copy and back up (the hidden application-data folder is rarely backed up)."""
+    return Path(platformdirs.user_documents_dir()) / DATA_FOLDER_NAME
 
 
 @dataclass
