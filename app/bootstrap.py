@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app import errorlog
 from app.db.database import Database
+from app.db.location import on_network_drive
 from app.db.migrate import DatabaseTooNewError, DatabaseUnavailableError, NotALedgerDatabaseError
 from app.services.errors import ValidationError
 from app.services.registry import RegistryService
@@ -41,11 +42,22 @@ class FirstPaint(QObject):
         return False
 
 
-def open_database(path: Path, parent: QWidget | None = None) -> Database | None:
-    """Open the file or explain, in the user's language, why it cannot be opened."""
+def open_database(path: Path, parent: QWidget | None = None,
+                  network: Callable[[str], bool] = on_network_drive) -> Database | None:
+    """Open the file or explain, in the user's language, why it cannot be opened.
+
+    A ledger on a shared folder of another computer is not opened (``network`` tells): SQLite's
+    locks do not hold there and the file can be damaged. The first-run wizard refuses such a
+    folder too; this covers a path given with ``--db`` or saved before.
+    """
     problem = None
     try:
-        if path.is_dir():
+        if network(str(path.parent)):
+            problem = QCoreApplication.translate(
+                "Startup", "“{path}” is on another computer (a network drive). Copy it to this "
+                           "computer's own disk and open the copy: a database on a shared folder can be "
+                           "damaged.")
+        elif path.is_dir():
             problem = QCoreApplication.translate("Startup", "“{path}” is a folder, not a database file.")
         else:
             return Database.open(path)

@@ -2932,6 +2932,10 @@ You can undo this with Ctrl+Z.</source>
 <context>
     <name>Startup</name>
     <message>
+        <source>“{path}” is on another computer (a network drive). Copy it to this computer&apos;s own disk and open the copy: a database on a shared folder can be damaged.</source>
+        <translation>“{path}”在另一台电脑上（网络驱动器）。请把它复制到本机的磁盘上，再打开复制的文件：放在共享文件夹里的数据库可能损坏。</translation>
+    </message>
+    <message>
         <source>“{path}” is a folder, not a database file.</source>
         <translation>“{path}”是一个文件夹，不是数据库文件。</translation>
     </message>

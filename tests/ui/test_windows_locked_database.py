@@ -51,3 +51,17 @@ def test_the_command_line_says_why_in_one_line(tmp_path: Path, capsys: pytest.Ca
     assert code == 1
     assert err.startswith("community-ledger-cli: error: cannot open the database now (another program")
     assert "database is locked" in err and err.count("\n") == 1
+
+
+@pytest.mark.gui
+def test_a_ledger_on_a_network_drive_is_not_opened(qtbot: QtBot, tmp_path: Path) -> None:
+    path = tmp_path / "ledger.sqlite"
+    Database.open(path).close()
+    before = path.read_bytes()
+    seen = answer_next_message_box(QMessageBox.StandardButton.Ok)
+    assert open_database(path, network=lambda folder: folder == str(tmp_path)) is None
+    assert seen and "网络驱动器" in seen[0] and str(path) in seen[0]
+    assert path.read_bytes() == before
+    local = open_database(path, network=lambda folder: False)  # on this computer's own disk
+    assert local is not None
+    local.close()
