@@ -17,6 +17,7 @@ from app.db.database import Database
 from app.db.location import on_network_drive
 from app.db.migrate import DatabaseTooNewError, DatabaseUnavailableError, NotALedgerDatabaseError
 from app.services.errors import ValidationError
+from app.services.meetings import clear_viewable_copies
 from app.services.registry import RegistryService
 from app.settings import Settings, default_data_dir
 from app.ui.controllers.records import RecordController
@@ -102,10 +103,12 @@ def run(args: argparse.Namespace, started: float) -> int:
     if args.smoke:
         return _smoke(app, window, started)
     errorlog.install(ErrorNotifier(window).report)
+    clear_viewable_copies()  # left by a run that ended abruptly
     window.showMaximized()
     QTimer.singleShot(0, window.sync.check_clock)
     code = app.exec()
     db.close()
+    clear_viewable_copies()
     return int(code)
 
 

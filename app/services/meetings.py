@@ -138,6 +138,17 @@ def attachment_path(data_dir: Path, sha256: str) -> Path:
     return Path(data_dir) / ATTACHMENTS_DIR / sha256[:2] / sha256
 
 
+def viewable_copies_dir() -> Path:
+    """Where copies of attachments are made for opening (in the system's temporary folder)."""
+    return Path(tempfile.gettempdir()) / "community-ledger-attachments"
+
+
+def clear_viewable_copies(folder: Path | None = None) -> None:
+    """Remove the copies made for opening attachments: meeting photos do not linger in the
+    temporary folder. A copy another program still holds open stays until the next start."""
+    shutil.rmtree(folder or viewable_copies_dir(), ignore_errors=True)
+
+
 def viewable_copy(data_dir: Path, sha256: str, file_name: str, folder: Path) -> Path:
     """A copy of a stored attachment in ``folder`` under its original name, for opening it.
 

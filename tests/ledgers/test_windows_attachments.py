@@ -48,3 +48,15 @@ def test_a_file_that_cannot_be_read_is_refused_with_a_reason(
         meetings.attach(mid, "/proc/self/mem", tmp_path / "data")
     assert exc.value.code == "attachment_unreadable" and exc.value.params == {"path": "/proc/self/mem"}
     assert meetings.attachments(mid) == []
+
+
+def test_copies_made_for_opening_are_cleared(tmp_path: Path) -> None:
+    from app.services.meetings import clear_viewable_copies, viewable_copies_dir
+
+    assert viewable_copies_dir().name == "community-ledger-attachments"
+    folder = tmp_path / "copies"
+    (folder / "0123456789abcdef").mkdir(parents=True)
+    (folder / "0123456789abcdef" / "会议照片.jpg").write_bytes(b"\xff\xd8\xff")
+    clear_viewable_copies(folder)
+    assert not folder.exists()
+    clear_viewable_copies(folder)  # nothing there: nothing to do, no error

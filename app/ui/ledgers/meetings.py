@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -36,7 +35,7 @@ from PySide6.QtWidgets import (
 from app.db.database import Database
 from app.models.ledgers import AttendeeKind
 from app.services.errors import DomainError, ValidationError
-from app.services.meetings import MeetingService, Person, viewable_copy
+from app.services.meetings import MeetingService, Person, viewable_copies_dir, viewable_copy
 from app.services.registry_specs import ENTITIES
 from app.ui import labels
 from app.ui.controllers.records import RecordController
@@ -457,8 +456,7 @@ class AttachmentsPanel(QWidget):
     def open_current(self) -> None:
         current = self.current()
         if current is not None:
-            copy = viewable_copy(self.data_dir(), current[1], current[2],
-                                 Path(tempfile.gettempdir()) / "community-ledger-attachments")
+            copy = viewable_copy(self.data_dir(), current[1], current[2], viewable_copies_dir())
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(copy)))
 
     def remove_current(self) -> None:
