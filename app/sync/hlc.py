@@ -12,6 +12,7 @@ import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 
 WALL_DIGITS = 13
 COUNTER_DIGITS = 5
@@ -27,6 +28,15 @@ STAMP_RE = re.compile(r"^\d{13}-\d{5}-[0-9A-Za-z_]{1,32}$")
 
 def wall_now_ms() -> int:
     return time.time_ns() // 1_000_000
+
+
+def wall_minute(wall_ms: int) -> str:
+    """A wall time as people read it: local date and time to the minute (the number itself when
+    it is beyond any calendar, as a forged stamp may be)."""
+    try:
+        return datetime.fromtimestamp(wall_ms / 1000).strftime("%Y-%m-%d %H:%M")
+    except (OverflowError, OSError, ValueError):
+        return str(wall_ms)
 
 
 def stamp_prefix(wall_ms: int) -> str:

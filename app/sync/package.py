@@ -30,7 +30,7 @@ from jsonschema.exceptions import best_match
 from app import __version__
 from app.models import new_id
 from app.sync.errors import SyncError
-from app.sync.hlc import MAX_AHEAD_MS, STAMP_RE, stamp_prefix, wall_now_ms
+from app.sync.hlc import MAX_AHEAD_MS, STAMP_RE, stamp_prefix, wall_minute, wall_now_ms
 from app.sync.keys import NodeKeys, PublicIdentity, SealError, b64, open_sealed, seal, unb64
 
 FORMAT = "community-ledger-sync"
@@ -364,12 +364,5 @@ def check_clock(changes: list[dict[str, Any]], now_ms: int) -> None:
     ahead = [s for s in (c["hlc"] for c in changes) if s[:13] > limit and STAMP_RE.match(s)]
     if ahead:
         latest = int(max(ahead)[:13])
-        raise SyncError("clock_ahead", count=len(ahead), latest=_local_minute(latest),
-                        here=_local_minute(now_ms), days=max(1, round((latest - now_ms) / 86_400_000)))
-
-
-def _local_minute(ms: int) -> str:
-    try:
-        return datetime.fromtimestamp(ms / 1000).strftime("%Y-%m-%d %H:%M")
-    except (OverflowError, OSError, ValueError):
-        return str(ms)
+        raise SyncError("clock_ahead", count=len(ahead), latest=wall_minute(latest),
+                        here=wall_minute(now_ms), days=max(1, round((latest - now_ms) / 86_400_000)))

@@ -13,7 +13,6 @@ Usage::
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +22,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from app.db.database import Database
 from app.sync.errors import SyncError
-from app.sync.hlc import MAX_AHEAD_MS
+from app.sync.hlc import MAX_AHEAD_MS, wall_minute
 from app.sync.package import FILE_SUFFIX
 from app.sync.service import SyncService
 from app.ui.sync.dialogs import (
@@ -38,10 +37,6 @@ from app.ui.sync.drives import candidate_folders
 from app.ui.sync.words import reason_text
 
 Warn = Callable[[QWidget, str], None]
-
-
-def _minute(ms: int) -> str:
-    return datetime.fromtimestamp(ms / 1000).strftime("%Y-%m-%d %H:%M")
 
 
 def _message_box(parent: QWidget, text: str) -> None:
@@ -112,7 +107,7 @@ class SyncController(QObject):
             "If the computer's date or time is wrong, correct it before entering anything: the dates of "
             "new records and the deadlines of appeals follow it.\n\nIf the date had been set ahead and "
             "has just been corrected, nothing needs doing: the next sync package takes care of it."
-        ).format(now=_minute(now), latest=_minute(latest))
+        ).format(now=wall_minute(now), latest=wall_minute(latest))
 
     def check_clock(self) -> None:
         text = self.clock_problem()
