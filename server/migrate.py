@@ -6,7 +6,6 @@ community's ledger file (whose revisions live in ``alembic_version``) or the oth
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -15,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, create_engine, inspect, text
 
+from app.db import migrate
 from server.models import server_metadata
 
 if TYPE_CHECKING:
@@ -24,9 +24,6 @@ MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 VERSION_TABLE = "server_alembic_version"
 # The revision whose tables the server made with ``create_all`` before it had migrations.
 BASELINE = "0001"
-# Revision ids are four-digit sequence numbers that prefix their file names, so an up-to-date
-# database is recognised without loading alembic (a test checks this against alembic's head).
-_REVISION_FILE = re.compile(r"^(\d{4})_\w+\.py$")
 # Held while a PostgreSQL database is checked and upgraded and while the server makes its keys,
 # so two server processes starting at the same time never both create the tables or the keys.
 _SETUP_LOCK = 7_531_002
@@ -64,25 +61,20 @@ def alembic_config(connection: Connection) -> Config:
     from alembic.config import Config
 
     cfg = Config()
-    # The option goes through ConfigParser interpolation: a '%' in the install folder must be doubled.
-    cfg.set_main_option("script_location", str(MIGRATIONS_DIR).replace("%", "%%"))
+    cfg.set_main_option("script_location", migrate.script_location(MIGRATIONS_DIR))
     cfg.set_main_option("version_table", VERSION_TABLE)
     cfg.attributes["connection"] = connection
     return cfg
 
 
 def head_revision() -> str:
-    from alembic.script import ScriptDirectory
-
-    head = ScriptDirectory(str(MIGRATIONS_DIR)).get_current_head()
-    assert head is not None
-    return head
+    return migrate.head_revision(MIGRATIONS_DIR)
 
 
 def newest_revision_file() -> str:
-    """The highest revision id among the migration files."""
-    ids = [m[1] for f in (MIGRATIONS_DIR / "versions").iterdir() if (m := _REVISION_FILE.match(f.name))]
-    return max(ids)
+    """The highest revision id among the server's migration files: like the app's, four-digit ids
+    prefix the file names, so an up-to-date database is recognised without loading alembic."""
+    return migrate.newest_revision_file(MIGRATIONS_DIR)
 
 
 def stored_revision(connection: Connection) -> str | None:
@@ -179,12 +171,10 @@ def _backup(connection: Connection, revision: str) -> Path | None:
     (The upgrade is one transaction, so a failing step changes nothing; the copy is for a step
     that succeeds and turns out wrong.  A PostgreSQL database is backed up by its administrators.)
     """
-    from app.db.migrate import backup_file
-
     database = connection.engine.url.database
     if connection.dialect.name != "sqlite" or not database or database == ":memory:":
         return None
-    return backup_file(Path(database), revision)
+    return migrate.backup_file(Path(database), revision)
 
 
 def upgrade(engine: Engine) -> MigrationResult:

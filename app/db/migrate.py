@@ -52,24 +52,30 @@ def alembic_config(engine: Engine) -> Config:
     from alembic.config import Config
 
     cfg = Config()
-    # The option goes through ConfigParser interpolation: a '%' in the install folder must be doubled.
-    cfg.set_main_option("script_location", str(MIGRATIONS_DIR).replace("%", "%%"))
+    cfg.set_main_option("script_location", script_location(MIGRATIONS_DIR))
     cfg.attributes["engine"] = engine
     return cfg
 
 
-def head_revision() -> str:
+def script_location(folder: Path) -> str:
+    """An alembic migrations folder as a config option, which goes through ConfigParser
+    interpolation: a '%' in the install folder must be doubled."""
+    return str(folder).replace("%", "%%")
+
+
+def head_revision(folder: Path | None = None) -> str:
+    """Alembic's head among the migrations in ``folder`` (by default, the ledger's)."""
     from alembic.script import ScriptDirectory
 
-    head = ScriptDirectory(str(MIGRATIONS_DIR)).get_current_head()
+    head = ScriptDirectory(str(folder or MIGRATIONS_DIR)).get_current_head()
     assert head is not None
     return head
 
 
-def newest_revision_file() -> str:
-    """The highest revision id among the migration files."""
-    ids = [m[1] for f in (MIGRATIONS_DIR / "versions").iterdir() if (m := _REVISION_FILE.match(f.name))]
-    return max(ids)
+def newest_revision_file(folder: Path | None = None) -> str:
+    """The highest revision id among the migration files in ``folder`` (by default, the ledger's)."""
+    versions = (folder or MIGRATIONS_DIR) / "versions"
+    return max(m[1] for f in versions.iterdir() if (m := _REVISION_FILE.match(f.name)))
 
 
 def current_revision(engine: Engine) -> str | None:
