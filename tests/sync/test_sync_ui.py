@@ -130,9 +130,9 @@ def test_import_shows_the_report_and_a_refusal_says_why(
     assert len(warnings) == 1 and warnings[0]
 
 
-def test_conflicts_side_by_side_keep_this_computers_value(
-        qtbot: QtBot, computers: Computers, tmp_path: Path, usb: Path) -> None:
-    city = CityServer(str(tmp_path / "city.sqlite"))
+def _rival_renames(city: CityServer, computers: Computers, usb: Path) -> tuple[SyncService, str]:
+    """Two computers of one community rename one compound while apart; the second one's name
+    reaches the server first, so the first computer's next import brings a conflict."""
     a1_db, a2_db = computers.new("a1"), computers.new("a2")
     a1, a2 = enrol(city, a1_db, COMMUNITY_A), enrol(city, a2_db, COMMUNITY_A, init=False)
     record = RegistryService(a1_db).create("compound", {"name": "阳光小区"})
@@ -143,6 +143,14 @@ def test_conflicts_side_by_side_keep_this_computers_value(
         form["name"] = name
         reg.update("compound", record, form)
     round_trip(city, COMMUNITY_A["code"], [a2], usb)
+    return a1, record
+
+
+def test_conflicts_side_by_side_keep_this_computers_value(
+        qtbot: QtBot, computers: Computers, tmp_path: Path, usb: Path) -> None:
+    city = CityServer(str(tmp_path / "city.sqlite"))
+    a1, record = _rival_renames(city, computers, usb)
+    a1_db = a1.db
     round_trip(city, COMMUNITY_A["code"], [a1], usb)
 
     sync = _controller(qtbot, a1_db, usb, Warnings())
@@ -259,16 +267,7 @@ def test_conflicts_wait_on_the_home_view_and_open_from_there(
     from app.ui.sync.dialogs import ConflictDialog
 
     city = CityServer(str(tmp_path / "city.sqlite"))
-    a1_db, a2_db = computers.new("a1"), computers.new("a2")
-    a1, a2 = enrol(city, a1_db, COMMUNITY_A), enrol(city, a2_db, COMMUNITY_A, init=False)
-    record = RegistryService(a1_db).create("compound", {"name": "阳光小区"})
-    round_trip(city, COMMUNITY_A["code"], [a1, a2], usb)
-    for db, name in ((a1_db, "阳光小区一期"), (a2_db, "阳光家园")):
-        reg = RegistryService(db)
-        form = reg.get("compound", record)
-        form["name"] = name
-        reg.update("compound", record, form)
-    round_trip(city, COMMUNITY_A["code"], [a2], usb)
+    a1_db = _rival_renames(city, computers, usb)[0].db
 
     window = MainWindow(RecordController(RegistryService(a1_db)), Settings(), lambda s: None)
     qtbot.addWidget(window)
