@@ -81,7 +81,7 @@ def run_import(args: argparse.Namespace) -> int:
         raise _refused(exc) from None
     finally:
         db.close()
-    _print(report)
+    _print(report.to_json())
     return 0
 
 

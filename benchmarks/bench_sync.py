@@ -88,7 +88,7 @@ def child_import(work: Path) -> dict[str, Any]:
     db.close()
     return {"seconds": seconds, "check_seconds": checked - started,
             "apply_seconds": seconds - (checked - started),
-            "changes": len(changes), "totals": result.totals(), "rejected": len(result.rejected),
+            "changes": len(changes), "totals": result.totals().to_json(), "rejected": len(result.rejected),
             "maxrss_mib": peak_rss_mib()}
 
 
@@ -128,8 +128,8 @@ def generated_source(path: Path, changes: int) -> None:
 
     from app.db.database import Database
     from app.models import Building, PartyMember
-    from app.services.changes import ChangeLog
     from app.services.registry import RegistryService
+    from app.sync.changes import ChangeLog
 
     db = Database.open(path)
     reg = RegistryService(db)

@@ -17,13 +17,13 @@ from sqlalchemy import URL, Engine, create_engine, event, func, or_, select, tex
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from app.db.hlc import HybridClock, Stamp
 from app.filenames import safe_file_name
 from app.models import Community, new_id
 from app.sync.apply import Applier, check_community_writer
 from app.sync.enrolment import MAX_COMPUTERS, EnrolmentCode, proof_matches
 from app.sync.errors import SyncError
 from app.sync.files import atomic_write, read_limited
-from app.sync.hlc import HybridClock, Stamp
 from app.sync.keys import NodeKeys, PublicIdentity, b64, unb64
 from app.sync.package import (
     FILE_SUFFIX,
@@ -35,6 +35,7 @@ from app.sync.package import (
     read_changes,
     verify_signature,
 )
+from app.sync.report import ImportReport, PackageHeader, Source, Target
 from app.sync.service import build_report
 from app.sync.tables import CITY_SCOPE, chunks, synced_tables
 from server.migrate import locked_transaction, upgrade
@@ -157,7 +158,8 @@ class CityServer:
                   "op": op, "hlc": self.clock.now().encode(), "fields": fields}
         result = Applier(session, package_id=change_id, local_node=self.node_id).apply([change])
         if result.rejected:
-            raise ServerError(f"{table}: {result.rejected[0]['reason']}")
+            rejected = result.rejected[0]
+            raise ServerError(f"{table}: {rejected.reason} {rejected.field or ''}".strip())
         self._append(session, [change], self.node_id)
         self._save_clock(session)
         return change
@@ -229,10 +231,10 @@ class CityServer:
 
     # --- import -----------------------------------------------------------------------------
 
-    def import_file(self, path: Path) -> dict[str, Any]:
+    def import_file(self, path: Path) -> ImportReport:
         return self.import_bytes(read_limited(path, self.limits.max_file_bytes))
 
-    def import_bytes(self, data: bytes) -> dict[str, Any]:
+    def import_bytes(self, data: bytes) -> ImportReport:
         """Check a community's package and apply it in one transaction; raise SyncError when refused."""
         envelope = open_envelope(data, self.limits)
         try:
@@ -240,7 +242,7 @@ class CityServer:
         except IntegrityError as exc:
             raise SyncError("constraint", detail=str(exc.orig)[:200]) from None
 
-    def _import(self, envelope: Envelope) -> dict[str, Any]:
+    def _import(self, envelope: Envelope) -> ImportReport:
         header = envelope.header
         now = datetime.now()
         with self.session() as session:
@@ -253,22 +255,17 @@ class CityServer:
                 identity = PublicIdentity(node.node_id, unb64(node.sign_key), unb64(node.box_key))
                 community_id = node.community_id
             verify_signature(envelope, identity)
-            source, target = header["source"], header["target"]
-            if target["role"] != "server" or self.node_id not in target["node_ids"]:
-                raise SyncError("wrong_target", target=f"server {','.join(target['node_ids'])}",
-                                here=f"server {self.node_id}")
-            if source["role"] != "community" or source["community_id"] != community_id:
-                raise SyncError("wrong_target", target=f"community {source['community_id']}",
-                                here=f"the community this computer is enrolled for ({community_id})")
+            source, target = header.source, header.target
+            if target.role != "server" or self.node_id not in target.node_ids:
+                raise SyncError("wrong_target", target=",".join(target.node_ids), here=self.node_id)
+            if source.role != "community" or source.community_id != community_id:
+                raise SyncError("wrong_target", target=source.community_id or "", here=community_id)
             changes = read_changes(envelope, self.keys, self.limits, require_sealed=True)
             check_community_writer(session, changes, community_id)
             seen = session.scalar(select(PackageLog.seq).where(
                 PackageLog.package_id == envelope.package_id, PackageLog.direction == "in"))
             if seen is not None:
-                return {"status": "already_applied", "package_id": envelope.package_id,
-                        "created_at": header["created_at"], "source": source,
-                        "change_count": header["change_count"], "counts": {}, "totals": {},
-                        "conflicts": [], "rejected": [], "acknowledged": 0, "clock_warning": None}
+                return ImportReport.already_applied(header)
             if node is None:
                 assert enrolment is not None
                 node = CommunityNode(node_id=identity.node_id, community_id=community_id,
@@ -278,24 +275,24 @@ class CityServer:
                 enrolment.used_at, enrolment.used_by = now, identity.node_id
             result = Applier(session, package_id=envelope.package_id, local_node=self.node_id).apply(changes)
             self._append(session, result.accepted, identity.node_id)
-            first, last = header["range"]["first"], header["range"]["last"]
+            first, last = header.first, header.last
             if first <= node.received_to_seq + 1 and last > node.received_to_seq:
                 node.received_to_seq = last
-            node.acked_server_seq = max(node.acked_server_seq, int(header["ack"].get("server_seq", 0)))
+            node.acked_server_seq = max(node.acked_server_seq, int(header.ack_server_seq or 0))
             node.last_package_at = now
             if result.max_stamp:
                 self.clock.observe(Stamp.decode(result.max_stamp))
                 self._save_clock(session)
-            report = build_report(result, header, "applied", 0)
+            report = build_report(result, header)
             session.add(PackageLog(package_id=envelope.package_id, direction="in", node_id=identity.node_id,
                                    community_id=community_id, processed_at=now,
-                                   change_count=header["change_count"], first_seq=first, last_seq=last,
-                                   report=orjson.dumps(report).decode()))
+                                   change_count=header.change_count, first_seq=first, last_seq=last,
+                                   report=orjson.dumps(report.to_json()).decode()))
         return report
 
     def _enrolling(self, session: Session, node_id: str,
-                   header: dict[str, Any]) -> tuple[PublicIdentity, Enrolment]:
-        claim = header.get("enrolment")
+                   header: PackageHeader) -> tuple[PublicIdentity, Enrolment]:
+        claim = header.enrolment
         if claim is None:
             raise SyncError("unknown_signer", node=node_id)
         enrolment = session.get(Enrolment, claim["token"])
@@ -364,24 +361,24 @@ class CityServer:
             recipients = [PublicIdentity(n.node_id, unb64(n.sign_key), unb64(n.box_key)) for n in nodes]
             data, header = build_package(
                 keys=self.keys,
-                source={"role": "server", "community_id": None, "community_code": None},
-                target={"role": "community", "community_id": community.community_id, "community_code": code,
-                        "node_ids": [n.node_id for n in nodes]},
+                source=Source("server", self.node_id, None, None, ""),
+                target=Target("community", community.community_id, code, tuple(n.node_id for n in nodes)),
                 changes=changes, seq_range=(start + 1, top),
-                ack={"nodes": {n.node_id: n.received_to_seq for n in nodes}},
+                ack_nodes={n.node_id: n.received_to_seq for n in nodes},
                 recipients=recipients,
             )
             if out.is_dir():
                 name = safe_file_name(code, "community")
-                out = out / f"{name}-return-{now:%Y%m%d-%H%M%S}-{header['package_id'][:8]}{FILE_SUFFIX}"
+                out = out / f"{name}-return-{now:%Y%m%d-%H%M%S}-{header.package_id[:8]}{FILE_SUFFIX}"
             atomic_write(out, data)
-            session.add(PackageLog(package_id=header["package_id"], direction="out",
+            session.add(PackageLog(package_id=header.package_id, direction="out",
                                    node_id=",".join(n.node_id for n in nodes),
                                    community_id=community.community_id, processed_at=now,
                                    change_count=changes[2], first_seq=start + 1, last_seq=top,
-                                   report=orjson.dumps({"counts": header["counts"]}).decode()))
-        return {"file": str(out), "package_id": header["package_id"], "change_count": changes[2],
-                "counts": header["counts"], "nodes": [n.node_id for n in nodes], "range": header["range"]}
+                                   report=orjson.dumps({"counts": header.counts}).decode()))
+        return {"file": str(out), "package_id": header.package_id, "change_count": header.change_count,
+                "counts": header.counts, "nodes": [n.node_id for n in nodes],
+                "range": {"first": header.first, "last": header.last}}
 
     def community_ids(self) -> list[tuple[str, str, str, str]]:
         """(community id, code, name, district) of every community record here."""

@@ -113,7 +113,7 @@ def run_import(server: CityServer, args: argparse.Namespace) -> int:
     paths = _packages(args.files)
     if len(args.files) == 1 and len(paths) == 1 and not Path(args.files[0]).is_dir():
         try:
-            report = server.import_file(paths[0])
+            report = server.import_file(paths[0]).to_json()
         except SyncError as exc:
             print(f"community-ledger-server: error: package refused: {exc} [{exc.code}]", file=sys.stderr)
             return 3
@@ -123,7 +123,7 @@ def run_import(server: CityServer, args: argparse.Namespace) -> int:
     for path in paths:
         # Each package is its own transaction: one refused leaves the others applied.
         try:
-            entries.append({"file": str(path), "report": server.import_file(path)})
+            entries.append({"file": str(path), "report": server.import_file(path).to_json()})
         except SyncError as exc:
             entries.append({"file": str(path), "refused": str(exc), "code": exc.code})
             print(f"community-ledger-server: error: {path.name}: package refused: {exc} [{exc.code}]",

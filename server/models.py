@@ -9,7 +9,7 @@ from sqlalchemy import DateTime, Integer, MetaData, String, Text, UniqueConstrai
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from app.models.base import NAMING_CONVENTION
-from app.sync.models import SyncFieldStamp
+from app.models.sync import SyncFieldStamp
 from app.sync.tables import synced_tables
 
 

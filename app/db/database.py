@@ -12,9 +12,9 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from app.db.engine import make_engine
+from app.db.hlc import HybridClock, Stamp
 from app.db.migrate import DatabaseUnavailableError, MigrationResult, check_sqlite_file, upgrade
 from app.models import LocalState
-from app.sync.hlc import HybridClock, Stamp
 
 NODE_KEY = "node_id"
 CLOCK_KEY = "hlc_last"

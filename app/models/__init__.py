@@ -22,6 +22,7 @@ from app.models.registry import (
     ResidentUnit,
     ResidentUnitKind,
 )
+from app.models.sync import SyncConflict, SyncFieldStamp, SyncPackage
 
 SYNCED_MODELS: tuple[type[SyncedRecord], ...] = (
     Community,
@@ -61,9 +62,9 @@ __all__ = [
     "RedPropertyBranch",
     "ResidentUnit",
     "ResidentUnitKind",
+    "SyncConflict",
+    "SyncFieldStamp",
+    "SyncPackage",
     "SyncedRecord",
     "new_id",
 ]
-
-# Sync bookkeeping tables live beside the sync code; importing them registers them on Base.metadata.
-import app.sync.models  # noqa: E402,F401

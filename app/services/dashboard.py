@@ -10,12 +10,12 @@ from sqlalchemy import extract, func, select
 
 from app.models import HomeownerCommittee, PartyGroup, PartyGroupKind, RedPropertyBranch
 from app.models.ledgers import Appeal, CompoundGuarantee, Meeting, MeetingKind, TrainingRecord, WorkdayVisit
+from app.models.sync import SyncConflict
 from app.services.appeals import RESOLVED_STATES, AppealService
 from app.services.ledger_common import LedgerService
 from app.services.meetings import MeetingService
 from app.services.projects import ProjectService
 from app.services.workday import WorkdayService
-from app.sync.models import SyncConflict
 
 
 @dataclass(frozen=True)

@@ -57,9 +57,9 @@ from app.models import (
     SyncedRecord,
 )
 from app.services import demo_names as names
-from app.services.changes import ChangeLog
 from app.services.errors import DomainError
 from app.services.identity import make_id_number
+from app.sync.changes import ChangeLog
 
 SCALES = ("community", "city")
 DEFAULT_SEED = 2019

@@ -58,9 +58,9 @@ from app.models.ledgers import (
 )
 from app.services import demo_names as names
 from app.services.appeals import AppealRules
-from app.services.changes import ChangeLog
 from app.services.projects import DEFAULT_MILESTONES
 from app.services.workdays import WorkCalendar, preset_days, preset_years
+from app.sync.changes import ChangeLog
 
 Row = dict[str, Any]
 

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from app.db.database import Database
 from app.models import SyncedRecord
-from app.services.changes import ChangeLog
+from app.sync.changes import ChangeLog
 
 _BOOKKEEPING = {"hlc", "updated_at", "created_at", "id", "community_id"}
 

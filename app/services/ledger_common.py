@@ -13,9 +13,9 @@ from sqlalchemy.orm import Session
 from app.db.database import Database
 from app.models import SyncedRecord
 from app.models.ledgers import LedgerSetting
-from app.services.changes import ChangeLog
 from app.services.errors import DomainError, FieldError, NotFoundError, ValidationError
 from app.services.fields import Field, clean
+from app.sync.changes import ChangeLog
 from app.sync.tables import CITY_SCOPE
 
 Values = dict[str, Any]

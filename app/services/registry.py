@@ -12,11 +12,11 @@ from app.db.collation import by_pinyin
 from app.db.database import Database
 from app.models import Building, PartyGroupBuilding, SyncedRecord, new_id
 from app.models.registry import Community, PartyGroup, PartyGroupKind
-from app.services.changes import ChangeLog
 from app.services.errors import DomainError, FieldError, NotFoundError, ValidationError
 from app.services.fields import Kind, clean
 from app.services.listing import ListQuery
 from app.services.registry_specs import ENTITIES, EntitySpec
+from app.sync.changes import ChangeLog
 from app.sync.tables import CITY_SCOPE
 
 Values = dict[str, Any]

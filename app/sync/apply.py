@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from datetime import date, datetime
 from operator import itemgetter, methodcaller
 from typing import Any, NamedTuple
@@ -20,12 +21,13 @@ import orjson
 from sqlalchemy import Date, DateTime, bindparam, select
 from sqlalchemy.orm import Session
 
-from app.models import OutboxEntry
+from app.db.hlc import STAMP_RE
+from app.models import OutboxEntry, new_id
+from app.models.sync import SyncConflict
 from app.sync.codec import BOOLEAN, DATE, DATETIME, INTEGER, TEXT, BadValueError, to_json_value
 from app.sync.errors import SyncError
-from app.sync.hlc import STAMP_RE
-from app.sync.models import SyncConflict
 from app.sync.package import no_gc
+from app.sync.report import ConflictEntry, RejectedChange, TableCounts
 from app.sync.tables import (
     CITY_SCOPE,
     ZERO_STAMP,
@@ -40,33 +42,39 @@ ID_MAX = 36
 
 
 @dataclass
-class TableCounts:
-    imported: int = 0
-    updated: int = 0
-    ignored: int = 0
-    deleted: int = 0
-
-    def as_dict(self) -> dict[str, int]:
-        return {"imported": self.imported, "updated": self.updated, "ignored": self.ignored,
-                "deleted": self.deleted}
-
-
-@dataclass
 class ApplyResult:
-    counts: dict[str, TableCounts] = field(default_factory=lambda: defaultdict(TableCounts))
-    conflicts: list[dict[str, Any]] = field(default_factory=list)
-    rejected: list[dict[str, Any]] = field(default_factory=list)
-    accepted: list[dict[str, Any]] = field(default_factory=list)
+    counts: dict[str, TableCounts] = dataclass_field(default_factory=lambda: defaultdict(TableCounts))
+    conflicts: list[ConflictEntry] = dataclass_field(default_factory=list)
+    rejected: list[RejectedChange] = dataclass_field(default_factory=list)
+    accepted: list[dict[str, Any]] = dataclass_field(default_factory=list)
     max_stamp: str | None = None
 
-    def totals(self) -> dict[str, int]:
+    def totals(self) -> TableCounts:
         total = TableCounts()
         for c in self.counts.values():
-            total.imported += c.imported
-            total.updated += c.updated
-            total.ignored += c.ignored
-            total.deleted += c.deleted
-        return total.as_dict()
+            total.add(c)
+        return total
+
+
+@dataclass(frozen=True)
+class ConflictCandidate:
+    """A field where an incoming value beat a local one: a conflict if the local edit is unsent."""
+
+    record_id: str
+    field: str
+    local_stamp: str
+    local_value: Any
+    remote_stamp: str
+    remote_value: Any
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Why one change cannot be applied (see :class:`RejectedChange`)."""
+
+    reason: str
+    field: str | None = None
+    params: dict[str, Any] = dataclass_field(default_factory=dict)
 
 
 class _Incoming(NamedTuple):
@@ -83,8 +91,11 @@ def _stamp_time(stamp: str) -> datetime:
     return datetime.fromtimestamp(int(stamp[:13]) / 1000)
 
 
-def _owner_word(community: str) -> str:
-    return "the city" if community == CITY_SCOPE else f"community {community}"
+def _owner(community: str) -> dict[str, str]:
+    """The ``owner`` parameters of a ``forbidden_record`` refusal: the city's, or a community's."""
+    if community == CITY_SCOPE:
+        return {"owner": "city"}
+    return {"owner": "community", "owner_id": community}
 
 
 def check_community_writer(session: Session, changes: list[dict[str, Any]], community_id: str) -> None:
@@ -100,10 +111,10 @@ def check_community_writer(session: Session, changes: list[dict[str, Any]], comm
         for owner in (ch["community"], claimed):
             if owner != community_id:
                 raise SyncError("forbidden_record", table=ch["table"], record=ch["record"],
-                                owner=_owner_word(str(owner)))
+                                **_owner(str(owner)))
         if ch["table"] == "community" and ch["record"] != community_id:
             raise SyncError("forbidden_record", table="community", record=ch["record"],
-                            owner=_owner_word(ch["record"]))
+                            **_owner(ch["record"]))
         if ch["table"] in tables:
             ids_by_table[ch["table"]].append(ch["record"])
     for name, ids in ids_by_table.items():
@@ -114,7 +125,7 @@ def check_community_writer(session: Session, changes: list[dict[str, Any]], comm
                 .limit(1)
             ).first()
             if row is not None:
-                raise SyncError("forbidden_record", table=name, record=row[0], owner=_owner_word(row[1]))
+                raise SyncError("forbidden_record", table=name, record=row[0], **_owner(row[1]))
 
 
 def check_received_scope(changes: list[dict[str, Any]], community_id: str) -> None:
@@ -124,7 +135,7 @@ def check_received_scope(changes: list[dict[str, Any]], community_id: str) -> No
         claimed = ch["fields"].get("community_id", ch["community"])
         if ch["community"] not in allowed or claimed != ch["community"]:
             raise SyncError("forbidden_record", table=ch["table"], record=ch["record"],
-                            owner=_owner_word(str(claimed)))
+                            **_owner(str(claimed)))
 
 
 class Applier:
@@ -151,8 +162,8 @@ class Applier:
         for ch in changes:
             problem, values = self._decode(ch)
             if problem is not None:
-                result.rejected.append({"change": ch["id"], "table": ch["table"], "record": ch["record"],
-                                        "reason": problem})
+                result.rejected.append(RejectedChange(ch["id"], ch["table"], ch["record"], problem.reason,
+                                                      problem.field, problem.params))
                 continue
             grouped[ch["table"]][ch["record"]].append(_Incoming(ch, values))
             result.accepted.append(ch)
@@ -163,14 +174,14 @@ class Applier:
             self._apply_table(self.tables[name], grouped.pop(name), result)
         return result
 
-    def _decode(self, ch: dict[str, Any]) -> tuple[str | None, dict[str, Any]]:
+    def _decode(self, ch: dict[str, Any]) -> tuple[Problem | None, dict[str, Any]]:
         spec = self.tables.get(ch["table"])
         if spec is None:
-            return "unknown_table", {}
+            return Problem("unknown_table"), {}
         if not ch["record"] or len(ch["record"]) > ID_MAX or len(ch["id"]) > ID_MAX:
-            return "bad_id", {}
+            return Problem("bad_id"), {}
         if not STAMP_RE.match(ch["hlc"]):
-            return "bad_stamp", {}
+            return Problem("bad_stamp"), {}
         values: dict[str, Any] = {}
         kinds = spec.kinds
         for name, raw in ch["fields"].items():
@@ -178,44 +189,44 @@ class Applier:
             if found is None:
                 if name == "id" and raw == ch["record"]:
                     continue
-                return ("bad_id" if name == "id" else f"unknown_field:{name}"), {}
+                return (Problem("bad_id") if name == "id" else Problem("unknown_field", name)), {}
             kind, length, nullable = found
             # Plain values are checked inline (this loop runs for every field of every change);
             # dates, times and decimals go through their decoder.
             if raw is None:
                 if not nullable:
-                    return f"bad_value:{name}:a value is required", {}
+                    return Problem("bad_value", name, {"expected": "value"}), {}
             elif kind == TEXT:
                 if type(raw) is not str or (length is not None and len(raw) > length):
-                    return f"bad_value:{name}:text of at most {length} characters expected", {}
+                    return Problem("bad_value", name, {"expected": "text", "max": length}), {}
             elif kind == INTEGER:
                 if type(raw) is not int or not -(2**63) <= raw < 2**63:
-                    return f"bad_value:{name}:integer expected", {}
+                    return Problem("bad_value", name, {"expected": "integer"}), {}
             elif kind == BOOLEAN:
                 if type(raw) is not bool:
-                    return f"bad_value:{name}:true or false expected", {}
+                    return Problem("bad_value", name, {"expected": "boolean"}), {}
             elif kind == DATETIME:
                 try:
                     raw = datetime.fromisoformat(raw)
                 except (TypeError, ValueError):
-                    return f"bad_value:{name}:date and time expected", {}
+                    return Problem("bad_value", name, {"expected": "datetime"}), {}
             elif kind == DATE:
                 try:
                     raw = date.fromisoformat(raw)
                 except (TypeError, ValueError):
-                    return f"bad_value:{name}:date expected", {}
+                    return Problem("bad_value", name, {"expected": "date"}), {}
             else:
                 try:
                     raw = spec.decoders[name](raw)
                 except BadValueError as exc:
-                    return f"bad_value:{name}:{exc}", {}
+                    return Problem("bad_value", name, {"expected": exc.expected, **exc.params}), {}
             values[name] = raw
         if ch["op"] == "delete" and values.get("deleted_at") is None:
             values["deleted_at"] = _stamp_time(ch["hlc"])
         if "community_id" not in values:
             values["community_id"] = ch["community"]
         elif values["community_id"] != ch["community"]:
-            return "community_mismatch", {}
+            return Problem("community_mismatch"), {}
         return None, values
 
     def _apply_table(self, spec: SyncTable, records: dict[str, list[_Incoming]], result: ApplyResult) -> None:
@@ -234,7 +245,7 @@ class Applier:
         inserts: list[dict[str, Any]] = []
         updates: list[dict[str, Any]] = []
         stamp_writes: dict[str, dict[str, str] | None] = {}
-        candidates: list[tuple[str, str, str, Any, str, Any]] = []
+        candidates: list[ConflictCandidate] = []
         columns = spec.columns
         column_set = set(columns)
         for record_id, incoming in records.items():
@@ -279,7 +290,8 @@ class Applier:
                         continue
                     if (self.log_conflicts and not is_new and current.endswith("-" + str(self.local_node))
                             and state.get(name) != value):
-                        candidates.append((record_id, name, current, state.get(name), stamp, value))
+                        candidates.append(
+                            ConflictCandidate(record_id, name, current, state.get(name), stamp, value))
                     state[name] = value
                     stamps[name] = stamp
                     applied.append(name)
@@ -342,28 +354,22 @@ class Applier:
         data = list(zip(*values, strict=True))
         conn.exec_driver_sql(sql, data)
 
-    def _log_conflicts(self, table: str, candidates: list[tuple[str, str, str, Any, str, Any]],
-                       result: ApplyResult) -> None:
-        from app.models import new_id
-
+    def _log_conflicts(self, table: str, candidates: list[ConflictCandidate], result: ApplyResult) -> None:
         now = self._now()
-        for record_id, name, local_stamp, local_value, remote_stamp, remote_value in candidates:
+        for c in candidates:
             pending = self.session.scalar(
                 select(OutboxEntry.seq).where(
-                    OutboxEntry.table_name == table, OutboxEntry.record_id == record_id,
-                    OutboxEntry.hlc == local_stamp, OutboxEntry.acked_at.is_(None)).limit(1))
+                    OutboxEntry.table_name == table, OutboxEntry.record_id == c.record_id,
+                    OutboxEntry.hlc == c.local_stamp, OutboxEntry.acked_at.is_(None)).limit(1))
             if pending is None:
                 continue
-            entry = {
-                "table": table, "record": record_id, "field": name,
-                "local_value": to_json_value(local_value), "local_hlc": local_stamp,
-                "remote_value": to_json_value(remote_value), "remote_hlc": remote_stamp,
-            }
+            entry = ConflictEntry(table, c.record_id, c.field, to_json_value(c.local_value), c.local_stamp,
+                                  to_json_value(c.remote_value), c.remote_stamp)
             result.conflicts.append(entry)
             self.session.add(SyncConflict(
-                id=new_id(), table_name=table, record_id=record_id, field=name,
-                local_value=orjson.dumps(entry["local_value"]).decode(), local_hlc=local_stamp,
-                remote_value=orjson.dumps(entry["remote_value"]).decode(), remote_hlc=remote_stamp,
+                id=new_id(), table_name=table, record_id=c.record_id, field=c.field,
+                local_value=orjson.dumps(entry.local_value).decode(), local_hlc=c.local_stamp,
+                remote_value=orjson.dumps(entry.remote_value).decode(), remote_hlc=c.remote_stamp,
                 package_id=self.package_id, detected_at=now))
 
 

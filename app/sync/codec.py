@@ -31,7 +31,14 @@ def to_json_fields(fields: dict[str, Any]) -> dict[str, Any]:
 
 
 class BadValueError(ValueError):
-    """A JSON value that does not fit its column."""
+    """A JSON value that does not fit its column: ``expected`` names the kind of value the column
+    takes (``text``, ``integer``, ``boolean``, ``date``, ``datetime``, ``decimal``, ``value``);
+    ``params`` give its bounds (``max`` characters, ``scale`` decimal places)."""
+
+    def __init__(self, expected: str, **params: Any) -> None:
+        super().__init__(expected)
+        self.expected = expected
+        self.params = params
 
 
 Decoder = Callable[[Any], Any]
@@ -40,9 +47,9 @@ Decoder = Callable[[Any], Any]
 def _text(length: int | None) -> Decoder:
     def decode(value: Any) -> Any:
         if not isinstance(value, str):
-            raise BadValueError("text expected")
+            raise BadValueError("text", max=length)
         if length is not None and len(value) > length:
-            raise BadValueError(f"longer than {length} characters")
+            raise BadValueError("text", max=length)
         return value
 
     return decode
@@ -50,46 +57,46 @@ def _text(length: int | None) -> Decoder:
 
 def _integer(value: Any) -> Any:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise BadValueError("integer expected")
+        raise BadValueError("integer")
     if not -(2**63) <= value < 2**63:
-        raise BadValueError("integer out of range")
+        raise BadValueError("integer")
     return value
 
 
 def _boolean(value: Any) -> Any:
     if not isinstance(value, bool):
-        raise BadValueError("true or false expected")
+        raise BadValueError("boolean")
     return value
 
 
 def _date(value: Any) -> Any:
     if not isinstance(value, str):
-        raise BadValueError("date expected")
+        raise BadValueError("date")
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise BadValueError("date expected") from None
+        raise BadValueError("date") from None
 
 
 def _datetime(value: Any) -> Any:
     if not isinstance(value, str):
-        raise BadValueError("date and time expected")
+        raise BadValueError("datetime")
     try:
         return datetime.fromisoformat(value)
     except ValueError:
-        raise BadValueError("date and time expected") from None
+        raise BadValueError("datetime") from None
 
 
 def _scaled(scale: int) -> Decoder:
     def decode(value: Any) -> Any:
         if not isinstance(value, str):
-            raise BadValueError("decimal text expected")
+            raise BadValueError("decimal", scale=scale)
         try:
             number = Decimal(value)
         except InvalidOperation:
-            raise BadValueError("decimal text expected") from None
+            raise BadValueError("decimal", scale=scale) from None
         if not number.is_finite() or number != number.quantize(Decimal(1).scaleb(-scale)):
-            raise BadValueError(f"more than {scale} decimal places")
+            raise BadValueError("decimal", scale=scale)
         return number
 
     return decode
@@ -119,7 +126,7 @@ def decoder_for(column: Column[Any]) -> Decoder:
         if value is None:
             if nullable:
                 return None
-            raise BadValueError("a value is required")
+            raise BadValueError("value")
         return inner(value)
 
     return decode

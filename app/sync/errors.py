@@ -25,7 +25,7 @@ MESSAGES: dict[str, str] = {
     "plain_not_allowed": "the package is not encrypted; packages carried on a USB drive must be",
     "checksum": "the package body does not match its SHA-256 checksum",
     "counts_mismatch": "the package header counts {header} changes but the body holds {body}",
-    "forbidden_record": "the package writes {table} record {record}, which belongs to {owner}; "
+    "forbidden_record": "the package writes {table} record {record}, which belongs to {owner_text}; "
                         "a community writes only its own records",
     "not_enrolled": "this database is not enrolled with the city server; run enroll with the code first",
     "no_community": "this database has no community yet",
@@ -51,7 +51,11 @@ class SyncError(Exception):
 
 def describe(code: str, params: dict[str, Any]) -> str:
     template = MESSAGES.get(code, code)
+    shown = dict(params)
+    if "owner" in shown:
+        shown["owner_text"] = ("the city" if shown["owner"] == "city"
+                               else f"community {shown.get('owner_id', '')}")
     try:
-        return template.format(**params)
+        return template.format(**shown)
     except (KeyError, IndexError):
         return template

@@ -17,9 +17,9 @@ import zlib
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from typing import Any
 
@@ -28,10 +28,11 @@ import orjson
 from jsonschema.exceptions import best_match
 
 from app import __version__
+from app.db.hlc import MAX_AHEAD_MS, STAMP_RE, stamp_prefix, wall_minute, wall_now_ms
 from app.models import new_id
 from app.sync.errors import SyncError
-from app.sync.hlc import MAX_AHEAD_MS, STAMP_RE, stamp_prefix, wall_minute, wall_now_ms
 from app.sync.keys import NodeKeys, PublicIdentity, SealError, b64, open_sealed, seal, unb64
+from app.sync.report import CREATED_AT_FORMAT, PackageHeader, Source, Target
 
 FORMAT = "community-ledger-sync"
 FORMAT_VERSION = 1
@@ -58,14 +59,13 @@ class Envelope:
 
     doc: dict[str, Any]
 
-    @property
-    def header(self) -> dict[str, Any]:
-        header: dict[str, Any] = self.doc["header"]
-        return header
+    @cached_property
+    def header(self) -> PackageHeader:
+        return PackageHeader.from_json(self.doc["header"])
 
     @property
     def package_id(self) -> str:
-        return str(self.header["package_id"])
+        return self.header.package_id
 
     @property
     def signer_node(self) -> str:
@@ -180,19 +180,21 @@ def body_from_rows(rows: Iterable[Any]) -> tuple[bytearray, dict[str, int], int]
 def build_package(
     *,
     keys: NodeKeys,
-    source: dict[str, Any],
-    target: dict[str, Any],
+    source: Source,
+    target: Target,
     changes: list[dict[str, Any]] | tuple[bytes | bytearray, dict[str, int], int],
     seq_range: tuple[int, int],
-    ack: dict[str, Any],
+    ack_server_seq: int | None = None,
+    ack_nodes: dict[str, int] | None = None,
     recipients: list[PublicIdentity] | None,
     enrolment: dict[str, Any] | None = None,
     package_id: str | None = None,
     now: datetime | None = None,
-) -> tuple[bytes, dict[str, Any]]:
+) -> tuple[bytes, PackageHeader]:
     """The gzip-compressed package file and its header.  ``recipients=None`` leaves it unencrypted.
 
-    ``changes`` is a list of change objects, or what :func:`body_from_rows` returns.
+    ``changes`` is a list of change objects, or what :func:`body_from_rows` returns.  The
+    header's ``source`` names ``keys``' node and this program's version whatever ``source`` says.
     """
     if isinstance(changes, tuple):
         body, counts, count = changes
@@ -201,33 +203,33 @@ def build_package(
             body = orjson.dumps({"changes": changes})
         counts = dict(sorted(Counter(c["table"] for c in changes).items()))
         count = len(changes)
-    header: dict[str, Any] = {
-        "format_version": FORMAT_VERSION,
-        "min_app_version": MIN_APP_VERSION,
-        "package_id": package_id or new_id(),
-        "created_at": (now or datetime.now(UTC)).astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ"),
-        "source": dict(source, node_id=keys.node_id, app_version=__version__),
-        "target": target,
-        "range": {"first": seq_range[0], "last": seq_range[1]},
-        "ack": ack,
-        "counts": counts,
-        "change_count": count,
-        "body_sha256": hashlib.sha256(body).hexdigest(),
-        "body_bytes": len(body),
-        "encryption": "sealed" if recipients else "none",
-    }
-    if enrolment is not None:
-        header["enrolment"] = enrolment
-    doc: dict[str, Any] = {"format": FORMAT, "header": header}
+    header = PackageHeader(
+        format_version=FORMAT_VERSION,
+        min_app_version=MIN_APP_VERSION,
+        package_id=package_id or new_id(),
+        created_at=(now or datetime.now(UTC)).astimezone(UTC).strftime(CREATED_AT_FORMAT),
+        source=replace(source, node_id=keys.node_id, app_version=__version__),
+        target=target,
+        first=seq_range[0], last=seq_range[1],
+        ack_server_seq=ack_server_seq, ack_nodes=dict(ack_nodes or {}),
+        counts=counts,
+        change_count=count,
+        body_sha256=hashlib.sha256(body).hexdigest(),
+        body_bytes=len(body),
+        encryption="sealed" if recipients else "none",
+        enrolment=enrolment,
+    )
+    header_doc = header.to_json()
+    doc: dict[str, Any] = {"format": FORMAT, "header": header_doc}
     if recipients:
-        doc["sealed"] = seal(zlib.compress(body, 6), recipients, header["package_id"].encode())
+        doc["sealed"] = seal(zlib.compress(body, 6), recipients, header.package_id.encode())
     else:
         doc["body"] = body.decode("utf-8")
     doc["signature"] = {
         "algorithm": "Ed25519",
         "node_id": keys.node_id,
         "public_key": b64(keys.public.sign_public),
-        "value": b64(keys.sign_bytes(canonical(header))),
+        "value": b64(keys.sign_bytes(canonical(header_doc))),
     }
     data = gzip.compress(orjson.dumps(doc), compresslevel=6, mtime=0)
     return data, header
@@ -314,7 +316,7 @@ def verify_signature(envelope: Envelope, signer: PublicIdentity) -> None:
         signature = unb64(envelope.doc["signature"]["value"])
     except ValueError:
         raise SyncError("bad_signature") from None
-    if not signer.verify(signature, canonical(envelope.header)):
+    if not signer.verify(signature, canonical(envelope.doc["header"])):
         raise SyncError("bad_signature")
 
 
@@ -339,7 +341,7 @@ def read_changes(envelope: Envelope, keys: NodeKeys | None, limits: Limits | Non
         if require_sealed:
             raise SyncError("plain_not_allowed")
         body = envelope.doc["body"].encode("utf-8")
-    if hashlib.sha256(body).hexdigest() != header["body_sha256"]:
+    if hashlib.sha256(body).hexdigest() != header.body_sha256:
         raise SyncError("checksum")
     try:
         with no_gc():
@@ -349,11 +351,11 @@ def read_changes(envelope: Envelope, keys: NodeKeys | None, limits: Limits | Non
     _check_schema(_validators()[1], doc)
     changes: list[dict[str, Any]] = doc["changes"]
     _check_changes(changes)
-    if len(changes) != header["change_count"]:
-        raise SyncError("counts_mismatch", header=header["change_count"], body=len(changes))
+    if len(changes) != header.change_count:
+        raise SyncError("counts_mismatch", header=header.change_count, body=len(changes))
     counts = Counter(c["table"] for c in changes)
-    if dict(counts) != {k: v for k, v in header["counts"].items() if v}:
-        raise SyncError("counts_mismatch", header=header["change_count"], body=len(changes))
+    if dict(counts) != {k: v for k, v in header.counts.items() if v}:
+        raise SyncError("counts_mismatch", header=header.change_count, body=len(changes))
     check_clock(changes, wall_now_ms() if now_ms is None else now_ms)
     return changes
 

@@ -1,7 +1,7 @@
 """Changes stamped while this computer's clock ran ahead get new stamps before they leave it.
 
 A receiver refuses a package with changes dated more than a day after its own clock (see
-:data:`~app.sync.hlc.MAX_AHEAD_MS`).  Once the date here is corrected, the changes made while it
+:data:`~app.db.hlc.MAX_AHEAD_MS`).  Once the date here is corrected, the changes made while it
 was wrong still wait in the outbox with their future stamps, and the clock would go on stamping
 after them.  Those changes have never been accepted anywhere, so they can be stamped again: in
 their original order, after every stamp this copy holds that is not ahead, and the clock moves
@@ -17,9 +17,9 @@ from sqlalchemy import Table, bindparam, func, select, update
 from sqlalchemy.orm import Session
 
 from app.db.database import CLOCK_KEY, Database
+from app.db.hlc import MAX_AHEAD_MS, HybridClock, Stamp, stamp_prefix
 from app.models import OutboxEntry
-from app.sync.hlc import MAX_AHEAD_MS, HybridClock, Stamp, stamp_prefix
-from app.sync.models import SyncConflict, SyncFieldStamp
+from app.models.sync import SyncConflict, SyncFieldStamp
 from app.sync.tables import chunks, synced_tables
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -14,16 +14,16 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.db.database import CLOCK_KEY, COMMUNITY_KEY, COMPUTER_KEY, Database
+from app.db.hlc import Stamp
 from app.filenames import safe_file_name
 from app.models import Community, OutboxEntry
-from app.services.changes import ChangeLog
+from app.models.sync import SyncConflict, SyncFieldStamp, SyncPackage
 from app.sync.apply import Applier, ApplyResult, check_received_scope
+from app.sync.changes import ChangeLog
 from app.sync.enrolment import EnrolmentCode, proof
 from app.sync.errors import SyncError
 from app.sync.files import atomic_write, read_limited
-from app.sync.hlc import Stamp
 from app.sync.keys import NodeKeys, PublicIdentity, b64
-from app.sync.models import SyncConflict, SyncFieldStamp, SyncPackage
 from app.sync.package import (
     FILE_SUFFIX,
     Envelope,
@@ -33,6 +33,15 @@ from app.sync.package import (
     open_envelope,
     read_changes,
     verify_signature,
+)
+from app.sync.report import (
+    APPLIED,
+    ClockWarning,
+    ImportReport,
+    PackageHeader,
+    Source,
+    Target,
+    clock_warning,
 )
 from app.sync.restamp import restamp_ahead
 from app.sync.tables import synced_tables
@@ -88,41 +97,12 @@ class Conflict:
     detected_at: datetime
 
 
-def build_report(result: ApplyResult, header: dict[str, Any], status: str,
-                 acknowledged: int) -> dict[str, Any]:
-    """The import report: DHIS2-style counts per table, conflicts and rejected changes."""
-    return {
-        "status": status,
-        "package_id": header["package_id"],
-        "created_at": header["created_at"],
-        "source": header["source"],
-        "change_count": header["change_count"],
-        "counts": {t: c.as_dict() for t, c in sorted(result.counts.items())},
-        "totals": result.totals(),
-        "conflicts": result.conflicts,
-        "rejected": result.rejected,
-        "acknowledged": acknowledged,
-        "clock_warning": clock_warning(header),
-    }
-
-
-CLOCK_TOLERANCE = timedelta(hours=1)
-
-
-def clock_warning(header: dict[str, Any], now: datetime | None = None) -> dict[str, str] | None:
-    """Both clocks, when the sender's was ahead of this computer's by more than an hour.
-
-    A package is never made in the future: one that says so was made on a computer whose date or
-    time is wrong (or this one's is).  Nothing is refused; changes still order correctly.
-    """
-    try:
-        made = datetime.strptime(header["created_at"], "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
-    except (KeyError, ValueError):
-        return None
-    here = now or datetime.now(UTC)
-    if made - here <= CLOCK_TOLERANCE:
-        return None
-    return {"package_clock": made.strftime("%Y-%m-%d %H:%M"), "this_clock": here.strftime("%Y-%m-%d %H:%M")}
+def build_report(result: ApplyResult, header: PackageHeader, acknowledged: int = 0,
+                 warning: ClockWarning | None = None) -> ImportReport:
+    """The report of a package whose changes ``result`` applied."""
+    return ImportReport(APPLIED, header.package_id, header.created_at, header.source, header.change_count,
+                        dict(sorted(result.counts.items())), tuple(result.conflicts), tuple(result.rejected),
+                        acknowledged, warning)
 
 
 class SyncService:
@@ -230,33 +210,32 @@ class SyncService:
         enrolment = self.db.get_state(ENROLMENT_KEY)
         data, header = build_package(
             keys=keys,
-            source={"role": "community", "community_id": community_id, "community_code": code},
-            target={"role": "server", "community_id": None, "community_code": None,
-                    "node_ids": [server.node_id]},
+            source=Source("community", keys.node_id, community_id, code, ""),
+            target=Target("server", None, None, (server.node_id,)),
             changes=changes, seq_range=seq_range,
-            ack={"server_seq": int(self.db.get_state(SERVER_SEQ_KEY) or 0)},
+            ack_server_seq=int(self.db.get_state(SERVER_SEQ_KEY) or 0),
             recipients=[server], enrolment=orjson.loads(enrolment) if enrolment else None,
         )
         if out.is_dir():
             stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
             name = safe_file_name(code or "", "ledger")
-            out = out / f"{name}-{stamp}-{header['package_id'][:8]}{FILE_SUFFIX}"
+            out = out / f"{name}-{stamp}-{header.package_id[:8]}{FILE_SUFFIX}"
         atomic_write(out, data)
         with self.db.session() as session:
             now = datetime.now()
             session.add(SyncPackage(
-                package_id=header["package_id"], direction="out", peer=server.node_id, created_at=now,
-                processed_at=now, change_count=changes[2], first_seq=seq_range[0], last_seq=seq_range[1],
-                counts=orjson.dumps(header["counts"]).decode(), report=orjson.dumps({"status": "written"})
-                .decode(), file_name=str(out)))
-        return ExportResult(out, header["package_id"], changes[2], dict(header["counts"]), restamped)
+                package_id=header.package_id, direction="out", peer=server.node_id, created_at=now,
+                processed_at=now, change_count=header.change_count, first_seq=seq_range[0],
+                last_seq=seq_range[1], counts=orjson.dumps(header.counts).decode(),
+                report=orjson.dumps({"status": "written"}).decode(), file_name=str(out)))
+        return ExportResult(out, header.package_id, header.change_count, dict(header.counts), restamped)
 
     # --- import -----------------------------------------------------------------------------
 
-    def import_file(self, path: Path) -> dict[str, Any]:
+    def import_file(self, path: Path) -> ImportReport:
         return self.import_bytes(read_limited(path, self.limits.max_file_bytes), file_name=str(path))
 
-    def import_bytes(self, data: bytes, file_name: str = "") -> dict[str, Any]:
+    def import_bytes(self, data: bytes, file_name: str = "") -> ImportReport:
         """Check a package from the city server and apply it in one transaction.
 
         Returns the import report; raises :class:`SyncError` (and changes nothing) when refused.
@@ -268,14 +247,12 @@ class SyncService:
         if envelope.signer_node != server.node_id:
             raise SyncError("unknown_signer", node=envelope.signer_node)
         verify_signature(envelope, server)
-        header = envelope.header
         community_id = self.db.community_id
-        target = header["target"]
-        if (target["role"] != "community" or target["community_id"] != community_id
-                or self.db.node_id not in target["node_ids"]):
-            here = f"community {community_id}"
-            there = f"community {target.get('community_code') or target.get('community_id')}"
-            raise SyncError("wrong_target", target=there, here=here)
+        target = envelope.header.target
+        if (target.role != "community" or target.community_id != community_id
+                or self.db.node_id not in target.node_ids):
+            raise SyncError("wrong_target", target=target.community_code or target.community_id or "",
+                            here=community_id or "")
         assert community_id is not None
         changes = read_changes(envelope, self.keys(), self.limits, require_sealed=True)
         check_received_scope(changes, community_id)
@@ -284,20 +261,16 @@ class SyncService:
         except IntegrityError as exc:
             raise SyncError("constraint", detail=str(exc.orig)[:200]) from None
 
-    def _apply(self, envelope: Envelope, changes: list[dict[str, Any]], file_name: str) -> dict[str, Any]:
+    def _apply(self, envelope: Envelope, changes: list[dict[str, Any]], file_name: str) -> ImportReport:
         header = envelope.header
         with self.db.session() as session:
             seen = session.scalar(select(SyncPackage.seq).where(
                 SyncPackage.package_id == envelope.package_id, SyncPackage.direction == "in"))
             if seen is not None:
-                return {"status": "already_applied", "package_id": envelope.package_id,
-                        "created_at": header["created_at"], "source": header["source"],
-                        "change_count": header["change_count"], "counts": {}, "totals": {},
-                        "conflicts": [], "rejected": [], "acknowledged": 0,
-                        "clock_warning": clock_warning(header)}
+                return ImportReport.already_applied(header, clock_warning(header))
             result = Applier(session, package_id=envelope.package_id, local_node=self.db.node_id,
                              log_conflicts=True).apply(changes)
-            acked_to = int(header["ack"].get("nodes", {}).get(self.db.node_id, 0))
+            acked_to = int(header.ack_nodes.get(self.db.node_id, 0))
             acknowledged = 0
             if acked_to:
                 result_ack: Any = session.execute(
@@ -306,18 +279,18 @@ class SyncService:
                 acknowledged = int(result_ack.rowcount or 0)
                 self._clear_enrolment(session)
             current = int(self.db.get_state(SERVER_SEQ_KEY) or 0)
-            first, last = header["range"]["first"], header["range"]["last"]
+            first, last = header.first, header.last
             if first <= current + 1 and last > current:
                 self.db.set_state(session, SERVER_SEQ_KEY, str(last))
             if result.max_stamp:
                 self._observe(session, result.max_stamp)
-            report = build_report(result, header, "applied", acknowledged)
+            report = build_report(result, header, acknowledged, clock_warning(header))
             now = datetime.now()
             session.add(SyncPackage(
                 package_id=envelope.package_id, direction="in", peer=envelope.signer_node,
-                created_at=now, processed_at=now, change_count=header["change_count"],
-                first_seq=first, last_seq=last, counts=orjson.dumps(header["counts"]).decode(),
-                report=orjson.dumps(report).decode(), file_name=file_name))
+                created_at=now, processed_at=now, change_count=header.change_count,
+                first_seq=first, last_seq=last, counts=orjson.dumps(header.counts).decode(),
+                report=orjson.dumps(report.to_json()).decode(), file_name=file_name))
         return report
 
     def _clear_enrolment(self, session: Session) -> None:

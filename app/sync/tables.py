@@ -16,8 +16,8 @@ from sqlalchemy import Table, delete, select
 from sqlalchemy.orm import Session
 
 from app.models import SYNCED_MODELS, SyncedRecord
+from app.models.sync import SyncFieldStamp
 from app.sync.codec import Decoder, column_kind, decoder_for, empty_value
-from app.sync.models import SyncFieldStamp
 
 # Lower than any stamp a clock issues: the age of a field no change has set yet.
 ZERO_STAMP = "0000000000000-00000-0"

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from app.models.ledgers import Organ
-from app.services.changes import ChangeLog
 from app.services.errors import DomainError
 from app.services.registry import RegistryService
+from app.sync.changes import ChangeLog
 from app.sync.tables import CITY_SCOPE
 
 

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app.sync.hlc import MAX_COUNTER, HybridClock, Stamp
+from app.db.hlc import MAX_COUNTER, HybridClock, Stamp
 
 
 class ManualWall:

@@ -10,11 +10,11 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import DatabaseError
 
 from app.db.database import CLOCK_KEY, Database
+from app.db.hlc import Stamp
 from app.models import SYNCED_MODELS, Compound
-from app.services.changes import ChangeLog
 from app.services.fields import Kind
 from app.services.registry import RegistryService
-from app.sync.hlc import Stamp
+from app.sync.changes import ChangeLog
 
 from .helpers import RECORD_KINDS, building, compound, count_rows, create_sample, outbox, party_group
 

@@ -146,7 +146,7 @@ def test_city_scale_totals(tmp_path: Path) -> None:
     """Only the ledger hook over the case's shares, on a small registry (fast)."""
     import random
 
-    from app.services.changes import ChangeLog
+    from app.sync.changes import ChangeLog
 
     db = Database.open(tmp_path / "city.sqlite")
     fill_demo(db, scale="community", seed=3, today=TODAY)
@@ -170,8 +170,8 @@ def test_city_ledgers_have_the_case_totals(tmp_path: Path) -> None:
     """Every community's share of the case, written over one small registry, adds up to the case."""
     import random
 
-    from app.services.changes import ChangeLog
     from app.services.registry import RegistryService
+    from app.sync.changes import ChangeLog
 
     db = Database.open(tmp_path / "city.sqlite")
     registry = RegistryService(db)

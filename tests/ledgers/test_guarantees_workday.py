@@ -23,7 +23,7 @@ def organ_with_cadres(db: Database, registry: RegistryService, name: str, cadres
     with db.session() as session:
         organ = Organ(name=name)
         organ.community_id = registry.community_id
-        from app.services.changes import ChangeLog
+        from app.sync.changes import ChangeLog
 
         log = ChangeLog(db, session)
         log.created(organ)
@@ -130,8 +130,8 @@ def test_training_hours_are_exact(db: Database, registry: RegistryService, clock
 def test_city_owned_organs_and_cadres_can_be_used(db: Database, registry: RegistryService,
                                                   clock: Clock) -> None:
     """Organs and cadres the city server sends carry the city's scope; the community uses them."""
-    from app.services.changes import ChangeLog
     from app.services.meetings import MeetingService
+    from app.sync.changes import ChangeLog
     from app.sync.tables import CITY_SCOPE
 
     with db.session() as session:

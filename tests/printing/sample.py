@@ -13,7 +13,6 @@ from decimal import Decimal
 from app.db.database import Database
 from app.models.ledgers import Cadre, Organ
 from app.services.appeals import AppealService
-from app.services.changes import ChangeLog
 from app.services.coconstruction import CoConstructionService
 from app.services.funds import FundService
 from app.services.guarantees import GuaranteeService
@@ -23,6 +22,7 @@ from app.services.projects import ProjectService
 from app.services.registry import RegistryService
 from app.services.training import TrainingService
 from app.services.workday import WorkdayService
+from app.sync.changes import ChangeLog
 
 YEAR = 2026
 COMMUNITY = {

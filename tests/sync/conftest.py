@@ -26,6 +26,7 @@ from app.db.engine import make_engine
 from app.db.migrate import upgrade
 from app.models import Base
 from app.services.registry import RegistryService
+from app.sync.report import ImportReport
 from app.sync.service import SyncService
 from app.sync.tables import synced_tables
 from server.city import CityServer
@@ -174,7 +175,7 @@ def enrol(city: CityServer, db: Database, community: dict[str, str], init: bool 
     return svc
 
 
-def round_trip(city: CityServer, code: str, members: list[SyncService], folder: Path) -> list[dict[str, Any]]:
+def round_trip(city: CityServer, code: str, members: list[SyncService], folder: Path) -> list[ImportReport]:
     """Every member exports, the server imports each, writes one package back, every member imports it."""
     for svc in members:
         out = svc.export(folder)

@@ -12,10 +12,11 @@ from sqlalchemy import Boolean, Date, DateTime, Integer, String, Text
 
 from app.models import SYNCED_MODELS, Compound, OutboxEntry, new_id
 from app.models.base import ScaledDecimal
-from app.services.changes import ChangeLog
 from app.sync.apply import Applier
+from app.sync.changes import ChangeLog
 from app.sync.codec import to_json_fields
 from app.sync.package import build_package, open_envelope, read_changes, verify_signature
+from app.sync.report import Source, Target
 from app.sync.service import SyncService
 
 from .conftest import Computers, dump
@@ -66,12 +67,9 @@ def test_every_synced_table_and_column_kind_round_trips_exactly(computers: Compu
                     "community": e.community_id, "op": e.op, "hlc": e.hlc, "fields": orjson.loads(e.fields)}
                    for e in session.query(OutboxEntry).order_by(OutboxEntry.seq)]
     sender, receiver = SyncService(src).keys(), SyncService(dst).keys()
-    data, _ = build_package(keys=sender, source={"role": "community", "community_id": community,
-                                                 "community_code": "x"},
-                            target={"role": "community", "community_id": community, "community_code": "x",
-                                    "node_ids": [receiver.node_id]},
-                            changes=changes, seq_range=(1, len(changes)), ack={},
-                            recipients=[receiver.public])
+    data, _ = build_package(keys=sender, source=Source("community", sender.node_id, community, "x", ""),
+                            target=Target("community", community, "x", (receiver.node_id,)),
+                            changes=changes, seq_range=(1, len(changes)), recipients=[receiver.public])
     env = open_envelope(data)
     verify_signature(env, sender.public)
     received = read_changes(env, receiver)
@@ -109,7 +107,7 @@ def test_order_of_arrival_does_not_matter(computers: Computers) -> None:
                 Applier(session, package_id=new_id()).apply([ch])
         with db.session() as session:
             again = Applier(session, package_id=new_id()).apply(changes)
-            assert again.totals()["ignored"] == len(changes)
+            assert again.totals().ignored == len(changes)
         results.append(dump(db.engine))
     assert results[0] == results[1] == results[2]
     row = results[0]["compound"][0]
@@ -148,6 +146,6 @@ def test_bad_changes_are_rejected_with_reasons_and_the_rest_applied(computers: C
     ]
     with db.session() as session:
         result = Applier(session, package_id=new_id()).apply([good, *bad])
-    reasons = [r["reason"].split(":")[0] for r in result.rejected]
+    reasons = [r.reason for r in result.rejected]
     assert reasons == ["unknown_table", "bad_value", "unknown_field", "bad_stamp", "bad_value", "bad_value"]
     assert result.counts["compound"].imported == 1

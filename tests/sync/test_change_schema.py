@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from app.sync.errors import SyncError
 from app.sync.keys import NodeKeys
 from app.sync.package import build_package, open_envelope, package_schema, read_changes
+from app.sync.report import Source, Target
 
 KEYS = NodeKeys.generate("pcschema01")
 
@@ -57,9 +58,9 @@ def read_back(change: Any) -> None:
     table = change.get("table") if isinstance(change, dict) else None
     counts = {table if isinstance(table, str) else "x": 1}
     data, _ = build_package(
-        keys=KEYS, source={"role": "community", "community_id": "x", "community_code": "220802001"},
-        target={"role": "server", "community_id": None, "community_code": None, "node_ids": ["city01"]},
-        changes=(body, counts, 1), seq_range=(1, 1), ack={}, recipients=None)
+        keys=KEYS, source=Source("community", KEYS.node_id, "x", "220802001", ""),
+        target=Target("server", None, None, ("city01",)),
+        changes=(body, counts, 1), seq_range=(1, 1), recipients=None)
     read_changes(open_envelope(data), None)
 
 

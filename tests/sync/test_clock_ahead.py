@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from app.db.hlc import HybridClock, Stamp
 from app.models import OutboxEntry
 from app.services.registry import RegistryService
 from app.sync.errors import SyncError
-from app.sync.hlc import HybridClock, Stamp
 from app.sync.package import check_clock
 from server.city import CityServer
 

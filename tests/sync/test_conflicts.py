@@ -31,10 +31,10 @@ def test_edits_of_different_fields_both_survive_and_a_lost_edit_is_kept_for_revi
     _edit(a1, record, name="阳光小区(一期)", households=11)  # A1, not yet sent
     _edit(a2, record, name="阳光家园", address="幸福路8号")  # A2, later, sent first
     reports = round_trip(city, COMMUNITY_A["code"], [a2], tmp_path)
-    assert reports[0]["conflicts"] == []
+    assert reports[0].conflicts == ()
     reports = round_trip(city, COMMUNITY_A["code"], [a1], tmp_path)
-    conflicts = reports[0]["conflicts"]
-    assert [(c["field"], c["local_value"], c["remote_value"]) for c in conflicts] == [
+    conflicts = reports[0].conflicts
+    assert [(c.field, c.local_value, c.remote_value) for c in conflicts] == [
         ("name", "阳光小区(一期)", "阳光家园")]
     round_trip(city, COMMUNITY_A["code"], [a1, a2], tmp_path)
     for svc in (a1, a2):
@@ -96,19 +96,20 @@ def test_a_package_from_a_clock_in_the_future_is_applied_with_both_clocks_shown(
     from datetime import UTC, datetime, timedelta
 
     from app.sync.package import build_package
+    from app.sync.report import Source, Target
 
     db = computers.new("a1")
     svc = enrol(city, db, COMMUNITY_A)
     city.import_file(svc.export(tmp_path / "first.clsync").path)
     ahead = datetime.now(UTC) + timedelta(days=400)
     data, _ = build_package(
-        keys=city.keys, source={"role": "server", "community_id": None, "community_code": None},
-        target={"role": "community", "community_id": db.community_id, "community_code": COMMUNITY_A["code"],
-                "node_ids": [db.node_id]},
-        changes=[], seq_range=(1, 0), ack={"nodes": {db.node_id: 0}}, recipients=[svc.keys().public],
+        keys=city.keys, source=Source("server", city.node_id, None, None, ""),
+        target=Target("community", db.community_id, COMMUNITY_A["code"], (db.node_id,)),
+        changes=[], seq_range=(1, 0), ack_nodes={db.node_id: 0}, recipients=[svc.keys().public],
         now=ahead)
     report = svc.import_bytes(data)
-    assert report["status"] == "applied"
-    warning = report["clock_warning"]
-    assert warning["package_clock"].startswith(str(ahead.year))
-    assert warning["this_clock"].startswith(str(datetime.now(UTC).year))
+    assert report.status == "applied"
+    warning = report.clock_warning
+    assert warning is not None
+    assert warning.package_clock.startswith(str(ahead.year))
+    assert warning.this_clock.startswith(str(datetime.now(UTC).year))

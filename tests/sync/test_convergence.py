@@ -15,8 +15,8 @@ from hypothesis import strategies as st
 
 from app.db.database import Database
 from app.models import Compound
-from app.services.changes import ChangeLog
 from app.services.registry import RegistryService
+from app.sync.changes import ChangeLog
 from app.sync.service import SyncService
 from server.city import CityServer
 

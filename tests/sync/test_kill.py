@@ -14,8 +14,8 @@ import pytest
 
 from app.db.database import Database
 from app.models import PartyMember
-from app.services.changes import ChangeLog
 from app.services.registry import RegistryService
+from app.sync.changes import ChangeLog
 from app.sync.service import SyncService
 from server.city import CityServer
 
@@ -78,7 +78,7 @@ def test_sigkill_during_import_leaves_the_database_as_before(
         assert dump(reopened.engine) == before
         # And the package still applies afterwards, completely.
         report = SyncService(reopened).import_file(package)
-        assert report["counts"]["party_member"]["imported"] == MEMBERS
+        assert report.counts["party_member"].imported == MEMBERS
     finally:
         reopened.close()
     assert integrity(path) == "ok"

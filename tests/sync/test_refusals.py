@@ -19,6 +19,7 @@ from app.services.registry import RegistryService
 from app.sync.errors import SyncError
 from app.sync.keys import NodeKeys
 from app.sync.package import Limits, build_package, open_envelope
+from app.sync.report import Source, Target
 from app.sync.service import SyncService
 from server.city import CityServer
 
@@ -93,10 +94,9 @@ def _bomb() -> bytes:
 def _rogue_for_a(world: World, node_id: str) -> bytes:
     rogue = NodeKeys.generate(node_id)
     data, _ = build_package(
-        keys=rogue, source={"role": "server", "community_id": None, "community_code": None},
-        target={"role": "community", "community_id": world.a_svc.db.community_id,
-                "community_code": COMMUNITY_A["code"], "node_ids": [world.a.node_id]},
-        changes=[], seq_range=(1, 1), ack={"nodes": {world.a.node_id: 10_000}},
+        keys=rogue, source=Source("server", node_id, None, None, ""),
+        target=Target("community", world.a_svc.db.community_id, COMMUNITY_A["code"], (world.a.node_id,)),
+        changes=[], seq_range=(1, 1), ack_nodes={world.a.node_id: 10_000},
         recipients=[world.a_svc.keys().public])
     return data
 
@@ -177,11 +177,9 @@ def _resign_as_a(world: World, change: Callable[[list[dict[str, Any]]], None]) -
     change(changes)
     header = env.header
     data, _ = build_package(
-        keys=world.a_svc.keys(), source={k: header["source"][k] for k in
-                                         ("role", "community_id", "community_code")},
-        target=header["target"], changes=changes,
-        seq_range=(header["range"]["first"], header["range"]["last"]), ack=header["ack"],
-        recipients=[server_identity])
+        keys=world.a_svc.keys(), source=header.source, target=header.target, changes=changes,
+        seq_range=(header.first, header.last), ack_server_seq=header.ack_server_seq,
+        ack_nodes=header.ack_nodes, recipients=[server_identity])
     return data
 
 
@@ -264,10 +262,9 @@ def test_a_refused_package_leaves_the_server_database_as_it_was(
     header = env.header
     data, _ = build_package(
         keys=a_svc.keys(),
-        source={k: header["source"][k] for k in ("role", "community_id", "community_code")},
-        target=header["target"], changes=changes,
-        seq_range=(header["range"]["first"], header["range"]["last"]),
-        ack=header["ack"], recipients=[city.identity], enrolment=header.get("enrolment"))
+        source=header.source, target=header.target, changes=changes,
+        seq_range=(header.first, header.last), ack_server_seq=header.ack_server_seq,
+        ack_nodes=header.ack_nodes, recipients=[city.identity], enrolment=header.enrolment)
     before = _everything(city)
     with pytest.raises(SyncError) as err:
         city.import_bytes(data)

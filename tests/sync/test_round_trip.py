@@ -89,7 +89,7 @@ def test_acknowledged_changes_leave_the_queue_only_after_the_return_package(
     back = tmp_path / "back.clsync"
     city.export_for(COMMUNITY_A["code"], back)
     report = svc.import_file(back)
-    assert report["acknowledged"] == pending
+    assert report.acknowledged == pending
     assert svc.pending_count() == 0
     with db.session() as s:
         assert s.query(OutboxEntry).filter(OutboxEntry.acked_at.is_(None)).count() == 0
@@ -112,10 +112,10 @@ def test_same_package_twice_and_an_old_package_after_a_new_one_change_nothing(
     second = svc.export(tmp_path / "second.clsync")
     city.import_file(second.path)
     before = dump(city.engine)
-    assert city.import_file(second.path)["status"] == "already_applied"
+    assert city.import_file(second.path).status == "already_applied"
     report = city.import_file(first.path)  # older, arrives late: its changes are all known
-    assert report["status"] == "applied"
-    assert report["totals"]["updated"] == 0 and report["totals"]["imported"] == 0
+    assert report.status == "applied"
+    assert report.totals().updated == 0 and report.totals().imported == 0
     assert dump(city.engine) == before
 
 

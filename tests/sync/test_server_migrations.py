@@ -20,7 +20,7 @@ from sqlalchemy import Engine, MetaData, Table, select, text
 from sqlalchemy.exc import DBAPIError
 
 from app.models import Base
-from app.sync.models import SyncFieldStamp
+from app.models.sync import SyncFieldStamp
 from app.sync.tables import synced_tables
 from server.city import CityServer, make_server_engine
 from server.migrate import (

@@ -13,8 +13,8 @@ from pytestqt.qtbot import QtBot
 from ui.helpers import on_next_modal, present
 
 from app.db.database import Database
+from app.db.hlc import HybridClock
 from app.services.registry import RegistryService
-from app.sync.hlc import HybridClock
 from app.sync.service import SyncService
 from app.ui.ledgers.dashboard import DashboardPage
 from app.ui.look import install_font, install_translators
@@ -85,7 +85,7 @@ def test_export_offers_the_usb_drive_first_and_writes_the_package(
     assert not dialog.export_button.isEnabled()
     assert statuses and "2" in statuses[-1]
     # The district imports it; nothing on the stick but the package and the stray file.
-    assert city.import_file(written[0])["status"] == "applied"
+    assert city.import_file(written[0]).status == "applied"
     city.close()
 
 
@@ -212,12 +212,12 @@ def test_history_and_enrolment(qtbot: QtBot, computers: Computers, tmp_path: Pat
 
 
 def test_the_report_shows_both_clocks_when_they_disagree(qtbot: QtBot) -> None:
+    from app.sync.report import ClockWarning, ImportReport, Source
     from app.ui.sync.dialogs import ImportReportDialog
 
-    report = {"status": "applied", "package_id": "p", "created_at": "2027-12-31T08:00:00.000000Z",
-              "source": {"node_id": "city01"}, "counts": {}, "totals": {}, "conflicts": [], "rejected": [],
-              "acknowledged": 0, "clock_warning": {"package_clock": "2027-12-31 08:00",
-                                                   "this_clock": "2026-11-26 08:00"}}
+    report = ImportReport("applied", "p", "2027-12-31T08:00:00.000000Z",
+                          Source("server", "city01", None, None, ""), 0,
+                          clock_warning=ClockWarning("2027-12-31 08:00", "2026-11-26 08:00"))
     dialog = ImportReportDialog(report)
     qtbot.addWidget(dialog)
     dialog.show()

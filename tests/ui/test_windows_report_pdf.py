@@ -9,13 +9,17 @@ import pytest
 from pypdf import PdfReader
 from pytestqt.qtbot import QtBot
 
+from app.sync.report import ImportReport, Source
 from app.ui.sync.dialogs import ImportReportDialog
+
+ALREADY_APPLIED = ImportReport("already_applied", "p", "2026-11-26T08:00:00.000000Z",
+                               Source("server", "city01", None, None, ""), 0)
 
 pytestmark = pytest.mark.gui
 
 
 def test_the_report_replaces_an_older_pdf_whole(qtbot: QtBot, tmp_path: Path) -> None:
-    dialog = ImportReportDialog({"status": "already_applied"})
+    dialog = ImportReportDialog(ALREADY_APPLIED)
     qtbot.addWidget(dialog)
     target = tmp_path / "报告.pdf"
     target.write_bytes(b"an older report " * 1000)
@@ -25,7 +29,7 @@ def test_the_report_replaces_an_older_pdf_whole(qtbot: QtBot, tmp_path: Path) ->
 
 
 def test_a_pdf_that_cannot_be_written_is_explained(qtbot: QtBot) -> None:
-    dialog = ImportReportDialog({"status": "already_applied"})
+    dialog = ImportReportDialog(ALREADY_APPLIED)
     qtbot.addWidget(dialog)
     target = Path("/sys/报告.pdf")  # refused even to root, as a file held open is on Windows
     problem = dialog.save_pdf(target)

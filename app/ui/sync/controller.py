@@ -21,8 +21,8 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from app.db.database import Database
+from app.db.hlc import MAX_AHEAD_MS, wall_minute
 from app.sync.errors import SyncError
-from app.sync.hlc import MAX_AHEAD_MS, wall_minute
 from app.sync.package import FILE_SUFFIX
 from app.sync.service import SyncService
 from app.ui.sync.dialogs import (
@@ -152,7 +152,7 @@ class SyncController(QObject):
                 error=exc.strerror or str(exc)))
             return None
         self.refresh_status()
-        if report.get("status") == "applied":
+        if report.applied:
             self.data_changed.emit()
         dialog = ImportReportDialog(report, self.parent_widget)
         dialog.review_conflicts.connect(self.review_conflicts)

@@ -7,7 +7,6 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from html import escape
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QPageSize, QPdfWriter, QTextDocument
@@ -34,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from app.printing.base import write_atomically
 from app.sync.errors import SyncError
+from app.sync.report import ImportReport
 from app.sync.service import Conflict, ExportResult, SyncService
 from app.ui import labels
 from app.ui.printing.preview import save_failure
@@ -164,38 +164,37 @@ class ImportReportDialog(QDialog):
 
     review_conflicts = Signal()
 
-    def __init__(self, report: dict[str, Any], parent: QWidget | None = None) -> None:
+    def __init__(self, report: ImportReport, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.report = report
         self.setWindowTitle(self.tr("Import report"))
-        totals = report.get("totals") or {}
+        totals = report.totals()
         summary = QLabel(self)
         summary.setObjectName("summary")
         summary.setWordWrap(True)
-        if report.get("status") == "already_applied":
+        if not report.applied:
             summary.setText(self.tr("This package was already imported; nothing was changed."))
         else:
             summary.setText(self.tr(
                 "Imported {imported}, updated {updated}, deleted {deleted}, ignored {ignored} "
                 "(already here or older). {acked} changes of this computer were confirmed as received."
-            ).format(imported=totals.get("imported", 0), updated=totals.get("updated", 0),
-                     deleted=totals.get("deleted", 0), ignored=totals.get("ignored", 0),
-                     acked=report.get("acknowledged", 0)))
+            ).format(imported=totals.imported, updated=totals.updated, deleted=totals.deleted,
+                     ignored=totals.ignored, acked=report.acknowledged))
         self.counts = _table(self, "counts", [self.tr("Records"), self.tr("Imported"), self.tr("Updated"),
                                               self.tr("Ignored"), self.tr("Deleted")])
         header = self.counts.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for table, c in (report.get("counts") or {}).items():
+        for table, c in report.counts.items():
             row = self.counts.rowCount()
             self.counts.insertRow(row)
             self.counts.setItem(row, 0, QTableWidgetItem(table_title(table)))
-            for col, key in enumerate(("imported", "updated", "ignored", "deleted"), start=1):
-                item = QTableWidgetItem(str(c.get(key, 0)))
+            for col, number in enumerate((c.imported, c.updated, c.ignored, c.deleted), start=1):
+                item = QTableWidgetItem(str(number))
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.counts.setItem(row, col, item)
-        conflicts = report.get("conflicts") or []
-        rejected = report.get("rejected") or []
+        conflicts = report.conflicts
+        rejected = report.rejected
         self.conflicts_label = QLabel(self)
         self.conflicts_label.setObjectName("conflicts")
         self.conflicts_label.setText(
@@ -204,18 +203,17 @@ class ImportReportDialog(QDialog):
         self.rejected_list = QListWidget(self)
         self.rejected_list.setObjectName("rejected")
         for r in rejected:
-            self.rejected_list.addItem(f"{table_title(r['table'])} {r['record'][:8]}: "
-                                       f"{rejected_text(r['table'], r['reason'])}")
+            self.rejected_list.addItem(f"{table_title(r.table)} {r.record[:8]}: {rejected_text(r)}")
         self.summary = summary
         self.clock_label = QLabel(self)
         self.clock_label.setObjectName("clock")
         self.clock_label.setWordWrap(True)
-        warning = report.get("clock_warning")
+        warning = report.clock_warning
         if warning:
             self.clock_label.setText(self.tr(
                 "The clocks disagree: the package says it was made at {theirs} (UTC), but this computer's "
                 "clock says {ours} (UTC). Check the date and time of both computers; the data is safe.")
-                .format(theirs=warning["package_clock"], ours=warning["this_clock"]))
+                .format(theirs=warning.package_clock, ours=warning.this_clock))
         else:
             self.clock_label.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -249,7 +247,7 @@ class ImportReportDialog(QDialog):
 
     def html(self) -> str:
         """The report as a page to print: what the dialog shows, in a table."""
-        source = self.report.get("source") or {}
+        report = self.report
         def cell(item: QTableWidgetItem | None) -> str:
             return escape(item.text()) if item is not None else ""
 
@@ -259,18 +257,18 @@ class ImportReportDialog(QDialog):
         head = "".join(f"<th>{cell(self.counts.horizontalHeaderItem(c))}</th>" for c in range(5))
         parts = [
             f"<h2>{escape(self.windowTitle())}</h2>",
-            f"<p>{escape(self.tr('Package'))}: {escape(str(self.report.get('package_id', '')))}<br/>"
-            f"{escape(self.tr('Made'))}: {escape(str(self.report.get('created_at', '')))}<br/>"
-            f"{escape(self.tr('From'))}: {escape(str(source.get('node_id', '')))}</p>",
+            f"<p>{escape(self.tr('Package'))}: {escape(report.package_id)}<br/>"
+            f"{escape(self.tr('Made'))}: {escape(report.created_at)}<br/>"
+            f"{escape(self.tr('From'))}: {escape(report.source.node_id)}</p>",
             f"<p>{escape(self.summary.text())}</p>",
             f"<table border='1' cellspacing='0' cellpadding='4'><tr>{head}</tr>{rows}</table>",
             f"<p>{escape(self.conflicts_label.text())}</p>",
         ]
-        for conflict in self.report.get("conflicts") or []:
-            parts.append(f"<p>{escape(table_title(conflict['table']))} · "
-                         f"{escape(labels.field_label(conflict['table'], conflict['field']))}: "
-                         f"{escape(format_value(conflict['local_value']))} → "
-                         f"{escape(format_value(conflict['remote_value']))}</p>")
+        for conflict in report.conflicts:
+            parts.append(f"<p>{escape(table_title(conflict.table))} · "
+                         f"{escape(labels.field_label(conflict.table, conflict.field))}: "
+                         f"{escape(format_value(conflict.local_value))} → "
+                         f"{escape(format_value(conflict.remote_value))}</p>")
         for i in range(self.rejected_list.count()):
             parts.append(f"<p>{escape(self.rejected_list.item(i).text())}</p>")
         return "".join(parts)

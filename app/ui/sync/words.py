@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from app.sync.errors import SyncError
+from app.sync.report import RejectedChange
 from app.ui import labels
 from app.ui.tr import QT_TRANSLATE_NOOP
 
@@ -68,22 +69,20 @@ CITY = QT_TRANSLATE_NOOP("Sync", "the city")
 COMMUNITY = QT_TRANSLATE_NOOP("Sync", "community {code}")
 
 
-def _who(text: str) -> str:
-    """The sync layer names owners and addressees in English words; say them in the UI's language."""
-    if text == "the city":
-        return tr(CITY)
-    for prefix in ("community ", "server "):
-        if text.startswith(prefix):
-            return tr(COMMUNITY).format(code=text[len(prefix):]) if prefix == "community " else text
-    return text
+def _shown_params(params: dict[str, Any]) -> dict[str, Any]:
+    """The refusal's parameters as its sentence shows them: an owner named in words."""
+    shown = dict(params)
+    if shown.get("owner") == "city":
+        shown["owner"] = tr(CITY)
+    elif shown.get("owner") == "community":
+        shown["owner"] = tr(COMMUNITY).format(code=shown.get("owner_id", ""))
+    return shown
 
 
 def reason_text(error: SyncError) -> str:
     template = tr(REASONS.get(error.code, error.code))
-    params = {k: (_who(v) if k in ("owner", "target", "here") and isinstance(v, str) else v)
-              for k, v in error.params.items()}
     try:
-        return template.format(**params)
+        return template.format(**_shown_params(error.params))
     except (KeyError, IndexError):
         return template
 
@@ -97,16 +96,27 @@ REJECTED: dict[str, str] = {
     "community_mismatch": QT_TRANSLATE_NOOP("Sync", "it names two different communities"),
 }
 
+# What a field of a rejected change should have held.
+EXPECTED: dict[str, str] = {
+    "value": QT_TRANSLATE_NOOP("Sync", "a value is required"),
+    "text": QT_TRANSLATE_NOOP("Sync", "text of at most {max} characters expected"),
+    "integer": QT_TRANSLATE_NOOP("Sync", "a whole number expected"),
+    "boolean": QT_TRANSLATE_NOOP("Sync", "yes or no expected"),
+    "date": QT_TRANSLATE_NOOP("Sync", "a date expected"),
+    "datetime": QT_TRANSLATE_NOOP("Sync", "a date and time expected"),
+    "decimal": QT_TRANSLATE_NOOP("Sync", "a number with at most {scale} decimal places expected"),
+}
 
-def rejected_text(table: str, reason: str) -> str:
-    """Why one change could not be applied, from the reason code ``code[:field[:detail]]``."""
-    code, _, rest = reason.partition(":")
-    field, _, detail = rest.partition(":")
-    template = REJECTED.get(code)
+
+def rejected_text(rejected: RejectedChange) -> str:
+    """Why one change could not be applied, in the user's words."""
+    template = REJECTED.get(rejected.reason)
     if template is None:
-        return reason
-    shown_field = labels.field_label(table, field) if field else ""
-    return tr(template).format(field=shown_field, detail=detail)
+        return rejected.reason
+    field = labels.field_label(rejected.table, rejected.field) if rejected.field else ""
+    expected = EXPECTED.get(str(rejected.params.get("expected", "")))
+    detail = tr(expected).format(**rejected.params) if expected else ""
+    return tr(template).format(field=field, detail=detail)
 
 
 def table_title(table: str) -> str:
