@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from pathlib import Path
 from typing import Any
 
-from app.cli import CliError, open_database
+from app.cli.common import CliError, open_database, print_json
 from app.sync.errors import SyncError
 from app.sync.service import SyncService
 
@@ -30,10 +28,6 @@ def register(sub: Any) -> None:
     p.set_defaults(run=run_status)
 
 
-def _print(obj: Any) -> None:
-    sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2, default=str) + "\n")
-
-
 def _refused(exc: SyncError) -> CliError:
     return CliError(f"package refused: {exc} [{exc.code}]", 3)
 
@@ -46,9 +40,9 @@ def run_enroll(args: argparse.Namespace) -> int:
         raise CliError(f"enrolment refused: {exc} [{exc.code}]", 3) from None
     finally:
         db.close()
-    _print({"community_id": result.community_id, "community_code": result.community_code,
-            "server_fingerprint": result.server_fingerprint, "own_fingerprint": result.own_fingerprint,
-            "computer": result.computer})
+    print_json({"community_id": result.community_id, "community_code": result.community_code,
+                "server_fingerprint": result.server_fingerprint, "own_fingerprint": result.own_fingerprint,
+                "computer": result.computer})
     return 0
 
 
@@ -65,8 +59,8 @@ def run_export(args: argparse.Namespace) -> int:
         raise CliError(f"cannot write the package: {exc.strerror or exc}") from None
     finally:
         db.close()
-    _print({"file": str(result.path), "package_id": result.package_id, "change_count": result.change_count,
-            "counts": result.counts, "restamped": result.restamped})
+    print_json({"file": str(result.path), "package_id": result.package_id,
+                "change_count": result.change_count, "counts": result.counts, "restamped": result.restamped})
     return 0
 
 
@@ -81,7 +75,7 @@ def run_import(args: argparse.Namespace) -> int:
         raise _refused(exc) from None
     finally:
         db.close()
-    _print(report.to_json())
+    print_json(report.to_json())
     return 0
 
 
@@ -91,11 +85,11 @@ def run_status(args: argparse.Namespace) -> int:
         svc = SyncService(db)
         server = svc.server()
         last = svc.last_exchange()
-        _print({"node_id": db.node_id, "fingerprint": svc.fingerprint, "enrolled": server is not None,
-                "server_node": server.node_id if server else None,
-                "server_fingerprint": server.fingerprint if server else None,
-                "pending_changes": svc.pending_count(), "unresolved_conflicts": len(svc.conflicts()),
-                "last_exchange": last.isoformat() if last else None})
+        print_json({"node_id": db.node_id, "fingerprint": svc.fingerprint, "enrolled": server is not None,
+                    "server_node": server.node_id if server else None,
+                    "server_fingerprint": server.fingerprint if server else None,
+                    "pending_changes": svc.pending_count(), "unresolved_conflicts": len(svc.conflicts()),
+                    "last_exchange": last.isoformat() if last else None})
     finally:
         db.close()
     return 0

@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from app.cli import CliError, open_database
+from app.cli.common import CliError, open_database
 from app.db.database import Database
 from app.printing.base import PrintOptions
 from app.services.errors import NotFoundError

@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy.exc import OperationalError
 
-from app.cli import CliError, open_database
+from app.cli.common import CliError, open_database
 from app.services.demo import DEFAULT_SEED, SCALES, fill_demo
 from app.services.errors import DomainError
 from app.services.registry import RegistryService
