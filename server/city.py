@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from app.db.hlc import HybridClock, Stamp
 from app.filenames import safe_file_name
 from app.models import Community, new_id
+from app.models.scope import CITY_SCOPE
 from app.sync.apply import Applier, check_community_writer
 from app.sync.enrolment import MAX_COMPUTERS, EnrolmentCode, proof_matches
 from app.sync.errors import SyncError
@@ -37,7 +38,7 @@ from app.sync.package import (
 )
 from app.sync.report import ImportReport, PackageHeader, Source, Target
 from app.sync.service import build_report
-from app.sync.tables import CITY_SCOPE, chunks, synced_tables
+from app.sync.tables import chunks, synced_tables
 from server.migrate import locked_transaction, upgrade
 from server.models import (
     CommunityNode,

@@ -26,8 +26,8 @@ from app.printing.labels import (
 )
 from app.printing.ledgers import LedgerKind, LedgerTable, snapshot_period
 from app.services.fields import Kind
+from app.services.kinds import record_kinds
 from app.services.registry import RegistryService
-from app.services.registry_specs import ENTITIES
 
 _RIGHT = (Kind.INT, Kind.DECIMAL)
 _CENTER = (Kind.DATE, Kind.BOOL, Kind.CHOICE, Kind.PHONE, Kind.ID_NUMBER)
@@ -85,7 +85,7 @@ def registry_table(db: Database, kind: str, options: PrintOptions) -> LedgerTabl
 
 
 def _kind(kind: str) -> LedgerKind:
-    sensitive = any(c.kind in (Kind.PHONE, Kind.ID_NUMBER) for c in ENTITIES[kind].columns())
+    sensitive = any(c.kind in (Kind.PHONE, Kind.ID_NUMBER) for c in record_kinds()[kind].columns())
     return LedgerKind(kind, REGISTRY_LEDGERS[kind][0],
                       lambda db, _year, options: [registry_table(db, kind, options)],
                       personal_data=sensitive)

@@ -12,12 +12,12 @@ from collections import Counter
 from collections.abc import Iterable
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
 
 from sqlalchemy import select
 
 from app.db.collation import by_pinyin, sort_key
 from app.db.database import Database
+from app.models.scope import live_in
 from app.printing.base import Column, PrintOptions, fmt_date, fmt_decimal, fmt_fen, fmt_phone
 from app.printing.labels import (
     APPEAL_CATEGORIES,
@@ -37,10 +37,6 @@ from app.printing.labels import (
     VISIT_RESULTS,
 )
 from app.printing.ledgers import LedgerKind, LedgerTable, snapshot_period, year_period
-
-
-def _live(model: Any, community_id: str) -> Any:
-    return (model.community_id == community_id) & model.deleted_at.is_(None)
 
 
 def _community_id(db: Database) -> str:
@@ -99,7 +95,7 @@ def meetings_table(db: Database, year: int | None, options: PrintOptions) -> lis
     cid = _community_id(db)
     with db.session() as session:
         meetings = session.scalars(select(Meeting).where(
-            _live(Meeting, cid), Meeting.starts_at >= start, Meeting.starts_at < end)
+            live_in(Meeting, cid), Meeting.starts_at >= start, Meeting.starts_at < end)
             .order_by(Meeting.starts_at, by_pinyin(Meeting.topic))).all()
     counts = MeetingService(db).counts_many([m.id for m in meetings]) if meetings else {}
     rows: list[list[str]] = []
@@ -193,7 +189,7 @@ def appeals_table(db: Database, year: int | None, options: PrintOptions) -> list
     cid = _community_id(db)
     with db.session() as session:
         appeals = session.scalars(select(Appeal).where(
-            _live(Appeal, cid), Appeal.received_at >= start, Appeal.received_at < end)
+            live_in(Appeal, cid), Appeal.received_at >= start, Appeal.received_at < end)
             .order_by(Appeal.received_at, Appeal.number)).all()
     rows = [[
         a.number, fmt_date(a.received_at), APPEAL_CHANNELS.get(a.channel, a.channel),
@@ -288,7 +284,7 @@ def workday_tables(db: Database, year: int | None, options: PrintOptions) -> lis
             .outerjoin(Organ, Organ.id == WorkdayVisit.organ_id)
             .outerjoin(Cadre, Cadre.id == WorkdayVisit.cadre_id)
             .outerjoin(Appeal, Appeal.id == WorkdayVisit.appeal_id)
-            .where(_live(WorkdayVisit, cid), WorkdayVisit.month.startswith(f"{y}-"))
+            .where(live_in(WorkdayVisit, cid), WorkdayVisit.month.startswith(f"{y}-"))
             .order_by(WorkdayVisit.month, by_pinyin(Organ.name), by_pinyin(Cadre.name))).all()
     rows: list[list[str]] = []
     lessons = pairings = solved = goods = 0
@@ -415,7 +411,7 @@ def training_table(db: Database, year: int | None, options: PrintOptions) -> lis
     cid = _community_id(db)
     with db.session() as session:
         records = session.scalars(select(TrainingRecord).where(
-            _live(TrainingRecord, cid), TrainingRecord.trained_on >= date(y, 1, 1),
+            live_in(TrainingRecord, cid), TrainingRecord.trained_on >= date(y, 1, 1),
             TrainingRecord.trained_on < date(y + 1, 1, 1))
             .order_by(TrainingRecord.trained_on, by_pinyin(TrainingRecord.course),
                       by_pinyin(TrainingRecord.person_name))).all()

@@ -14,8 +14,9 @@ Scales:
     committees, 30 red property branches, 273 building party groups.  The first community is the
     same as the ``community`` scale's and becomes the database's current community.
 
-Ledger demo data hook: when the module ``app.services.demo_ledgers`` exists, its function
-``fill(db, log, community_id, rng, scale, today=reference) -> int`` is called once per community,
+The ledgers' demo data comes from the builders listed in :data:`LEDGER_BUILDERS` (today
+:func:`app.services.demo_ledgers.fill`): each, a function
+``fill(db, log, community_id, rng, scale, today=reference) -> int``, is called once per community,
 inside the same transaction, right after that community's registry records are written.  ``log``
 is the :class:`ChangeLog` (its ``session`` can query the registry just written), ``rng`` a
 ``random.Random`` of its own (so ledger data never shifts the registry data), ``scale`` the scale
@@ -25,8 +26,6 @@ records it wrote.  :data:`CITY_COMMUNITIES` tells how many communities a city ru
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import random
 import time
 import uuid
@@ -56,14 +55,19 @@ from app.models import (
     ResidentUnit,
     SyncedRecord,
 )
+from app.models.scope import live_in
+from app.services import demo_ledgers
 from app.services import demo_names as names
 from app.services.errors import DomainError
 from app.services.identity import make_id_number
 from app.sync.changes import ChangeLog
 
+# The ledgers' demo builders, called in this order for every community with (db, log,
+# community_id, rng, scale, today=reference); each returns the number of records it wrote.
+LEDGER_BUILDERS: tuple[Callable[..., int], ...] = (demo_ledgers.fill,)
+
 SCALES = ("community", "city")
 DEFAULT_SEED = 2019
-LEDGER_HOOK = "app.services.demo_ledgers"
 
 CITY_COMMUNITIES = 102
 CITY_HOMEOWNER_COMMITTEES = 440
@@ -166,7 +170,6 @@ def fill_demo(
     sites = _plan_sites(master, CITY_COMMUNITIES, existing)[:count]
     quotas = _plan_quotas(master, CITY_COMMUNITIES)[:count]
     seeds = [master.getrandbits(64) for _ in range(CITY_COMMUNITIES)][:count]
-    hook = _ledger_hook()
     people = _People(reference)
     ids: list[str] = []
     records = 0
@@ -182,20 +185,12 @@ def fill_demo(
                     records += log.bulk_created(model, rows)
             if index == 0:
                 db.set_state(session, COMMUNITY_KEY, data.community_id)
-            if hook is not None:
-                written = hook(db, log, data.community_id, ledger_rng, scale, today=reference)
-                records += written if isinstance(written, int) else 0
+            for build in LEDGER_BUILDERS:
+                records += build(db, log, data.community_id, ledger_rng, scale, today=reference)
         ids.append(data.community_id)
         if progress is not None:
             progress(index + 1, count, site.name)
     return DemoResult(scale, seed, ids, records, time.perf_counter() - started)
-
-
-def _ledger_hook() -> Callable[..., Any] | None:
-    if importlib.util.find_spec(LEDGER_HOOK) is None:
-        return None
-    fill: Callable[..., Any] = importlib.import_module(LEDGER_HOOK).fill
-    return fill
 
 
 def _existing_site(db: Database) -> Site | None:
@@ -208,8 +203,7 @@ def _existing_site(db: Database) -> Site | None:
         if community is None:
             return None
         for model in (Compound, Building, PartyGroup, PartyMember, PropertyCompany, ResidentUnit):
-            n = session.scalar(select(func.count()).select_from(model).where(
-                model.community_id == cid, model.deleted_at.is_(None)))
+            n = session.scalar(select(func.count()).select_from(model).where(live_in(model, cid)))
             if n:
                 raise DomainError("community_not_empty", community=community.name)
         district_code = next((code for name, code, _s, _n in names.DISTRICTS

@@ -56,6 +56,7 @@ from app.models.ledgers import (
     TrainingRecord,
     WorkdayVisit,
 )
+from app.models.scope import live_in
 from app.services import demo_names as names
 from app.services.appeals import AppealRules
 from app.services.projects import DEFAULT_MILESTONES
@@ -264,7 +265,7 @@ class _Filler:
         community = s.get(Community, cid)
 
         def live(m: Any) -> Any:
-            return (m.community_id == cid) & m.deleted_at.is_(None)
+            return live_in(m, cid)
 
         return _Registry(
             community.name if community else "",

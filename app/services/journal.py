@@ -8,6 +8,7 @@ is an ordinary change that lands in the outbox and syncs like any other.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -34,11 +35,20 @@ class RecordChange:
 
 
 _active: ContextVar[list[RecordChange] | None] = ContextVar("journal", default=None)
+_listening = threading.Lock()
+
+
+def _listen() -> None:
+    """Note flushes from now on (once per process): the first recording installs the listener."""
+    with _listening:
+        if not event.contains(Session, "before_flush", _before_flush):
+            event.listen(Session, "before_flush", _before_flush)
 
 
 @contextmanager
 def recording() -> Iterator[list[RecordChange]]:
     """Collect the changes made inside the block (in order, one entry per record)."""
+    _listen()
     changes: list[RecordChange] = []
     token = _active.set(changes)
     try:
@@ -66,7 +76,6 @@ def _note(changes: list[RecordChange], obj: SyncedRecord, created: bool) -> None
         entry.new[attr.key] = history.added[0] if history.added else None
 
 
-@event.listens_for(Session, "before_flush")
 def _before_flush(session: Session, _context: Any, _instances: Any) -> None:
     changes = _active.get()
     if changes is None:

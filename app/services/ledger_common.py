@@ -13,10 +13,10 @@ from sqlalchemy.orm import Session
 from app.db.database import Database
 from app.models import SyncedRecord
 from app.models.ledgers import LedgerSetting
+from app.models.scope import CITY_SCOPE, live_in, seen_by
 from app.services.errors import DomainError, FieldError, NotFoundError, ValidationError
 from app.services.fields import Field, clean
 from app.sync.changes import ChangeLog
-from app.sync.tables import CITY_SCOPE
 
 Values = dict[str, Any]
 Clock = Callable[[], datetime]
@@ -127,11 +127,11 @@ class LedgerService:
 
     def live(self, model: Any) -> Any:
         """The WHERE clause of live records of the current community."""
-        return (model.community_id == self.community_id) & model.deleted_at.is_(None)
+        return live_in(model, self.community_id)
 
     def readable(self, model: Any) -> Any:
         """The WHERE clause of live records the community sees: its own and the city's."""
-        return model.community_id.in_((self.community_id, CITY_SCOPE)) & model.deleted_at.is_(None)
+        return seen_by(model, self.community_id)
 
     def count(self, session: Session, model: Any, *where: Any) -> int:
         return int(session.scalar(

@@ -36,7 +36,7 @@ from app.services.guarantees import GUARANTEE_FIELDS
 from app.services.listing import ListColumn
 from app.services.meetings import MEETING_FIELDS
 from app.services.projects import FINISHED, OVERDUE, PROJECT_FIELDS
-from app.services.registry_specs import ENTITIES, EntitySpec
+from app.services.registry_specs import EntitySpec
 from app.services.workday import VISIT_FIELDS
 
 _appeal_compound = aliased(Compound)
@@ -183,9 +183,6 @@ def _guarantee_joins(s: Select[Any]) -> Select[Any]:
     return s.select_from(CompoundGuarantee).outerjoin(Compound, Compound.id == CompoundGuarantee.compound_id)
 
 
-def _register(spec: EntitySpec) -> None:
-    ENTITIES[spec.kind] = spec
-
 
 _MEETING_LIST_FIELDS: tuple[Field, ...] = (
     *MEETING_FIELDS,
@@ -193,37 +190,43 @@ _MEETING_LIST_FIELDS: tuple[Field, ...] = (
     Field("ends_at", Kind.DATETIME),
 )
 
-_register(EntitySpec(
-    kind="meeting", model=Meeting, fields=_MEETING_LIST_FIELDS, columns=_meeting_columns,
-    joins=_meeting_joins, filters=lambda: {"kind": Meeting.kind, "party_group_id": Meeting.party_group_id},
-    writable=False, label_field="topic", extra={"default_sort_desc": True},
-))
-_register(EntitySpec(
-    kind="appeal", model=Appeal, fields=RECEIVE_FIELDS, columns=_appeal_columns, joins=_appeal_joins,
-    filters=lambda: {"state": Appeal.state, "category": Appeal.category, "compound_id": Appeal.compound_id},
-    writable=False, label_field="number", extra={"default_sort_desc": True},
-))
-_register(EntitySpec(
-    kind="secretary_project", model=SecretaryProject, fields=PROJECT_FIELDS, columns=_project_columns,
-    filters=lambda: {"year": SecretaryProject.year, "status": _project_status(),
-                     "level": SecretaryProject.level},
-    writable=False, label_field="title",
-))
-_register(EntitySpec(
-    kind="workday_visit", model=WorkdayVisit, fields=VISIT_FIELDS, columns=_visit_columns,
-    joins=_visit_joins,
-    filters=lambda: {"month": WorkdayVisit.month, "organ_id": WorkdayVisit.organ_id,
-                     "confirmed": WorkdayVisit.confirmed},
-    writable=False, label_field="month",
-))
-_register(EntitySpec(
-    kind="fund_entry", model=FundEntry, fields=ENTRY_FIELDS, columns=_entry_columns, joins=_entry_joins,
-    filters=lambda: {"fund_id": FundEntry.fund_id, "direction": FundEntry.direction},
-    writable=False, label_field="voucher_no",
-))
-_register(EntitySpec(
-    kind="compound_guarantee", model=CompoundGuarantee, fields=GUARANTEE_FIELDS,
-    columns=_guarantee_columns, joins=_guarantee_joins,
-    filters=lambda: {"compound_id": CompoundGuarantee.compound_id},
-    writable=False, label_field="leader_name",
-))
+
+# The ledger kinds written through their own services, listed with the generic list.
+LEDGER_LISTS: tuple[EntitySpec, ...] = (
+    EntitySpec(
+        kind="meeting", model=Meeting, fields=_MEETING_LIST_FIELDS, columns=_meeting_columns,
+        joins=_meeting_joins,
+        filters=lambda: {"kind": Meeting.kind, "party_group_id": Meeting.party_group_id},
+        writable=False, label_field="topic", extra={"default_sort_desc": True},
+    ),
+    EntitySpec(
+        kind="appeal", model=Appeal, fields=RECEIVE_FIELDS, columns=_appeal_columns, joins=_appeal_joins,
+        filters=lambda: {"state": Appeal.state, "category": Appeal.category,
+                         "compound_id": Appeal.compound_id},
+        writable=False, label_field="number", extra={"default_sort_desc": True},
+    ),
+    EntitySpec(
+        kind="secretary_project", model=SecretaryProject, fields=PROJECT_FIELDS, columns=_project_columns,
+        filters=lambda: {"year": SecretaryProject.year, "status": _project_status(),
+                         "level": SecretaryProject.level},
+        writable=False, label_field="title",
+    ),
+    EntitySpec(
+        kind="workday_visit", model=WorkdayVisit, fields=VISIT_FIELDS, columns=_visit_columns,
+        joins=_visit_joins,
+        filters=lambda: {"month": WorkdayVisit.month, "organ_id": WorkdayVisit.organ_id,
+                         "confirmed": WorkdayVisit.confirmed},
+        writable=False, label_field="month",
+    ),
+    EntitySpec(
+        kind="fund_entry", model=FundEntry, fields=ENTRY_FIELDS, columns=_entry_columns, joins=_entry_joins,
+        filters=lambda: {"fund_id": FundEntry.fund_id, "direction": FundEntry.direction},
+        writable=False, label_field="voucher_no",
+    ),
+    EntitySpec(
+        kind="compound_guarantee", model=CompoundGuarantee, fields=GUARANTEE_FIELDS,
+        columns=_guarantee_columns, joins=_guarantee_joins,
+        filters=lambda: {"compound_id": CompoundGuarantee.compound_id},
+        writable=False, label_field="leader_name",
+    ),
+)

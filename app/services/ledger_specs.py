@@ -29,12 +29,8 @@ from app.services.coconstruction import ITEM_FIELDS
 from app.services.fields import Field, Kind
 from app.services.funds import FUND_FIELDS
 from app.services.listing import ListColumn
-from app.services.registry_specs import ENTITIES, Dependent, EntitySpec
+from app.services.registry_specs import Dependent, EntitySpec
 from app.services.training import TRAINING_FIELDS
-
-
-def _register(spec: EntitySpec) -> None:
-    ENTITIES[spec.kind] = spec
 
 
 def _organ_columns() -> list[ListColumn]:
@@ -116,79 +112,77 @@ def _cobuild_columns() -> list[ListColumn]:
     ]
 
 
-_register(EntitySpec(
-    kind="organ",
-    model=Organ,
-    fields=(
-        Field("name", required=True),
-        Field("contact", max_len=50),
-        Field("phone", Kind.PHONE),
-        Field("address", max_len=200),
+# The ledgers' simple kinds, written through the generic registry.
+LEDGER_KINDS: tuple[EntitySpec, ...] = (
+    EntitySpec(
+        kind="organ",
+        model=Organ,
+        fields=(
+            Field("name", required=True),
+            Field("contact", max_len=50),
+            Field("phone", Kind.PHONE),
+            Field("address", max_len=200),
+        ),
+        columns=_organ_columns,
+        dependents=(Dependent(Cadre, "organ_id", "cadre"),
+                    Dependent(WorkdayVisit, "organ_id", "workday_visit")),
+        unique=("name",),
+        city_shared=True,
     ),
-    columns=_organ_columns,
-    dependents=(Dependent(Cadre, "organ_id", "cadre"),
-                Dependent(WorkdayVisit, "organ_id", "workday_visit")),
-    unique=("name",),
-    city_shared=True,
-))
-
-_register(EntitySpec(
-    kind="cadre",
-    model=Cadre,
-    fields=(
-        Field("organ_id", Kind.REF, required=True, ref="organ"),
-        Field("name", required=True, max_len=50),
-        Field("post"),
-        Field("phone", Kind.PHONE),
-        Field("is_party_member", Kind.BOOL, default=True),
+    EntitySpec(
+        kind="cadre",
+        model=Cadre,
+        fields=(
+            Field("organ_id", Kind.REF, required=True, ref="organ"),
+            Field("name", required=True, max_len=50),
+            Field("post"),
+            Field("phone", Kind.PHONE),
+            Field("is_party_member", Kind.BOOL, default=True),
+        ),
+        columns=_cadre_columns,
+        joins=_cadre_joins,
+        filters=lambda: {"organ_id": Cadre.organ_id},
+        dependents=(Dependent(WorkdayVisit, "cadre_id", "workday_visit"),),
+        city_shared=True,
     ),
-    columns=_cadre_columns,
-    joins=_cadre_joins,
-    filters=lambda: {"organ_id": Cadre.organ_id},
-    dependents=(Dependent(WorkdayVisit, "cadre_id", "workday_visit"),),
-    city_shared=True,
-))
-
-_register(EntitySpec(
-    kind="training_record",
-    model=TrainingRecord,
-    fields=TRAINING_FIELDS,
-    columns=_training_columns,
-    joins=_training_joins,
-    filters=lambda: {"member_id": TrainingRecord.member_id, "course": TrainingRecord.course},
-    label_field="person_name",
-))
-
-_register(EntitySpec(
-    kind="fund",
-    model=Fund,
-    fields=FUND_FIELDS,
-    columns=_fund_columns,
-    filters=lambda: {"kind": Fund.kind},
-    dependents=(Dependent(FundEntry, "fund_id", "fund_entry"),),
-    unique=("name",),
-))
-
-_register(EntitySpec(
-    kind="calendar_day",
-    model=CalendarDay,
-    fields=(
-        Field("day", Kind.DATE, required=True),
-        Field("kind", Kind.CHOICE, required=True, choices=tuple(k.value for k in CalendarDayKind),
-              default=CalendarDayKind.HOLIDAY.value),
-        Field("name", max_len=50),
+    EntitySpec(
+        kind="training_record",
+        model=TrainingRecord,
+        fields=TRAINING_FIELDS,
+        columns=_training_columns,
+        joins=_training_joins,
+        filters=lambda: {"member_id": TrainingRecord.member_id, "course": TrainingRecord.course},
+        label_field="person_name",
     ),
-    columns=_calendar_columns,
-    filters=lambda: {"kind": CalendarDay.kind},
-    unique=("day",),
-    label_field="day",
-))
-
-_register(EntitySpec(
-    kind="cobuild_item",
-    model=CoBuildItem,
-    fields=ITEM_FIELDS,
-    columns=_cobuild_columns,
-    filters=lambda: {"list_kind": CoBuildItem.list_kind, "status": CoBuildItem.status},
-    label_field="title",
-))
+    EntitySpec(
+        kind="fund",
+        model=Fund,
+        fields=FUND_FIELDS,
+        columns=_fund_columns,
+        filters=lambda: {"kind": Fund.kind},
+        dependents=(Dependent(FundEntry, "fund_id", "fund_entry"),),
+        unique=("name",),
+    ),
+    EntitySpec(
+        kind="calendar_day",
+        model=CalendarDay,
+        fields=(
+            Field("day", Kind.DATE, required=True),
+            Field("kind", Kind.CHOICE, required=True, choices=tuple(k.value for k in CalendarDayKind),
+                  default=CalendarDayKind.HOLIDAY.value),
+            Field("name", max_len=50),
+        ),
+        columns=_calendar_columns,
+        filters=lambda: {"kind": CalendarDay.kind},
+        unique=("day",),
+        label_field="day",
+    ),
+    EntitySpec(
+        kind="cobuild_item",
+        model=CoBuildItem,
+        fields=ITEM_FIELDS,
+        columns=_cobuild_columns,
+        filters=lambda: {"list_kind": CoBuildItem.list_kind, "status": CoBuildItem.status},
+        label_field="title",
+    ),
+)

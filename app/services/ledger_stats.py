@@ -1,4 +1,4 @@
-"""The ledgers' numbers for ``community-ledger-cli stats`` (a provider of :mod:`app.services.stats`).
+"""The ledgers' numbers for ``community-ledger-cli stats`` (a provider listed in :mod:`app.services.stats`).
 
 Counts are of live records.  ``appeals_overdue`` counts open appeals (dispatched or being
 handled) whose deadline is before today; ``appeal_satisfaction_rate`` is satisfied or mostly
@@ -27,14 +27,14 @@ from app.models.ledgers import (
     VisitResult,
     WorkdayVisit,
 )
+from app.models.scope import live_in
 from app.services.appeals import OPEN_STATES, RESOLVED_STATES
-from app.services.stats import LABELS, Stats, live_count, live_sum, provider
+from app.services.counting import Stats, live_count, live_sum
 
 
 def ledger_numbers(session: Session, community_id: str | None, today: date) -> Stats:
     def scoped(stmt: Any, model: Any) -> Any:
-        stmt = stmt.where(model.deleted_at.is_(None))
-        return stmt if community_id is None else stmt.where(model.community_id == community_id)
+        return stmt.where(live_in(model, community_id))
 
     visits_stmt = scoped(select(
         func.count(Appeal.visit_result),
@@ -66,12 +66,11 @@ def ledger_numbers(session: Session, community_id: str | None, today: date) -> S
     }
 
 
-@provider
 def ledger_stats(session: Session, community_id: str | None) -> Stats:
     return ledger_numbers(session, community_id, date.today())
 
 
-LABELS.update({
+LEDGER_LABELS: dict[str, str] = {
     "meetings": "会议活动",
     "party_lessons": "党课",
     "secretary_projects": "书记项目",
@@ -85,4 +84,4 @@ LABELS.update({
     "workday_goods_fen": "社区工作日捐赠物资（分）",
     "funds_balance_fen": "经费结余（分）",
     "training_attendances": "培训人次",
-})
+}

@@ -200,6 +200,12 @@ class ProjectService(LedgerService):
             ms = self._milestones(session, [project_id], today).get(project_id, [])
         return self._view(p, ms, today)
 
+    def milestone_values(self, milestone_id: str) -> Values:
+        """A milestone's editable values, as its form shows them."""
+        with self.db.session() as session:
+            m = self.load(session, ProjectMilestone, milestone_id, "project_milestone")
+            return {"id": m.id, **{f.name: getattr(m, f.name) for f in MILESTONE_FIELDS}}
+
     def _view(self, p: SecretaryProject, ms: list[MilestoneView], today: date) -> ProjectView:
         pairs = [(m.due_date, m.done_on) for m in ms]
         return ProjectView(p.id, p.year, p.level, p.secretary_name, p.title, p.status,

@@ -12,12 +12,13 @@ from app.db.collation import by_pinyin
 from app.db.database import Database
 from app.models import Building, PartyGroupBuilding, SyncedRecord, new_id
 from app.models.registry import Community, PartyGroup, PartyGroupKind
+from app.models.scope import CITY_SCOPE, live_in, seen_by
 from app.services.errors import DomainError, FieldError, NotFoundError, ValidationError
 from app.services.fields import Kind, clean
+from app.services.kinds import record_kinds
 from app.services.listing import ListQuery
-from app.services.registry_specs import ENTITIES, EntitySpec
+from app.services.registry_specs import EntitySpec
 from app.sync.changes import ChangeLog
-from app.sync.tables import CITY_SCOPE
 
 Values = dict[str, Any]
 
@@ -52,7 +53,7 @@ class RegistryService:
 
     def create_community(self, values: Values) -> str:
         """Create a community and make it the current one of this database."""
-        spec = ENTITIES["community"]
+        spec = record_kinds()["community"]
         cleaned = self._validate(spec, values, None)
         with self.db.session() as session:
             existing = session.scalar(
@@ -85,7 +86,7 @@ class RegistryService:
     @staticmethod
     def spec(kind: str) -> EntitySpec:
         try:
-            return ENTITIES[kind]
+            return record_kinds()[kind]
         except KeyError:
             raise DomainError("unknown_kind", kind=kind) from None
 
@@ -173,11 +174,9 @@ class RegistryService:
 
     def _visible(self, spec: EntitySpec) -> Any:
         """The WHERE clause of the live records of ``spec`` this community sees."""
-        model: Any = spec.model
-        scope = model.community_id == self.community_id
         if spec.city_shared:
-            scope = model.community_id.in_((self.community_id, CITY_SCOPE))
-        return scope & model.deleted_at.is_(None)
+            return seen_by(spec.model, self.community_id)
+        return live_in(spec.model, self.community_id)
 
     def list_query(self, kind: str) -> ListQuery:
         spec = self.spec(kind)
@@ -223,18 +222,15 @@ class RegistryService:
         """Live records per kind in the current community."""
         result: dict[str, int] = {}
         with self.db.session() as session:
-            for kind, spec in ENTITIES.items():
+            for kind, spec in record_kinds().items():
                 if kind == "community":
                     continue
                 model = spec.model
                 result[kind] = session.scalar(
-                    select(func.count()).select_from(model).where(
-                        model.community_id == self.community_id, model.deleted_at.is_(None))
-                ) or 0
+                    select(func.count()).select_from(model).where(live_in(model, self.community_id))) or 0
             result["building_party_group"] = session.scalar(
                 select(func.count()).select_from(PartyGroup).where(
-                    PartyGroup.community_id == self.community_id, PartyGroup.deleted_at.is_(None),
-                    PartyGroup.kind == PartyGroupKind.BUILDING.value)
+                    live_in(PartyGroup, self.community_id), PartyGroup.kind == PartyGroupKind.BUILDING.value)
             ) or 0
         return result
 
@@ -288,7 +284,7 @@ class RegistryService:
             raise ValidationError(errors)
 
     def _live(self, session: Session, kind: str, record_id: str) -> bool:
-        spec = ENTITIES[kind]
+        spec = record_kinds()[kind]
         obj: Any = session.get(spec.model, record_id)
         scopes = (self.community_id, CITY_SCOPE) if spec.city_shared else (self.community_id,)
         return obj is not None and obj.deleted_at is None and obj.community_id in scopes
@@ -299,8 +295,7 @@ class RegistryService:
         if not spec.unique or any(not values.get(k) for k in spec.unique):
             return
         model: Any = spec.model
-        stmt = select(func.count()).select_from(model).where(
-            model.community_id == self.community_id, model.deleted_at.is_(None))
+        stmt = select(func.count()).select_from(model).where(live_in(model, self.community_id))
         for key in spec.unique:
             stmt = stmt.where(getattr(model, key) == values[key])
         if record_id is not None:

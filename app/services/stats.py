@@ -2,21 +2,18 @@
 
 Each area contributes a *provider*: a function ``(session, community_id) -> {key: number}`` that
 counts live records (not tombstones) of its tables, in one community or, when ``community_id``
-is ``None``, in the whole database.  The registry's provider is defined here; another area adds
-its own with :func:`provider` in a module listed in :data:`PROVIDER_MODULES`, which
-:func:`collect_stats` imports first.  Keys are snake_case English; values are ints (counts, fen)
-or floats (rates between 0 and 1).
+is ``None``, in the whole database.  The providers and their Chinese labels are listed in
+:data:`PROVIDERS` and :data:`LABELS`; a new area adds its provider there.  Keys are snake_case
+English; values are ints (counts, fen) or floats (rates between 0 and 1).
 """
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 from collections.abc import Callable
 from contextlib import AbstractContextManager
-from typing import Any, Protocol
+from typing import Protocol
 
-from sqlalchemy import ColumnElement, case, func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from app.models import (
@@ -32,13 +29,11 @@ from app.models import (
     PropertyCompany,
     RedPropertyBranch,
     ResidentUnit,
-    SyncedRecord,
 )
+from app.services.counting import Stats, live_count, live_sum
+from app.services.ledger_stats import LEDGER_LABELS, ledger_stats
 
-Stats = dict[str, int | float]
 Provider = Callable[[Session, str | None], Stats]
-
-PROVIDERS: list[Provider] = []
 
 
 class SessionSource(Protocol):
@@ -47,54 +42,6 @@ class SessionSource(Protocol):
     def session(self) -> AbstractContextManager[Session]: ...
 
 
-# Modules that register providers when imported; missing ones are skipped.
-PROVIDER_MODULES: list[str] = ["app.services.ledger_stats"]
-
-
-def provider(fn: Provider) -> Provider:
-    """Decorator: add ``fn`` to the providers :func:`collect_stats` calls (once)."""
-    if fn not in PROVIDERS:
-        PROVIDERS.append(fn)
-    return fn
-
-
-def collect_stats(db: SessionSource, community_id: str | None = None) -> Stats:
-    """Every provider's numbers for one community, or the whole database when ``None``."""
-    _load_provider_modules()
-    result: Stats = {}
-    with db.session() as session:
-        for fn in PROVIDERS:
-            result.update(fn(session, community_id))
-    return result
-
-
-def _load_provider_modules() -> None:
-    for name in PROVIDER_MODULES:
-        if importlib.util.find_spec(name) is not None:
-            importlib.import_module(name)
-
-
-def live_count(session: Session, model: type[SyncedRecord], community_id: str | None,
-               *where: ColumnElement[bool]) -> int:
-    """Live records of ``model`` in the community (or everywhere) matching ``where``."""
-    m: Any = model
-    stmt = select(func.count()).select_from(m).where(m.deleted_at.is_(None), *where)
-    if community_id is not None:
-        stmt = stmt.where(m.community_id == community_id)
-    return int(session.scalar(stmt) or 0)
-
-
-def live_sum(session: Session, column: Any, model: type[SyncedRecord], community_id: str | None,
-             *where: ColumnElement[bool]) -> int:
-    """Sum of an integer ``column`` over live records of ``model``."""
-    m: Any = model
-    stmt = select(func.coalesce(func.sum(column), 0)).select_from(m).where(m.deleted_at.is_(None), *where)
-    if community_id is not None:
-        stmt = stmt.where(m.community_id == community_id)
-    return int(session.scalar(stmt) or 0)
-
-
-@provider
 def registry_stats(session: Session, community_id: str | None) -> Stats:
     """The community registry: places, party organisation, governance and partners."""
     member_stmt = select(
@@ -128,7 +75,7 @@ def registry_stats(session: Session, community_id: str | None) -> Stats:
     }
 
 
-LABELS: dict[str, str] = {
+REGISTRY_LABELS: dict[str, str] = {
     "communities": "社区",
     "compounds": "小区",
     "buildings": "楼栋",
@@ -146,4 +93,18 @@ LABELS: dict[str, str] = {
     "resident_units": "驻区单位",
     "part_time_members": "大党委兼职委员",
 }
-"""Chinese words for the keys, for tables shown to people; other modules may add theirs."""
+
+
+# Every area's provider, in the order their figures are listed.
+PROVIDERS: tuple[Provider, ...] = (registry_stats, ledger_stats)
+# Chinese words for the keys, for tables shown to people.
+LABELS: dict[str, str] = {**REGISTRY_LABELS, **LEDGER_LABELS}
+
+
+def collect_stats(db: SessionSource, community_id: str | None = None) -> Stats:
+    """Every provider's numbers for one community, or the whole database when ``None``."""
+    result: Stats = {}
+    with db.session() as session:
+        for fn in PROVIDERS:
+            result.update(fn(session, community_id))
+    return result

@@ -23,13 +23,13 @@ from sqlalchemy.orm import Session
 
 from app.db.hlc import STAMP_RE
 from app.models import OutboxEntry, new_id
+from app.models.scope import CITY_SCOPE
 from app.models.sync import SyncConflict
 from app.sync.codec import BOOLEAN, DATE, DATETIME, INTEGER, TEXT, BadValueError, to_json_value
 from app.sync.errors import SyncError
 from app.sync.package import no_gc
 from app.sync.report import ConflictEntry, RejectedChange, TableCounts
 from app.sync.tables import (
-    CITY_SCOPE,
     ZERO_STAMP,
     SyncTable,
     chunks,

@@ -21,9 +21,6 @@ from app.sync.codec import Decoder, column_kind, decoder_for, empty_value
 
 # Lower than any stamp a clock issues: the age of a field no change has set yet.
 ZERO_STAMP = "0000000000000-00000-0"
-# The community id of records the city owns (organs, notices): every community receives them,
-# only the city server writes them.
-CITY_SCOPE = "city"
 # Columns that are bookkeeping of the local copy, not data that travels.
 LOCAL_COLUMNS = frozenset({"id", "hlc", "updated_at"})
 CHUNK = 500

@@ -1,21 +1,24 @@
 """Words the UI shows for record kinds, fields, choices and error codes.
 
 Source strings are English and marked with ``QT_TRANSLATE_NOOP`` so ``lupdate`` collects
-them; they are translated when shown.  Other parts of the UI add their own kinds with
-:func:`add_kind` and :func:`add_fields`.
+them; they are translated when shown.  The registry's words are here; each ledger area brings its
+own (:class:`app.ui.vocabulary.Words`), and :func:`tables` composes them all, in the order of
+:data:`AREAS`.
 """
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
 from app.ui.tr import QT_TRANSLATE_NOOP
+from app.ui.vocabulary import Tables, Words, compose
 
 CTX = "Labels"
 
-KIND_TITLES: dict[str, str] = {
+_KINDS: dict[str, str] = {
     "community": QT_TRANSLATE_NOOP("Labels", "Community"),
     "part_time_member": QT_TRANSLATE_NOOP("Labels", "Part-time committee member"),
     "property_company": QT_TRANSLATE_NOOP("Labels", "Property company"),
@@ -29,8 +32,8 @@ KIND_TITLES: dict[str, str] = {
     "resident_unit": QT_TRANSLATE_NOOP("Labels", "Resident unit"),
 }
 
-# Field labels shared by several kinds; a kind may override one in KIND_FIELDS.
-FIELDS: dict[str, str] = {
+# Field labels shared by several kinds; a kind may override one in _KIND_FIELDS.
+_FIELDS: dict[str, str] = {
     "name": QT_TRANSLATE_NOOP("Labels", "Name"),
     "address": QT_TRANSLATE_NOOP("Labels", "Address"),
     "households": QT_TRANSLATE_NOOP("Labels", "Households"),
@@ -93,7 +96,7 @@ FIELDS: dict[str, str] = {
     "party_org_name": QT_TRANSLATE_NOOP("Labels", "Its party organisation"),
 }
 
-KIND_FIELDS: dict[tuple[str, str], str] = {
+_KIND_FIELDS: dict[tuple[str, str], str] = {
     ("party_member", "name"): QT_TRANSLATE_NOOP("Labels", "Full name"),
     ("part_time_member", "name"): QT_TRANSLATE_NOOP("Labels", "Full name"),
     ("homeowner_committee_member", "name"): QT_TRANSLATE_NOOP("Labels", "Full name"),
@@ -107,7 +110,7 @@ KIND_FIELDS: dict[tuple[str, str], str] = {
     ("resident_unit", "kind"): QT_TRANSLATE_NOOP("Labels", "Unit type"),
 }
 
-CHOICES: dict[str, str] = {
+_CHOICES: dict[str, str] = {
     "committee": QT_TRANSLATE_NOOP("Labels", "Community Party committee"),
     "general_branch": QT_TRANSLATE_NOOP("Labels", "General Party branch"),
     "branch": QT_TRANSLATE_NOOP("Labels", "Party branch"),
@@ -125,10 +128,7 @@ CHOICES: dict[str, str] = {
     "other": QT_TRANSLATE_NOOP("Labels", "Other"),
 }
 
-# A word that means something else for one kind of record: (kind, value) -> text.
-KIND_CHOICES: dict[tuple[str, str], str] = {}
-
-ERRORS: dict[str, str] = {
+_ERRORS: dict[str, str] = {
     "required": QT_TRANSLATE_NOOP("Labels", "This field is required."),
     "too_long": QT_TRANSLATE_NOOP("Labels", "Too long: at most {max} characters."),
     "not_integer": QT_TRANSLATE_NOOP("Labels", "Enter a whole number, such as 12."),
@@ -181,32 +181,33 @@ def tr(text: str) -> str:
     return QCoreApplication.translate(CTX, text)
 
 
-def add_kind(kind: str, title: str) -> None:
-    KIND_TITLES[kind] = title
+BASE = Words(kinds=_KINDS, fields=_FIELDS, kind_fields=_KIND_FIELDS, choices=_CHOICES, errors=_ERRORS)
 
 
-def add_fields(labels: dict[str, str], kind: str | None = None) -> None:
-    for name, text in labels.items():
-        if kind is None:
-            FIELDS.setdefault(name, text)
-        else:
-            KIND_FIELDS[(kind, name)] = text
+@cache
+def tables() -> Tables:
+    """Every area's words, composed once: the registry's, then the ledgers' areas in order."""
+    from app.ui.ledgers import appeals_words, guarantees_words, projects_labels, words
+
+    return compose((BASE, words.WORDS, appeals_words.WORDS, projects_labels.WORDS, guarantees_words.WORDS))
 
 
 def kind_title(kind: str) -> str:
-    return tr(KIND_TITLES.get(kind, kind))
+    return tr(tables().kinds.get(kind, kind))
 
 
 def field_label(kind: str, name: str) -> str:
-    text = KIND_FIELDS.get((kind, name)) or FIELDS.get(name) or name
+    words = tables()
+    text = words.kind_fields.get((kind, name)) or words.fields.get(name) or name
     return tr(text)
 
 
 def choice_label(value: str, kind: str | None = None) -> str:
     """The word for a stored choice; ``kind`` picks a kind's own word where it has one."""
-    if kind is not None and (kind, value) in KIND_CHOICES:
-        return tr(KIND_CHOICES[(kind, value)])
-    return tr(CHOICES[value]) if value in CHOICES else value
+    words = tables()
+    if kind is not None and (kind, value) in words.kind_choices:
+        return tr(words.kind_choices[(kind, value)])
+    return tr(words.choices[value]) if value in words.choices else value
 
 
 def yes_no(value: bool) -> str:
@@ -214,7 +215,7 @@ def yes_no(value: bool) -> str:
 
 
 def error_text(kind: str, code: str, params: dict[str, Any]) -> str:
-    template = tr(ERRORS.get(code, code))
+    template = tr(tables().errors.get(code, code))
     shown = dict(params)
     if "after" in shown:
         shown["after"] = field_label(kind, str(shown["after"]))

@@ -3185,6 +3185,34 @@ You can undo this with Ctrl+Z.</source>
         <source>it names two different communities</source>
         <translation>所属社区前后不一致</translation>
     </message>
+    <message>
+        <source>a value is required</source>
+        <translation>缺少必填的值</translation>
+    </message>
+    <message>
+        <source>text of at most {max} characters expected</source>
+        <translation>应为不超过 {max} 个字的文字</translation>
+    </message>
+    <message>
+        <source>a whole number expected</source>
+        <translation>应为整数</translation>
+    </message>
+    <message>
+        <source>yes or no expected</source>
+        <translation>应为“是”或“否”</translation>
+    </message>
+    <message>
+        <source>a date expected</source>
+        <translation>应为日期</translation>
+    </message>
+    <message>
+        <source>a date and time expected</source>
+        <translation>应为日期和时间</translation>
+    </message>
+    <message>
+        <source>a number with at most {scale} decimal places expected</source>
+        <translation>应为最多 {scale} 位小数的数字</translation>
+    </message>
 </context>
 <context>
     <name>SyncController</name>

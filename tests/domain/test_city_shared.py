@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from app.models.ledgers import Organ
+from app.models.scope import CITY_SCOPE
 from app.services.errors import DomainError
 from app.services.registry import RegistryService
 from app.sync.changes import ChangeLog
-from app.sync.tables import CITY_SCOPE
 
 
 def test_city_organs_are_listed_picked_and_read_only(registry: RegistryService) -> None:

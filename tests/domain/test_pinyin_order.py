@@ -13,8 +13,8 @@ from sqlalchemy import text
 from app.db.collation import SURNAMES, compare, name_sort_key, sort_key
 from app.db.database import Database
 from app.services.identity import make_id_number
+from app.services.kinds import record_kinds
 from app.services.registry import RegistryService
-from app.services.registry_specs import ENTITIES
 
 from .helpers import building, compound, party_group
 
@@ -140,15 +140,15 @@ def test_pickers_list_names_in_pinyin_order_and_building_numbers_by_value(
 
 
 def test_codes_keep_their_stored_order() -> None:
-    codes = {(kind, c.key) for kind, spec in ENTITIES.items() for c in spec.columns() if c.code}
+    codes = {(kind, c.key) for kind, spec in record_kinds().items() for c in spec.columns() if c.code}
     assert {("appeal", "number"), ("workday_visit", "month"), ("fund_entry", "voucher_no"),
             ("community", "code")} <= codes
     for kind, key in codes:
-        column = next(c for c in ENTITIES[kind].columns() if c.key == key)
+        column = next(c for c in record_kinds()[kind].columns() if c.key == key)
         assert "pinyin" not in str(column.order)
-    name = next(c for c in ENTITIES["party_member"].columns() if c.key == "name")
+    name = next(c for c in record_kinds()["party_member"].columns() if c.key == "name")
     assert "pinyin_name_key" in str(name.order)  # a person's name: the surname read as a surname
-    employer = next(c for c in ENTITIES["party_member"].columns() if c.key == "employer")
+    employer = next(c for c in record_kinds()["party_member"].columns() if c.key == "employer")
     assert "pinyin_key" in str(employer.order)
 
 

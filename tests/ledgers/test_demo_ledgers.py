@@ -19,8 +19,8 @@ from app.services.dashboard import DashboardService
 from app.services.demo import fill_demo
 from app.services.fields import Kind, clean
 from app.services.funds import FundService
+from app.services.kinds import record_kinds
 from app.services.meetings import MeetingService
-from app.services.registry_specs import ENTITIES
 from app.services.stats import collect_stats
 
 TODAY = date(2026, 6, 15)
@@ -61,7 +61,7 @@ def test_every_ledger_record_passes_its_form(demo_db: Database) -> None:
     ledger_tables = {m.__table__.name for m in LEDGER_MODELS}  # type: ignore[attr-defined]
     checked = 0
     with demo_db.session() as session:
-        for kind, spec in ENTITIES.items():
+        for kind, spec in record_kinds().items():
             if spec.model.__table__.name not in ledger_tables:  # type: ignore[attr-defined]
                 continue
             records = session.scalars(select(spec.model)).all()

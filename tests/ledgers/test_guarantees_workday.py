@@ -130,9 +130,9 @@ def test_training_hours_are_exact(db: Database, registry: RegistryService, clock
 def test_city_owned_organs_and_cadres_can_be_used(db: Database, registry: RegistryService,
                                                   clock: Clock) -> None:
     """Organs and cadres the city server sends carry the city's scope; the community uses them."""
+    from app.models.scope import CITY_SCOPE
     from app.services.meetings import MeetingService
     from app.sync.changes import ChangeLog
-    from app.sync.tables import CITY_SCOPE
 
     with db.session() as session:
         log = ChangeLog(db, session)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from app.db.location import on_network_drive
 from app.services.errors import FieldError
 from app.services.fields import clean
-from app.services.registry_specs import ENTITIES
+from app.services.kinds import record_kinds
 from app.settings import DB_FILE_NAME
 from app.ui import labels
 
@@ -32,7 +32,7 @@ WIZARD_FIELDS = ("name", "code", "street", "district", "city", "org_kind")
 
 def check_community(values: dict[str, Any]) -> list[FieldError]:
     """The community fields' own rules, before any database exists."""
-    spec = ENTITIES["community"]
+    spec = record_kinds()["community"]
     errors = []
     for name in WIZARD_FIELDS:
         _value, error = clean(spec.field(name), values.get(name))
@@ -54,7 +54,7 @@ class CommunityPage(QWizardPage):
             editor: QLineEdit | QComboBox
             if name == "org_kind":
                 editor = QComboBox(self)
-                for choice in ENTITIES["community"].field(name).choices:
+                for choice in record_kinds()["community"].field(name).choices:
                     editor.addItem(labels.choice_label(choice), choice)
             else:
                 editor = QLineEdit(self)

@@ -36,6 +36,7 @@ from app.ui.widgets.sensitive_edit import SensitiveLineEdit
 DEPENDENT_OPTIONS: dict[str, dict[str, tuple[str, str]]] = {
     "party_member": {"building_id": ("compound_id", "compound_id")},
     "party_group": {"building_ids": ("compound_id", "compound_id")},
+    "appeal": {"building_id": ("compound_id", "compound_id")},
 }
 
 _ERROR_STYLE = "color: #c0392b;"

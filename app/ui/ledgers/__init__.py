@@ -75,7 +75,6 @@ def ledger_pages(window: MainWindow, db: Database) -> dict[str, Callable[[], QWi
 
 def install(window: MainWindow, db: Database) -> None:
     """Add the dashboard (the new home view) and the ledgers section to the main window."""
-    import_module("app.ui.ledgers.words")  # the ledgers' labels, choices and error texts
     factories = ledger_pages(window, db)
     for key, factory in factories.items():
         window.add_page(Page(key, _title(key), factory))

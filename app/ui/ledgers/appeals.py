@@ -33,8 +33,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-import app.services.ledger_lists  # noqa: F401  (registers the "appeal" list)
-import app.services.ledger_specs  # noqa: F401  (registers the "calendar_day" list)
 from app.db.database import Database
 from app.models.ledgers import AppealState, VisitResult
 from app.services.appeals import (
@@ -56,7 +54,7 @@ from app.services.workdays import WorkCalendar
 from app.ui import labels
 from app.ui.controllers.records import RecordController
 from app.ui.controllers.sources import ServiceSource
-from app.ui.dialogs.record_form import DEPENDENT_OPTIONS, RecordFormDialog
+from app.ui.dialogs.record_form import RecordFormDialog
 from app.ui.ledgers.appeals_dialogs import DispatchDialog, RulesDialog, StepDialog
 from app.ui.ledgers.appeals_words import SERVICE_STEP, error_text, percent, step_title, when
 from app.ui.views.record_list import RecordListView
@@ -69,7 +67,6 @@ RECEIVED_AT = Field("received_at", Kind.DATETIME, required=True)
 RECEIVE_FORM_FIELDS: tuple[Field, ...] = tuple(
     RECEIVED_AT if f.name == "received_at" else replace(f, required=False) if f.name == "category" else f
     for f in RECEIVE_FIELDS)
-DEPENDENT_OPTIONS.setdefault("appeal", {"building_id": ("compound_id", "compound_id")})
 
 # Workflow buttons, in the order of the work, four to a row.
 BUTTON_STEPS = (

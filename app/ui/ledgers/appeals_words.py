@@ -12,13 +12,16 @@ from PySide6.QtCore import QCoreApplication
 
 from app.ui import labels
 from app.ui.tr import QT_TRANSLATE_NOOP
+from app.ui.vocabulary import Words, for_kind
 
 CTX = "Appeals"
 
-labels.add_kind("appeal", QT_TRANSLATE_NOOP("Labels", "Residents' appeal"))
-labels.KIND_TITLES.setdefault("calendar_day", QT_TRANSLATE_NOOP("Labels", "Holiday or make-up workday"))
+_KINDS = {
+    "appeal": QT_TRANSLATE_NOOP("Labels", "Residents' appeal"),
+    "calendar_day": QT_TRANSLATE_NOOP("Labels", "Holiday or make-up workday"),
+}
 
-labels.add_fields({
+_APPEAL_FIELDS = {
     "number": QT_TRANSLATE_NOOP("Labels", "Appeal number"),
     "received_at": QT_TRANSLATE_NOOP("Labels", "Received at"),
     "channel": QT_TRANSLATE_NOOP("Labels", "Channel"),
@@ -39,13 +42,13 @@ labels.add_fields({
     "reply": QT_TRANSLATE_NOOP("Labels", "Reply to the resident"),
     "result": QT_TRANSLATE_NOOP("Labels", "Resident's verdict"),
     "note": QT_TRANSLATE_NOOP("Labels", "Note"),
-}, kind="appeal")
+}
 
-labels.add_fields({
+_CALENDAR_FIELDS = {
     "day": QT_TRANSLATE_NOOP("Labels", "Date"),
     "kind": QT_TRANSLATE_NOOP("Labels", "Type of day"),
     "name": QT_TRANSLATE_NOOP("Labels", "Holiday name"),
-}, kind="calendar_day")
+}
 
 # Choice words shared by every list; a word another ledger already set is left as it is.
 _CHOICES = {
@@ -82,10 +85,6 @@ _CHOICES = {
     "holiday": QT_TRANSLATE_NOOP("Labels", "Holiday"),
     "workday": QT_TRANSLATE_NOOP("Labels", "Make-up workday"),
 }
-for _value, _text in _CHOICES.items():
-    labels.CHOICES.setdefault(_value, _text)
-    labels.KIND_CHOICES[("appeal", _value)] = _text
-
 _ERRORS = {
     "appeal_step_not_allowed": QT_TRANSLATE_NOOP(
         "Labels", "\u201c{step}\u201d is not possible while the appeal is \u201c{state}\u201d."),
@@ -105,8 +104,10 @@ _ERRORS = {
     "calendar_no_preset": QT_TRANSLATE_NOOP(
         "Labels", "There is no published holiday arrangement for {year}."),
 }
-for _code, _text in _ERRORS.items():
-    labels.ERRORS.setdefault(_code, _text)
+
+WORDS = Words(kinds=_KINDS, kind_fields={**for_kind("appeal", _APPEAL_FIELDS),
+                                         **for_kind("calendar_day", _CALENDAR_FIELDS)},
+              choices=_CHOICES, kind_choices=for_kind("appeal", _CHOICES), errors=_ERRORS)
 
 # Buttons of the workflow and the steps of the trail, by the service's step names.
 STEP_TITLES: dict[str, str] = {

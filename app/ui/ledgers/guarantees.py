@@ -43,48 +43,12 @@ from app.ui import labels
 from app.ui.controllers.records import RecordController
 from app.ui.controllers.sources import ServiceSource
 from app.ui.dialogs.record_form import RecordFormDialog
+from app.ui.ledgers.guarantees_words import KIND, TASK_KIND, TASK_STATUSES, TASK_TITLES
 from app.ui.ledgers.projects_board import TABLE_STYLE, TICK, Legend
 from app.ui.ledgers.projects_detail import relabel_choices
 from app.ui.tr import QT_TRANSLATE_NOOP
 
 Index = QModelIndex | QPersistentModelIndex
-
-KIND = "compound_guarantee"
-TASK_KIND = "guarantee_task"
-
-labels.add_kind(KIND, QT_TRANSLATE_NOOP("Labels", "Compound guarantee"))
-labels.add_kind(TASK_KIND, QT_TRANSLATE_NOOP("Labels", "Guarantee task"))
-labels.add_fields({
-    "compound_id": QT_TRANSLATE_NOOP("Labels", "Compound"),
-    "compound": QT_TRANSLATE_NOOP("Labels", "Compound"),
-    "leader_name": QT_TRANSLATE_NOOP("Labels", "Responsible leader"),
-    "leader_post": QT_TRANSLATE_NOOP("Labels", "Leader's post"),
-    "leader_unit": QT_TRANSLATE_NOOP("Labels", "Leader's unit"),
-    "organ_id": QT_TRANSLATE_NOOP("Labels", "Organ"),
-    "since": QT_TRANSLATE_NOOP("Labels", "Guaranteed since"),
-    "note": QT_TRANSLATE_NOOP("Labels", "Note"),
-    "tasks_done": QT_TRANSLATE_NOOP("Labels", "Tasks done"),
-}, kind=KIND)
-labels.add_fields({
-    "status": QT_TRANSLATE_NOOP("Labels", "Status"),
-    "done_on": QT_TRANSLATE_NOOP("Labels", "Date"),
-    "note": QT_TRANSLATE_NOOP("Labels", "Note"),
-}, kind=TASK_KIND)
-
-TASK_TITLES: dict[str, str] = {
-    "committee": QT_TRANSLATE_NOOP("Labels", "Homeowner committee set up"),
-    "property_company": QT_TRANSLATE_NOOP("Labels", "Property company brought in"),
-    "fee_standard": QT_TRANSLATE_NOOP("Labels", "Property fee standard set"),
-    "fee_collection": QT_TRANSLATE_NOOP("Labels", "Property fees collected"),
-    "routine_operation": QT_TRANSLATE_NOOP("Labels", "Routine operation established"),
-}
-TASK_STATUSES: dict[str, str] = {
-    "not_started": QT_TRANSLATE_NOOP("Labels", "Not started"),
-    "in_progress": QT_TRANSLATE_NOOP("Labels", "In progress"),
-    "done": QT_TRANSLATE_NOOP("Labels", "Done"),
-}
-for _value, _text in TASK_STATUSES.items():
-    labels.CHOICES.setdefault(_value, _text)
 
 # (background, text) per task status.
 COLOURS: dict[str, tuple[str, str]] = {

@@ -35,8 +35,8 @@ from PySide6.QtWidgets import (
 from app.db.database import Database
 from app.models.ledgers import AttendeeKind
 from app.services.errors import DomainError, ValidationError
+from app.services.kinds import record_kinds
 from app.services.meetings import MeetingService, Person, viewable_copies_dir, viewable_copy
-from app.services.registry_specs import ENTITIES
 from app.ui import labels
 from app.ui.controllers.records import RecordController
 from app.ui.controllers.sources import ServiceSource
@@ -56,7 +56,7 @@ class MeetingsPage(QWidget):
         self.db = db
         self.service = MeetingService(db)
         source = ServiceSource(
-            controller, "meeting", ENTITIES["meeting"].fields,
+            controller, "meeting", record_kinds()["meeting"].fields,
             get=self.service.get, create=self.service.create,
             update=self.service.update, delete=self.service.delete)
         self.list = RecordListView(controller, "meeting", self, source=source)

@@ -28,10 +28,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
-from app.db.database import Database
-from app.models.ledgers import ProjectMilestone, ProjectStatus
+from app.models.ledgers import ProjectStatus
 from app.services.errors import DomainError, NotFoundError
 from app.services.projects import (
     EVALUATION_FIELDS,
@@ -59,16 +57,6 @@ from app.ui.ledgers.projects_labels import (
 Values = dict[str, Any]
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 STORED_STATUSES = tuple(s.value for s in ProjectStatus)
-
-
-def milestone_values(db: Database, milestone_id: str) -> Values:
-    """A milestone's editable values (the project view leaves out its note)."""
-    with db.session() as session:
-        row = session.scalar(select(ProjectMilestone).where(
-            ProjectMilestone.id == milestone_id, ProjectMilestone.deleted_at.is_(None)))
-        if row is None:
-            raise NotFoundError(MILESTONE, milestone_id)
-        return {"id": row.id, **{f.name: getattr(row, f.name) for f in MILESTONE_FIELDS}}
 
 
 def relabel_choices(dialog: RecordFormDialog, name: str, words: dict[str, str]) -> None:
@@ -387,7 +375,7 @@ class ProjectDetail(QWidget):
             year = self.view.year if self.view else self.service.today().year
             values: Values = {"stage": "other", "due_date": _clamp_to_year(self.service.today(), year)}
         else:
-            values = milestone_values(self.service.db, milestone_id)
+            values = self.service.milestone_values(milestone_id)
 
         def save(new: Values) -> None:
             if milestone_id is None:

@@ -1,6 +1,6 @@
 """Words for secretary projects (书记项目): record kinds, fields, choices and errors.
 
-Importing this module registers them with :mod:`app.ui.labels`.  Values whose code names other
+:data:`WORDS` is this area's part of :mod:`app.ui.labels`.  Values whose code names other
 ledgers share (``in_progress``, ``done``, ``open`` ...) are worded here for the project pages
 only, so another ledger's wording of the same code cannot change them.
 """
@@ -9,16 +9,19 @@ from __future__ import annotations
 
 from app.ui import labels
 from app.ui.tr import QT_TRANSLATE_NOOP
+from app.ui.vocabulary import Words, for_kind
 
 PROJECT = "secretary_project"
 MILESTONE = "project_milestone"
 EVALUATION = "project_evaluation"
 
-labels.add_kind(PROJECT, QT_TRANSLATE_NOOP("Labels", "Secretary project"))
-labels.add_kind(MILESTONE, QT_TRANSLATE_NOOP("Labels", "Milestone"))
-labels.add_kind(EVALUATION, QT_TRANSLATE_NOOP("Labels", "Evaluation"))
+_KINDS = {
+    PROJECT: QT_TRANSLATE_NOOP("Labels", "Secretary project"),
+    MILESTONE: QT_TRANSLATE_NOOP("Labels", "Milestone"),
+    EVALUATION: QT_TRANSLATE_NOOP("Labels", "Evaluation"),
+}
 
-labels.add_fields({
+_PROJECT_FIELDS = {
     "year": QT_TRANSLATE_NOOP("Labels", "Year"),
     "level": QT_TRANSLATE_NOOP("Labels", "Secretary level"),
     "secretary_name": QT_TRANSLATE_NOOP("Labels", "Claiming secretary"),
@@ -31,21 +34,21 @@ labels.add_fields({
     "milestones_done": QT_TRANSLATE_NOOP("Labels", "Milestones done"),
     "milestones_total": QT_TRANSLATE_NOOP("Labels", "Milestones"),
     "status": QT_TRANSLATE_NOOP("Labels", "Status"),
-}, kind=PROJECT)
-labels.add_fields({
+}
+_MILESTONE_FIELDS = {
     "stage": QT_TRANSLATE_NOOP("Labels", "Stage"),
     "title": QT_TRANSLATE_NOOP("Labels", "Milestone"),
     "due_date": QT_TRANSLATE_NOOP("Labels", "Due date"),
     "done_on": QT_TRANSLATE_NOOP("Labels", "Done on"),
     "note": QT_TRANSLATE_NOOP("Labels", "Note"),
-}, kind=MILESTONE)
-labels.add_fields({
+}
+_EVALUATION_FIELDS = {
     "method": QT_TRANSLATE_NOOP("Labels", "Evaluation method"),
     "evaluated_on": QT_TRANSLATE_NOOP("Labels", "Date"),
     "notes": QT_TRANSLATE_NOOP("Labels", "Notes"),
     "satisfaction": QT_TRANSLATE_NOOP("Labels", "Residents' satisfaction (%)"),
     "evaluator": QT_TRANSLATE_NOOP("Labels", "Evaluated by"),
-}, kind=EVALUATION)
+}
 
 # Shown by this module's pages through the functions below, whatever the global table says.
 LEVELS: dict[str, str] = {
@@ -72,19 +75,22 @@ METHODS: dict[str, str] = {
     "interview": QT_TRANSLATE_NOOP("Labels", "Interview"),
 }
 
-# Into the shared table, so lists and filters (which read it) word them too: the values only
-# projects use are set; shared ones only if missing.  A stage's "open" is a status elsewhere,
-# so it stays out.
+# Into the shared table too, so lists and filters (which read it) word them: the values only
+# projects use as the project pages word them; shared ones only where no other area has.  A
+# stage's "open" is a status elsewhere, so it stays out.
 _OWN = ("midyear", "delivery", "claimed", "overdue", *METHODS)
-for _table in (LEVELS, STATUSES, STAGES, METHODS):
-    for _value, _text in _table.items():
-        if _value in _OWN:
-            labels.CHOICES[_value] = _text
-        elif _value != "open":
-            labels.CHOICES.setdefault(_value, _text)
+_ALL = {value: text for table in (LEVELS, STATUSES, STAGES, METHODS) for value, text in table.items()
+        if value != "open"}
 
-labels.ERRORS.setdefault("milestones_open", QT_TRANSLATE_NOOP(
-    "Labels", "{count} milestone(s) are not done yet, so the project cannot be marked done."))
+WORDS = Words(
+    kinds=_KINDS,
+    kind_fields={**for_kind(PROJECT, _PROJECT_FIELDS), **for_kind(MILESTONE, _MILESTONE_FIELDS),
+                 **for_kind(EVALUATION, _EVALUATION_FIELDS)},
+    choices={v: t for v, t in _ALL.items() if v not in _OWN},
+    own_choices={v: t for v, t in _ALL.items() if v in _OWN},
+    errors={"milestones_open": QT_TRANSLATE_NOOP(
+        "Labels", "{count} milestone(s) are not done yet, so the project cannot be marked done.")},
+)
 
 
 def level_label(value: str) -> str:

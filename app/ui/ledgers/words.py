@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from app.services.errors import DomainError, ValidationError
 from app.ui import labels
 from app.ui.tr import QT_TRANSLATE_NOOP
+from app.ui.vocabulary import Words
 
 
 def show_error(parent: QWidget, kind: str, exc: ValidationError | DomainError) -> None:
@@ -18,7 +19,7 @@ def show_error(parent: QWidget, kind: str, exc: ValidationError | DomainError) -
     QMessageBox.warning(parent, labels.kind_title(kind), text)
 
 
-for _kind, _title in {
+_KINDS = {
     "meeting": QT_TRANSLATE_NOOP("Labels", "Meeting or activity"),
     "meeting_attendee": QT_TRANSLATE_NOOP("Labels", "Attendee"),
     "meeting_attachment": QT_TRANSLATE_NOOP("Labels", "Attachment"),
@@ -30,10 +31,9 @@ for _kind, _title in {
     "training_record": QT_TRANSLATE_NOOP("Labels", "Training record"),
     "cobuild_item": QT_TRANSLATE_NOOP("Labels", "Co-construction item"),
     "calendar_day": QT_TRANSLATE_NOOP("Labels", "Holiday or make-up workday"),
-}.items():
-    labels.add_kind(_kind, _title)
+}
 
-labels.add_fields({
+_FIELDS = {
     "starts_at": QT_TRANSLATE_NOOP("Labels", "Time"),
     "ends_at": QT_TRANSLATE_NOOP("Labels", "Ends at"),
     "topic": QT_TRANSLATE_NOOP("Labels", "Topic"),
@@ -88,9 +88,10 @@ labels.add_fields({
     "day": QT_TRANSLATE_NOOP("Labels", "Date"),
     "cadre_count": QT_TRANSLATE_NOOP("Labels", "Cadres"),
     "visit_count": QT_TRANSLATE_NOOP("Labels", "Work-day visits"),
-})
+}
 
-labels.CHOICES.update({
+# The ledgers' own words for these values (shared by every ledger list).
+_CHOICES = {
     "general_meeting": QT_TRANSLATE_NOOP("Labels", "Branch general meeting"),
     "committee_meeting": QT_TRANSLATE_NOOP("Labels", "Branch committee meeting"),
     "group_meeting": QT_TRANSLATE_NOOP("Labels", "Party group meeting"),
@@ -116,9 +117,9 @@ labels.CHOICES.update({
     "in_progress": QT_TRANSLATE_NOOP("Labels", "In progress"),
     "done": QT_TRANSLATE_NOOP("Labels", "Done"),
     "closed": QT_TRANSLATE_NOOP("Labels", "Closed"),
-})
+}
 
-labels.ERRORS.update({
+_ERRORS = {
     "attachment_source_missing": QT_TRANSLATE_NOOP("Labels", "The file {path} cannot be found."),
     "attachment_unreadable": QT_TRANSLATE_NOOP(
         "Labels", "The file {path} cannot be read: another program may be using it. Close it and try again."),
@@ -130,4 +131,6 @@ labels.ERRORS.update({
     "bad_money": QT_TRANSLATE_NOOP("Labels", "Enter an amount in yuan, such as 120.50."),
     "cannot_change": QT_TRANSLATE_NOOP("Labels", "This cannot be changed once recorded."),
     "bad_month": QT_TRANSLATE_NOOP("Labels", "Enter a month such as 2024-03."),
-})
+}
+
+WORDS = Words(kinds=_KINDS, fields=_FIELDS, own_choices=_CHOICES, errors=_ERRORS)

@@ -32,7 +32,7 @@ def _dialog(parent: QWidget | None, title: str, make: Callable[[Path, PrintOptio
 def ledger_preview(parent: QWidget | None, db: Database, kind: str,
                    year: int | None = None) -> PrintPreviewDialog:
     """A ledger report; ``kind`` is a key of ``app.printing.catalog.LEDGER_KINDS``
-    (the registry kinds of ``registry_specs.ENTITIES`` and the ledgers)."""
+    (every kind of :func:`app.services.kinds.record_kinds`)."""
     from app.printing.catalog import ledger_kind, print_ledger
 
     spec = ledger_kind(kind)
