@@ -8,24 +8,28 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app import errorlog
-from app.db.database import Database
 from app.db.location import on_network_drive
-from app.db.migrate import DatabaseTooNewError, DatabaseUnavailableError, NotALedgerDatabaseError
-from app.services.errors import ValidationError
-from app.services.meetings import clear_viewable_copies
-from app.services.registry import RegistryService
 from app.settings import Settings, default_data_dir
-from app.ui.controllers.records import RecordController
-from app.ui.dialogs.first_run import FirstRunWizard
+from app.ui import labels
 from app.ui.errors import ErrorNotifier
-from app.ui.ledgers import install as install_ledgers
 from app.ui.look import install_font, install_translators
 from app.ui.main_window import MainWindow
+from app.ui.tasks import Runner
+
+if TYPE_CHECKING:
+    from app.db.database import Database
+    from app.services.registry import RegistryService
+    from app.ui.dialogs.first_run import FirstRunWizard
+    from app.ui.sync.controller import SyncController
+
+# What a start does not need before the window is painted (SQLAlchemy, the models, the services)
+# is imported afterwards, on the runner, while the window shows that the ledger is opening.
 
 
 class FirstPaint(QObject):
@@ -43,14 +47,21 @@ class FirstPaint(QObject):
         return False
 
 
-def open_database(path: Path, parent: QWidget | None = None,
-                  network: Callable[[str], bool] = on_network_drive) -> Database | None:
-    """Open the file or explain, in the user's language, why it cannot be opened.
+class CannotOpenError(Exception):
+    """Why the ledger cannot be opened, in the user's words (``path`` filled in)."""
+
+
+def open_ledger(path: Path, network: Callable[[str], bool] = on_network_drive) -> Database:
+    """Open (and migrate) the ledger at ``path``, or raise :class:`CannotOpenError` saying why.
 
     A ledger on a shared folder of another computer is not opened (``network`` tells): SQLite's
     locks do not hold there and the file can be damaged. The first-run wizard refuses such a
-    folder too; this covers a path given with ``--db`` or saved before.
+    folder too; this covers a path given with ``--db`` or saved before.  Safe to call off the UI
+    thread.
     """
+    from app.db.database import Database
+    from app.db.migrate import DatabaseTooNewError, DatabaseUnavailableError, NotALedgerDatabaseError
+
     problem = None
     try:
         if network(str(path.parent)):
@@ -82,10 +93,21 @@ def open_database(path: Path, parent: QWidget | None = None,
             "“{path}” cannot be opened now: another program may be using it, or the file or its drive "
             "is read-only. Close that program, or clear the file's read-only attribute, and try again.",
         ) + "\n(" + exc.reason.replace("{", "{{").replace("}", "}}") + ")"
-    QMessageBox.critical(
-        parent, QCoreApplication.translate("Startup", "Cannot open the database"), problem.format(path=path)
-    )
-    return None
+    raise CannotOpenError(problem.format(path=path))
+
+
+def cannot_open(parent: QWidget | None, text: str) -> None:
+    QMessageBox.critical(parent, QCoreApplication.translate("Startup", "Cannot open the database"), text)
+
+
+def open_database(path: Path, parent: QWidget | None = None,
+                  network: Callable[[str], bool] = on_network_drive) -> Database | None:
+    """:func:`open_ledger`, explaining in a message box why not (and returning None)."""
+    try:
+        return open_ledger(path, network)
+    except CannotOpenError as exc:
+        cannot_open(parent, str(exc))
+        return None
 
 
 def run(args: argparse.Namespace, started: float) -> int:
@@ -96,27 +118,162 @@ def run(args: argparse.Namespace, started: float) -> int:
     settings = Settings.load()
     install_font(app)
     install_translators(app, args.lang or settings.language)
-    opened = open_main_window(args, settings)
-    if isinstance(opened, int):
-        return opened
-    window, db = opened
+    path = known_ledger(args, settings)
+    if path is None:
+        if args.smoke:
+            print("community-ledger: no database; use --db PATH", file=sys.stderr)
+            return 2
+        opened = open_main_window(args, settings)  # the first-run wizard asks where and what
+        if isinstance(opened, int):
+            return opened
+        window, db, sync = opened
+        return _serve(app, window, db, sync)
+    # The window is painted first; the ledger opens on the runner and the window fills in.
+    window = MainWindow(None, settings, lambda s: s.save())
+    starter = Starter(window, path, smoke=args.smoke)
     if args.smoke:
-        return _smoke(app, window, started)
+        return _smoke(app, window, starter, started)
     errorlog.install(ErrorNotifier(window).report)
-    clear_viewable_copies()  # left by a run that ended abruptly
     window.showMaximized()
-    QTimer.singleShot(0, window.sync.check_clock)
+    starter.start()
     code = app.exec()
-    db.close()
+    return _finish(window, starter.db, int(code))
+
+
+def _serve(app: QApplication, window: MainWindow, db: Database, sync: SyncController) -> int:
+    errorlog.install(ErrorNotifier(window).report)
+    _clear_viewable_copies()
+    window.showMaximized()
+    QTimer.singleShot(0, sync.check_clock)
+    return _finish(window, db, int(app.exec()))
+
+
+def _finish(window: MainWindow, db: Database | None, code: int) -> int:
+    if window.is_attached:
+        window.controller.runner.shutdown()  # queued work (a package being written) finishes first
+    if db is not None:
+        db.close()
+    _clear_viewable_copies()
+    return code
+
+
+def _clear_viewable_copies() -> None:
+    """Remove copies of attachments made for opening them, left by a run that ended abruptly."""
+    from app.services.meetings import clear_viewable_copies
+
     clear_viewable_copies()
-    return int(code)
 
 
-def open_main_window(args: argparse.Namespace, settings: Settings) -> tuple[MainWindow, Database] | int:
-    """Find or create the database (asking with the first-run wizard), then build the main window.
+def known_ledger(args: argparse.Namespace, settings: Settings) -> Path | None:
+    """The ledger to open without asking: ``--db``, or the one saved in the settings if it exists."""
+    if args.db:
+        return Path(args.db).expanduser()
+    if settings.db_path and Path(settings.db_path).exists():
+        return Path(settings.db_path)
+    return None
+
+
+class Starter(QObject):
+    """Opens the ledger on the runner once the window is up, then fills the window in.
+
+    ``ready`` is emitted when the window shows the ledger; ``failed`` with the exit code when it
+    cannot (the window then closes, after saying why): 1 for a file that cannot be opened, 2 for a
+    ledger without a community under ``--smoke``, 0 when the user gave up.
+    """
+
+    ready = Signal()
+    failed = Signal(int)
+
+    def __init__(self, window: MainWindow, path: Path, *, smoke: bool = False) -> None:
+        super().__init__(window)
+        self.window = window
+        self.path = path
+        self.smoke = smoke
+        self.runner = Runner()
+        self.db: Database | None = None
+        self.sync: SyncController | None = None
+
+    def start(self) -> None:
+        self.runner.op(self._open).on_success(self._opened).on_failure(self._refused).run()
+
+    def _open(self, _task: object) -> tuple[Database, bool]:
+        db = open_ledger(self.path)
+        try:
+            from app.services.registry import RegistryService
+
+            return db, RegistryService(db).has_community()
+        except BaseException:
+            db.close()
+            raise
+
+    def _opened(self, result: tuple[Database, bool]) -> None:
+        from app.services.registry import RegistryService
+        from app.ui.controllers.records import RecordController
+
+        db, has_community = result
+        self.db = db
+        service = RegistryService(db)
+        if not has_community and not self._create_community(service):
+            self.db = None
+            db.close()
+            self.failed.emit(2 if self.smoke else 0)
+            self.window.close()
+            return
+        self.window.attach(RecordController(service, self.runner))
+        install_ledgers(self.window, db)
+        self.sync = install_sync(self.window, db)
+        _clear_viewable_copies()
+        if not self.smoke:
+            QTimer.singleShot(0, self.sync.check_clock)
+        self.ready.emit()
+
+    def _create_community(self, service: RegistryService) -> bool:
+        """A ledger without a community (made and left before the wizard was finished): ask for it."""
+        from app.ui.dialogs.first_run import FirstRunWizard
+
+        if self.smoke:
+            print("community-ledger: the database has no community", file=sys.stderr)
+            return False
+        wizard = FirstRunWizard(None)
+        return bool(wizard.exec()) and _create(service, wizard)
+
+    def _refused(self, error: BaseException) -> bool:
+        if not isinstance(error, CannotOpenError):
+            return False
+        if self.smoke:
+            print(f"community-ledger: {error}", file=sys.stderr)
+        else:
+            cannot_open(self.window, str(error))
+        self.failed.emit(1)
+        self.window.close()
+        return True
+
+
+def _create(service: RegistryService, wizard: FirstRunWizard) -> bool:
+    from app.services.errors import ValidationError
+
+    try:
+        service.create_community(wizard.community_values())
+    except ValidationError as exc:
+        QMessageBox.critical(
+            None, QCoreApplication.translate("Startup", "Cannot create the community"),
+            "\n".join(f"{labels.field_label('community', e.field)}: "
+                      f"{labels.error_text('community', e.code, e.params)}" for e in exc.errors))
+        return False
+    return True
+
+
+def open_main_window(args: argparse.Namespace,
+                     settings: Settings) -> tuple[MainWindow, Database, SyncController] | int:
+    """Find or create the database (asking with the first-run wizard), then build the main window,
+    all before returning.
 
     Returns an exit code instead when the user cancels or the database cannot be used.
     """
+    from app.services.registry import RegistryService
+    from app.ui.controllers.records import RecordController
+    from app.ui.dialogs.first_run import FirstRunWizard
+
     chosen_folder = False
     db_path: Path | None = None
     if args.db:
@@ -148,35 +305,38 @@ def open_main_window(args: argparse.Namespace, settings: Settings) -> tuple[Main
             if not wizard.exec():
                 db.close()
                 return 0
-        try:
-            service.create_community(wizard.community_values())
-        except ValidationError as exc:
-            QMessageBox.critical(
-                None, QCoreApplication.translate("Startup", "Cannot create the community"), str(exc)
-            )
+        if not _create(service, wizard):
             db.close()
             return 1
     if chosen_folder:
         settings.db_path = str(db_path)
         settings.save()
-    controller = RecordController(service)
+    runner = Runner()
+    controller = RecordController(service, runner)
     window = MainWindow(controller, settings, lambda s: s.save())
     install_ledgers(window, db)
-    install_sync(window, db)
-    return window, db
+    sync = install_sync(window, db)
+    return window, db, sync
 
 
-def install_sync(window: MainWindow, db: Database) -> None:
+def install_ledgers(window: MainWindow, db: Database) -> None:
+    from app.ui.ledgers import install
+
+    install(window, db)
+
+
+def install_sync(window: MainWindow, db: Database) -> SyncController:
     """The Sync menu and the sync state in the status bar."""
     from app.ui.sync.controller import SyncController
 
-    sync = SyncController(db, window)
+    sync = SyncController(db, window, runner=window.controller.runner)
     window.add_sync_actions(sync.actions())
     sync.status_changed.connect(window.set_sync_status)
     sync.data_changed.connect(window.refresh_all)
     window.controller.changed.connect(lambda _kind: sync.refresh_status())
     window.sync = sync
     sync.refresh_status()
+    return sync
 
 
 def _peak_memory_mb() -> float | None:
@@ -189,9 +349,19 @@ def _peak_memory_mb() -> float | None:
     return round(peak / (2**20 if sys.platform == "darwin" else 1024), 1)
 
 
-def _smoke(app: QApplication, window: MainWindow, started: float) -> int:
-    """Show the window, wait for the home view and the members list to paint, report and quit."""
+def _smoke(app: QApplication, window: MainWindow, starter: Starter, started: float) -> int:
+    """Show the window, then open the ledger and wait for the home view's figures and the members
+    list to paint; print the times as JSON and quit.
+
+    ``window_ms``: the window painted (navigation and the word that the ledger is opening), from
+    interpreter start; ``home_ms``: the home view painted with its figures, from interpreter start;
+    ``members_list_ms``: the members list painted, from when it was opened after the home view.
+    """
     figures: dict[str, float] = {}
+    opened_at = [0.0]
+
+    def since_start() -> float:
+        return round((time.perf_counter() - started) * 1000, 1)
 
     def members_painted() -> None:
         figures["members_list_ms"] = round((time.perf_counter() - opened_at[0]) * 1000, 1)
@@ -201,20 +371,44 @@ def _smoke(app: QApplication, window: MainWindow, started: float) -> int:
         print(json.dumps(figures))
         app.quit()
 
-    opened_at = [0.0]
-
     def home_painted() -> None:
-        figures["window_ms"] = round((time.perf_counter() - started) * 1000, 1)
+        from app.ui.views.record_list import RecordListView
+
+        figures["home_ms"] = since_start()
         opened_at[0] = time.perf_counter()
         page = window.open_page("party_member")
-        table = getattr(page, "table", page)
-        FirstPaint(table.viewport() if hasattr(table, "viewport") else table, members_painted)
+        assert isinstance(page, RecordListView)
+        FirstPaint(page.table.viewport(), members_painted)
         page.repaint()
 
-    home = window.current_page()
-    assert home is not None
-    FirstPaint(home, home_painted)
+    def ready() -> None:
+        from app.ui.ledgers.dashboard import DashboardPage
+
+        home = window.current_page()
+        assert isinstance(home, DashboardPage)
+
+        def filled() -> None:
+            FirstPaint(home, home_painted)
+            home.update()
+
+        if home.has_figures:
+            filled()
+        else:
+            home.filled.connect(filled)
+
+    def window_painted() -> None:
+        figures["window_ms"] = since_start()
+        starter.start()
+
+    FirstPaint(window, window_painted)
+    starter.ready.connect(ready)
+    starter.failed.connect(app.exit)
     window.show()
     QTimer.singleShot(20000, lambda: app.exit(3))
     code = app.exec()
-    return 0 if code == 0 and "members_list_ms" in figures else 1
+    starter.runner.shutdown()
+    if starter.db is not None:
+        starter.db.close()
+    if code != 0:
+        return code
+    return 0 if "members_list_ms" in figures else 1

@@ -6,6 +6,9 @@ import contextlib
 import os
 from pathlib import Path
 
+# The file name ending of a sync package.
+FILE_SUFFIX = ".clsync"
+
 
 def atomic_write(path: Path, data: bytes) -> None:
     tmp = path.with_name(f".{path.name}.partial")

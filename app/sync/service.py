@@ -18,7 +18,8 @@ from app.db.hlc import Stamp
 from app.filenames import safe_file_name
 from app.models import Community, OutboxEntry
 from app.models.sync import SyncConflict, SyncFieldStamp, SyncPackage
-from app.sync.apply import Applier, ApplyResult, check_received_scope
+from app.progress import QUIET, Progress
+from app.sync.apply import Applier, ApplyResult, check_received_scope, release
 from app.sync.changes import ChangeLog
 from app.sync.enrolment import EnrolmentCode, proof
 from app.sync.errors import SyncError
@@ -44,12 +45,8 @@ from app.sync.report import (
     clock_warning,
 )
 from app.sync.restamp import restamp_ahead
+from app.sync.status import ENROLMENT_KEY, KEYS_KEY, SERVER_KEY, SERVER_SEQ_KEY
 from app.sync.tables import synced_tables
-
-KEYS_KEY = "sync_keys"
-SERVER_KEY = "sync_server"
-ENROLMENT_KEY = "sync_enrolment"
-SERVER_SEQ_KEY = "sync_server_seq"
 
 
 @dataclass(frozen=True)
@@ -232,15 +229,19 @@ class SyncService:
 
     # --- import -----------------------------------------------------------------------------
 
-    def import_file(self, path: Path) -> ImportReport:
-        return self.import_bytes(read_limited(path, self.limits.max_file_bytes), file_name=str(path))
+    def import_file(self, path: Path, progress: Progress = QUIET) -> ImportReport:
+        return self.import_bytes(read_limited(path, self.limits.max_file_bytes), file_name=str(path),
+                                 progress=progress)
 
-    def import_bytes(self, data: bytes, file_name: str = "") -> ImportReport:
+    def import_bytes(self, data: bytes, file_name: str = "", progress: Progress = QUIET) -> ImportReport:
         """Check a package from the city server and apply it in one transaction.
 
         Returns the import report; raises :class:`SyncError` (and changes nothing) when refused.
+        ``progress`` hears of each step and may stop the work until it commits.
         """
+        progress.progress(0, 4)
         envelope = open_envelope(data, self.limits)
+        progress.check()
         server = self.server()
         if server is None:
             raise SyncError("not_enrolled")
@@ -256,12 +257,17 @@ class SyncService:
         assert community_id is not None
         changes = read_changes(envelope, self.keys(), self.limits, require_sealed=True)
         check_received_scope(changes, community_id)
+        progress.progress(1, 4)
+        progress.check()
         try:
-            return self._apply(envelope, changes, file_name)
+            return self._apply(envelope, changes, file_name, progress)
         except IntegrityError as exc:
             raise SyncError("constraint", detail=str(exc.orig)[:200]) from None
+        finally:
+            release(changes)
 
-    def _apply(self, envelope: Envelope, changes: list[dict[str, Any]], file_name: str) -> ImportReport:
+    def _apply(self, envelope: Envelope, changes: list[dict[str, Any]], file_name: str,
+               progress: Progress) -> ImportReport:
         header = envelope.header
         with self.db.session() as session:
             seen = session.scalar(select(SyncPackage.seq).where(
@@ -269,7 +275,8 @@ class SyncService:
             if seen is not None:
                 return ImportReport.already_applied(header, clock_warning(header))
             result = Applier(session, package_id=envelope.package_id, local_node=self.db.node_id,
-                             log_conflicts=True).apply(changes)
+                             log_conflicts=True).apply(changes, progress)
+            progress.progress(3, 4)
             acked_to = int(header.ack_nodes.get(self.db.node_id, 0))
             acknowledged = 0
             if acked_to:
@@ -285,12 +292,15 @@ class SyncService:
             if result.max_stamp:
                 self._observe(session, result.max_stamp)
             report = build_report(result, header, acknowledged, clock_warning(header))
+            release(result.accepted)
             now = datetime.now()
             session.add(SyncPackage(
                 package_id=envelope.package_id, direction="in", peer=envelope.signer_node,
                 created_at=now, processed_at=now, change_count=header.change_count,
                 first_seq=first, last_seq=last, counts=orjson.dumps(header.counts).decode(),
                 report=orjson.dumps(report.to_json()).decode(), file_name=file_name))
+            progress.committing()
+        progress.progress(4, 4)
         return report
 
     def _clear_enrolment(self, session: Session) -> None:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QApplication,
     QLabel,
     QMainWindow,
@@ -23,12 +24,13 @@ from PySide6.QtWidgets import (
 from app import __version__
 from app.settings import Settings
 from app.ui import labels
-from app.ui.controllers.records import RecordController
 from app.ui.dialogs.help import HelpDialog
 from app.ui.dialogs.settings import SettingsDialog
+from app.ui.pages import EditsRecords, Searchable, ShowsPersonalData, SyncPart
 from app.ui.tr import QT_TRANSLATE_NOOP
-from app.ui.views.overview import OverviewPage
-from app.ui.views.record_list import RecordListView
+
+if TYPE_CHECKING:
+    from app.ui.controllers.records import RecordController
 
 PAGE_ROLE = Qt.ItemDataRole.UserRole + 10
 # The kind announced when records of any kind may have changed.
@@ -68,14 +70,20 @@ REGISTRY_SECTIONS = (
 
 
 class MainWindow(QMainWindow):
-    """Pages are built the first time they are opened, so start-up stays fast."""
+    """Pages are built the first time they are opened, so start-up stays fast.
+
+    The window can be shown before the database is open (``controller=None``): it paints its
+    navigation and a word that the ledger is being opened, and :meth:`attach` brings the records
+    in when the database is ready.
+    """
 
     page_opened = Signal(str)
+    attached = Signal()
 
-    def __init__(self, controller: RecordController, settings: Settings,
+    def __init__(self, controller: RecordController | None, settings: Settings,
                  save_settings: Callable[[Settings], None], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.controller = controller
+        self._controller: RecordController | None = None
         self.settings = settings
         self._save_settings = save_settings
         self.pages: dict[str, Page] = {}
@@ -85,10 +93,10 @@ class MainWindow(QMainWindow):
         # Set by whoever provides printing: called with the open page on Ctrl+P.
         self.print_handler: Callable[[QWidget | None], None] | None = None
         # The sync controller, when sync is installed.
-        self.sync: Any = None
+        self.sync: SyncPart | None = None
+        self._counting = 0
 
-        community = controller.service.community()
-        self.setWindowTitle(self.tr("Community Ledger — {name}").format(name=community.name))
+        self.setWindowTitle(self.tr("Community Ledger"))
         self.resize(1280, 800)
 
         self.nav = QTreeWidget(self)
@@ -97,6 +105,10 @@ class MainWindow(QMainWindow):
         self.nav.setMinimumWidth(200)
         self.nav.currentItemChanged.connect(self._on_nav)
         self.stack = QStackedWidget(self)
+        self.opening = QLabel(self.tr("Opening the ledger…"), self.stack)
+        self.opening.setObjectName("opening")
+        self.opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack.addWidget(self.opening)
         splitter = QSplitter(self)
         splitter.addWidget(self.nav)
         splitter.addWidget(self.stack)
@@ -110,9 +122,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.community_label)
         self.statusBar().addWidget(self.counts_label, 1)
         self.statusBar().addPermanentWidget(self.sync_label)
-        self.community_label.setText(f"{community.name}（{community.street}）")
 
-        self.add_page(Page("overview", "", lambda: OverviewPage(controller, self)))
+        self.add_page(Page("overview", "", self._overview_factory))
         for kind in ("compound", "building", "party_group", "party_member", "homeowner_committee",
                      "homeowner_committee_member", "property_company", "red_property_branch",
                      "resident_unit", "part_time_member"):
@@ -120,17 +131,50 @@ class MainWindow(QMainWindow):
         for key, pages in REGISTRY_SECTIONS:
             title = QCoreApplication.translate("MainWindow", SECTION_TITLES[key])
             self.add_section(Section(key, title, pages))
-
+        self.nav.setEnabled(False)
         self._make_actions()
+        if controller is not None:
+            self.attach(controller)
+
+    @property
+    def controller(self) -> RecordController:
+        """The records' controller; there is one once :meth:`attach` was called."""
+        if self._controller is None:
+            raise RuntimeError("the main window has no database yet")
+        return self._controller
+
+    @property
+    def is_attached(self) -> bool:
+        return self._controller is not None
+
+    def attach(self, controller: RecordController) -> None:
+        """The database is open: show its community, make the record actions work, open the home."""
+        self._controller = controller
+        community = controller.service.community()
+        self.setWindowTitle(self.tr("Community Ledger — {name}").format(name=community.name))
+        self.community_label.setText(f"{community.name}（{community.street}）")
+        self._make_record_actions(controller)
         controller.changed.connect(lambda _k: self.update_counts())
         controller.failed.connect(lambda text: QMessageBox.warning(self, self.windowTitle(), text))
+        self.nav.setEnabled(True)
         self.update_counts()
-        self.open_page("overview")
+        self.open_page(self.home)
+        self.attached.emit()
 
     # --- pages ------------------------------------------------------------------
 
+    def _overview_factory(self) -> QWidget:
+        from app.ui.views.overview import OverviewPage
+
+        return OverviewPage(self.controller, self)
+
     def _list_factory(self, kind: str) -> Callable[[], QWidget]:
-        return lambda: RecordListView(self.controller, kind, self)
+        def make() -> QWidget:
+            from app.ui.views.record_list import RecordListView
+
+            return RecordListView(self.controller, kind, self)
+
+        return make
 
     def add_page(self, page: Page) -> None:
         self.pages[page.key] = page
@@ -158,7 +202,7 @@ class MainWindow(QMainWindow):
         if widget is None:
             widget = self.pages[key].factory()
             widget.setObjectName(f"page_{key}")
-            if hasattr(widget, "set_show_sensitive"):
+            if isinstance(widget, ShowsPersonalData):
                 widget.set_show_sensitive(self.settings.show_sensitive)
             self.widgets[key] = widget
             self.stack.addWidget(widget)
@@ -220,21 +264,18 @@ class MainWindow(QMainWindow):
         menu_file.addSeparator()
         menu_file.addAction(self.action_quit)
 
-        stack = self.controller.undo_stack
-        self.action_undo = stack.createUndoAction(self, self.tr("&Undo"))
-        self.action_undo.setShortcut(QKeySequence.StandardKey.Undo)
-        self.action_redo = stack.createRedoAction(self, self.tr("&Redo"))
-        self.action_redo.setShortcuts([QKeySequence(keys.Redo), QKeySequence("Ctrl+Y")])
+        self.menu_edit = menu_edit
         self.action_edit = self._action(self.tr("&Edit record"), None, self.edit_record)
         self.action_edit.setShortcuts([QKeySequence(Qt.Key.Key_F2), QKeySequence(Qt.Key.Key_Return)])
         self.action_delete = self._action(self.tr("&Delete record"), QKeySequence.StandardKey.Delete,
                                           self.delete_record)
         self.action_find = self._action(self.tr("&Find"), QKeySequence.StandardKey.Find, self.focus_search)
-        menu_edit.addActions([self.action_undo, self.action_redo])
-        menu_edit.addSeparator()
+        self.edit_anchor = menu_edit.addSeparator()
         menu_edit.addActions([self.action_edit, self.action_delete, self.action_find])
-        for action in (self.action_undo, self.action_redo):
-            self.addAction(action)
+        self.record_actions = [self.action_new, self.action_print, self.action_edit, self.action_delete,
+                               self.action_find]
+        for action in self.record_actions:
+            action.setEnabled(False)
 
         self.action_sensitive = self._action(self.tr("Show full ID and phone numbers"), None,
                                              self.set_show_sensitive)
@@ -246,6 +287,19 @@ class MainWindow(QMainWindow):
         self.action_about = self._action(self.tr("&About"), None, self.show_about)
         menu_help.addActions([self.action_help, self.action_about])
 
+    def _make_record_actions(self, controller: RecordController) -> None:
+        """Undo and redo of the controller's steps; the record actions work from now on."""
+        stack = controller.undo_stack
+        self.action_undo = stack.createUndoAction(self, self.tr("&Undo"))
+        self.action_undo.setShortcut(QKeySequence.StandardKey.Undo)
+        self.action_redo = stack.createRedoAction(self, self.tr("&Redo"))
+        self.action_redo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Y")])
+        self.menu_edit.insertActions(self.edit_anchor, [self.action_undo, self.action_redo])
+        for action in (self.action_undo, self.action_redo):
+            self.addAction(action)
+        for action in self.record_actions:
+            action.setEnabled(True)
+
     def _action(self, text: str, shortcut: QKeySequence.StandardKey | None,
                 slot: Callable[..., object]) -> QAction:
         action = QAction(text, self)
@@ -255,18 +309,20 @@ class MainWindow(QMainWindow):
         self.addAction(action)
         return action
 
-    def _target(self, method: str) -> Any:
-        """What on the open page answers ``method`` (add_record, edit_current, ...).
+    def _target(self, offer: type) -> QWidget | None:
+        """What on the open page offers ``offer`` (:class:`EditsRecords`, :class:`Searchable`).
 
-        The page itself if it has it; otherwise the list inside it that holds the focus,
+        The page itself if it does; otherwise the list inside it that holds the focus,
         or the first visible one (a ledger page with tabs or a list above details).
         """
+        from app.ui.views.record_list import RecordListView
+
         page = self.current_page()
         if page is None:
             return None
-        if hasattr(page, method):
+        if isinstance(page, offer):
             return page
-        lists = [w for w in page.findChildren(RecordListView) if w.isVisible()]
+        lists = [w for w in page.findChildren(RecordListView) if w.isVisible() and isinstance(w, offer)]
         focus = QApplication.focusWidget()
         for candidate in lists:
             if focus is not None and candidate.isAncestorOf(focus):
@@ -274,31 +330,34 @@ class MainWindow(QMainWindow):
         return lists[0] if lists else None
 
     def new_record(self) -> None:
-        target = self._target("add_record")
-        if target is None:
-            target = self.open_page("party_member")
-        target.add_record()
+        target = self._target(EditsRecords) or self.open_page("party_member")
+        if isinstance(target, EditsRecords):
+            target.add_record()
 
     def edit_record(self) -> None:
+        from app.ui.views.overview import OverviewPage
+
         page = self.current_page()
         if isinstance(page, OverviewPage):
             page.edit_community()
             return
-        target = self._target("edit_current")
-        if target is not None:
+        target = self._target(EditsRecords)
+        if isinstance(target, EditsRecords):
             target.edit_current()
 
     def delete_record(self) -> None:
-        target = self._target("delete_current")
-        table = getattr(target, "table", None)
-        if target is not None and (table is None or table.hasFocus()):
+        """Del deletes the current record only while a list of records has the focus (in a text
+        box it deletes characters)."""
+        target = self._target(EditsRecords)
+        focus = QApplication.focusWidget()
+        if (isinstance(target, EditsRecords) and isinstance(focus, QAbstractItemView)
+                and target.isAncestorOf(focus)):
             target.delete_current()
 
     def focus_search(self) -> None:
-        target = self._target("focus_search")
-        if target is None:
-            target = self.open_page("party_member")
-        target.focus_search()
+        target = self._target(Searchable) or self.open_page("party_member")
+        if isinstance(target, Searchable):
+            target.focus_search()
 
     def print_current(self) -> None:
         if self.print_handler is not None:
@@ -308,7 +367,7 @@ class MainWindow(QMainWindow):
         self.settings.show_sensitive = bool(show)
         self._save_settings(self.settings)
         for widget in self.widgets.values():
-            if hasattr(widget, "set_show_sensitive"):
+            if isinstance(widget, ShowsPersonalData):
                 widget.set_show_sensitive(self.settings.show_sensitive)
 
     def open_settings(self) -> None:
@@ -332,12 +391,21 @@ class MainWindow(QMainWindow):
     # --- status bar ---------------------------------------------------------------
 
     def update_counts(self) -> None:
-        counts = self.controller.service.counts()
-        parts = [self.tr("Compounds {n}").format(n=counts.get("compound", 0)),
-                 self.tr("Buildings {n}").format(n=counts.get("building", 0)),
-                 self.tr("Party groups {n}").format(n=counts.get("party_group", 0)),
-                 self.tr("Members {n}").format(n=counts.get("party_member", 0))]
-        self.counts_label.setText("  ·  ".join(parts))
+        """Count the records again on the runner; the status bar shows the newest count."""
+        controller = self.controller
+        self._counting += 1
+        generation = self._counting
+
+        def show(counts: dict[str, int]) -> None:
+            if generation != self._counting:
+                return
+            parts = [self.tr("Compounds {n}").format(n=counts.get("compound", 0)),
+                     self.tr("Buildings {n}").format(n=counts.get("building", 0)),
+                     self.tr("Party groups {n}").format(n=counts.get("party_group", 0)),
+                     self.tr("Members {n}").format(n=counts.get("party_member", 0))]
+            self.counts_label.setText("  ·  ".join(parts))
+
+        controller.runner.op(lambda _task: controller.service.counts()).on_success(show).in_parent(self).run()
 
     def set_sync_status(self, text: str) -> None:
         self.sync_label.setText(text)

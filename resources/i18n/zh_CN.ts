@@ -728,6 +728,10 @@ The details are in {path}. Please send this file to whoever looks after the prog
         <translation>请选择同步包的保存位置。</translation>
     </message>
     <message>
+        <source>Writing the sync package…</source>
+        <translation>正在写入同步包…</translation>
+    </message>
+    <message>
         <source>The package could not be written: {error}</source>
         <translation>同步包无法写入：{error}</translation>
     </message>
@@ -2189,6 +2193,14 @@ You can undo this with Ctrl+Z.</source>
         <translation>驻区单位</translation>
     </message>
     <message>
+        <source>Community Ledger</source>
+        <translation>社区党建台账</translation>
+    </message>
+    <message>
+        <source>Opening the ledger…</source>
+        <translation>正在打开台账…</translation>
+    </message>
+    <message>
         <source>Community Ledger — {name}</source>
         <translation>社区党建台账 — {name}</translation>
     </message>
@@ -2446,6 +2458,10 @@ in progress {doing}</source>
     <message>
         <source>Print Preview: %1</source>
         <translation>打印预览：%1</translation>
+    </message>
+    <message>
+        <source>Something went wrong; the details are in the error log.</source>
+        <translation>出现了意外错误，详细情况已记入错误日志。</translation>
     </message>
     <message>
         <source>Previous page</source>
@@ -3277,8 +3293,43 @@ If the date had been set ahead and has just been corrected, nothing needs doing:
         <translation>同步包 (*{suffix});;所有文件 (*)</translation>
     </message>
     <message>
-        <source>The file could not be read: {error}</source>
-        <translation>文件无法读取：{error}</translation>
+        <source>Checking and applying the sync package…</source>
+        <translation>正在检查并导入同步包…</translation>
+    </message>
+</context>
+<context>
+    <name>Tasks</name>
+    <message>
+        <source>Please wait…</source>
+        <translation>请稍候…</translation>
+    </message>
+    <message>
+        <source>Saving, please wait: this can no longer be cancelled.</source>
+        <translation>正在保存，请稍候：此时已不能取消。</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>Your change will be saved as soon as the work under way has finished.</source>
+        <translation>正在进行的工作完成后，您的修改会立即保存。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Community Ledger</source>
+        <translation>社区党建台账</translation>
+    </message>
+    <message>
+        <source>“{path}” could not be read or written: {reason}</source>
+        <translation>无法读写“{path}”：{reason}</translation>
+    </message>
+    <message>
+        <source>A file could not be read or written: {reason}</source>
+        <translation>无法读写文件：{reason}</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -10,8 +11,11 @@ from pytestqt.qtbot import QtBot
 
 from app.db.database import Database
 from app.printing.signin import blank_signin
+from app.services.errors import NotFoundError
+from app.ui import labels
 from app.ui.printing.documents import appeal_preview, ledger_preview, signin_preview
 from app.ui.printing.preview import PrintPreviewDialog
+from app.ui.tasks import Runner
 
 from .pdfcheck import page_count, text
 from .sample import Sample
@@ -19,13 +23,20 @@ from .sample import Sample
 pytestmark = pytest.mark.gui
 
 
-def _make(rows: int) -> object:
+def _make(rows: int) -> Callable[[Path], int]:
     return lambda path: blank_signin(path, "居民代表会议", rows=rows)
 
 
 @pytest.fixture
-def dialog(qtbot: QtBot) -> PrintPreviewDialog:
-    dlg = PrintPreviewDialog(None, _make(60), "居民代表会议签到表")  # type: ignore[arg-type]
+def runner() -> Iterator[Runner]:
+    r = Runner()
+    yield r
+    r.shutdown()
+
+
+@pytest.fixture
+def dialog(qtbot: QtBot, runner: Runner) -> PrintPreviewDialog:
+    dlg = PrintPreviewDialog(None, runner, _make(60), "居民代表会议签到表")
     qtbot.addWidget(dlg)
     dlg.show()
     with qtbot.waitSignal(dlg.ready, timeout=20000) as blocker:
@@ -77,20 +88,36 @@ def test_printing_renders_every_page(dialog: PrintPreviewDialog, tmp_path: Path)
     assert page_count(out) == dialog.page_count
 
 
-def test_a_failure_is_shown_not_raised(qtbot: QtBot, tmp_path: Path) -> None:
-    def broken(path: Path) -> None:
-        raise RuntimeError("no such meeting")
+def test_a_refusal_is_shown_in_the_dialog_in_words(qtbot: QtBot, runner: Runner) -> None:
+    def gone(path: Path) -> None:
+        raise NotFoundError("meeting", "m1")
 
-    dlg = PrintPreviewDialog(None, broken, "x")
+    dlg = PrintPreviewDialog(None, runner, gone, "x")
     qtbot.addWidget(dlg)
     with qtbot.waitSignal(dlg.failed, timeout=10000):
         pass
-    assert "no such meeting" in dlg.status_label.text()
+    shown = dlg.status_label.text()
+    assert labels.error_text("meeting", "not_found", {}) in shown and "not_found" not in shown
     assert not dlg.print_button.isEnabled()
 
 
-def test_closing_while_the_document_is_made_leaves_nothing(qtbot: QtBot) -> None:
-    dlg = PrintPreviewDialog(None, _make(400), "x")  # type: ignore[arg-type]
+def test_an_unexpected_failure_is_shown_and_goes_to_the_error_log(qtbot: QtBot, runner: Runner) -> None:
+    logged: list[BaseException] = []
+    runner.unexpected = logged.append
+
+    def broken(path: Path) -> None:
+        raise RuntimeError("no such meeting")
+
+    dlg = PrintPreviewDialog(None, runner, broken, "x")
+    qtbot.addWidget(dlg)
+    with qtbot.waitSignal(dlg.failed, timeout=10000):
+        pass
+    assert "no such meeting" not in dlg.status_label.text()  # the details go to the log, not the screen
+    assert [str(e) for e in logged] == ["no such meeting"]
+
+
+def test_closing_while_the_document_is_made_leaves_nothing(qtbot: QtBot, runner: Runner) -> None:
+    dlg = PrintPreviewDialog(None, runner, _make(400), "x")
     qtbot.addWidget(dlg)
     folder = dlg.pdf_path.parent
     dlg.reject()
@@ -107,8 +134,8 @@ def _flat(path: Path) -> str:
 
 
 def test_ledger_preview_offers_personal_data_in_full(pdb: Database, sample: Sample,
-                                                     qtbot: QtBot) -> None:
-    dlg = ledger_preview(None, pdb, "party_member")
+                                                     qtbot: QtBot, runner: Runner) -> None:
+    dlg = ledger_preview(None, runner, pdb, "party_member")
     qtbot.addWidget(dlg)
     dlg.show()
     with qtbot.waitSignal(dlg.ready, timeout=30000):
@@ -123,14 +150,14 @@ def test_ledger_preview_offers_personal_data_in_full(pdb: Database, sample: Samp
     assert str(dlg.page_count) in dlg.page_count_label.text()
 
 
-def test_signin_and_appeal_previews(pdb: Database, sample: Sample, qtbot: QtBot) -> None:
-    signin = signin_preview(None, pdb, sample.meeting_id)
+def test_signin_and_appeal_previews(pdb: Database, sample: Sample, qtbot: QtBot, runner: Runner) -> None:
+    signin = signin_preview(None, runner, pdb, sample.meeting_id)
     qtbot.addWidget(signin)
     with qtbot.waitSignal(signin.ready, timeout=30000):
         pass
     assert not signin.full_box.isVisibleTo(signin)
     assert sample.attendee_names[0] in text(signin.pdf_path)
-    appeal = appeal_preview(None, pdb, sample.appeal_id)
+    appeal = appeal_preview(None, runner, pdb, sample.appeal_id)
     qtbot.addWidget(appeal)
     with qtbot.waitSignal(appeal.ready, timeout=30000):
         pass

@@ -11,12 +11,16 @@ from pytestqt.qtbot import QtBot
 from app.cli import main
 from app.printing.signin import blank_signin
 from app.ui.printing.preview import PrintPreviewDialog
+from app.ui.tasks import Runner
 
 pytestmark = pytest.mark.gui
 
 
 def _dialog(qtbot: QtBot, title: str) -> PrintPreviewDialog:
-    dlg = PrintPreviewDialog(None, lambda path: blank_signin(path, "支部委员会", rows=3), title)
+    runner = Runner()
+    make = lambda path: blank_signin(path, "支部委员会", rows=3)  # noqa: E731
+    dlg = PrintPreviewDialog(None, runner, make, title)
+    dlg.finished.connect(lambda _r: runner.shutdown())
     qtbot.addWidget(dlg)
     with qtbot.waitSignal(dlg.ready, timeout=20000):
         dlg.show()

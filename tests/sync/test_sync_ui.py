@@ -20,6 +20,7 @@ from app.ui.ledgers.dashboard import DashboardPage
 from app.ui.look import install_font, install_translators
 from app.ui.main_window import MainWindow
 from app.ui.sync import SyncController
+from app.ui.sync.dialogs import ImportReportDialog
 from server.city import CityServer
 
 from .conftest import COMMUNITY_A, Computers, enrol, round_trip
@@ -105,8 +106,9 @@ def test_import_shows_the_report_and_a_refusal_says_why(
     sync = _controller(qtbot, a2_db, usb, warnings)
     changed: list[bool] = []
     sync.data_changed.connect(lambda: changed.append(True))
-    dialog = sync.import_file(back)
-    assert dialog is not None and warnings == []
+    sync.import_file(back)
+    dialog = sync.last_dialog
+    assert isinstance(dialog, ImportReportDialog) and warnings == []
     qtbot.addWidget(dialog)
     dialog.show()
     rows = {present(dialog.counts.item(r, 0)).text(): present(dialog.counts.item(r, 1)).text()
@@ -121,12 +123,14 @@ def test_import_shows_the_report_and_a_refusal_says_why(
     text = "".join(page.extract_text() for page in PdfReader(str(pdf)).pages)
     assert dialog.windowTitle() in text and compound_title in text
 
-    again = sync.import_file(back)  # the same package again: nothing changes, and it says so
-    assert again is not None and again.counts.rowCount() == 0
+    sync.import_file(back)  # the same package again: nothing changes, and it says so
+    again = sync.last_dialog
+    assert isinstance(again, ImportReportDialog) and again is not dialog and again.counts.rowCount() == 0
 
     bad = usb / "bad.clsync"
     bad.write_bytes(back.read_bytes()[:200])
-    assert sync.import_file(bad) is None
+    sync.import_file(bad)
+    assert sync.last_dialog is again  # no report: a refusal
     assert len(warnings) == 1 and warnings[0]
 
 
@@ -243,7 +247,7 @@ def test_a_clock_behind_the_ledger_is_pointed_out_and_a_right_one_is_not(
     assert latest in warnings[0] and "请先校正" in warnings[0]
 
 
-def test_the_wait_cursor_goes_away_after_a_refused_package(
+def test_a_refused_package_leaves_no_wait_cursor_behind(
         qtbot: QtBot, computers: Computers, tmp_path: Path, usb: Path) -> None:
     city = CityServer(str(tmp_path / "city.sqlite"))
     db = computers.new("a1")
@@ -252,7 +256,8 @@ def test_the_wait_cursor_goes_away_after_a_refused_package(
     sync = _controller(qtbot, db, usb, warnings)
     broken = usb / "broken.clsync"
     broken.write_bytes(b"\x1f\x8b\x08\x00not really gzip")
-    assert sync.import_file(broken) is None
+    sync.import_file(broken)
+    assert sync.last_dialog is None
     assert len(warnings) == 1
     assert QApplication.overrideCursor() is None
     city.close()
@@ -272,15 +277,15 @@ def test_conflicts_wait_on_the_home_view_and_open_from_there(
     window = MainWindow(RecordController(RegistryService(a1_db)), Settings(), lambda s: None)
     qtbot.addWidget(window)
     install_ledgers(window, a1_db)
-    install_sync(window, a1_db)
+    sync = install_sync(window, a1_db)
     window.show()
     todo = _home(window).todo
     texts = [todo.item(i).text() for i in range(todo.count())]
     assert "有 1 处同步冲突待核对" not in " ".join(texts)
 
     # The return package brings the newer edit from the second computer: the home view says so.
-    report = window.sync.import_file(_return_package(city, usb))
-    assert report is not None
+    sync.import_file(_return_package(city, usb))
+    assert isinstance(sync.last_dialog, ImportReportDialog)
     todo = _home(window).todo
     first = todo.item(0)
     assert first.text().startswith("有 1 处同步冲突待核对")

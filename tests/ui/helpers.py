@@ -118,3 +118,36 @@ def answer_next_input(text: str) -> None:
         widget.accept()
 
     on_next_modal(answer)
+
+
+class TickMeter:
+    """Counts the ticks of a 16 ms timer while the block runs and the longest gap between two:
+    how long the event loop (painting, input) was kept waiting."""
+
+    INTERVAL_MS = 16
+
+    def __init__(self) -> None:
+        import time
+
+        self._clock = time.perf_counter
+        self._timer = QTimer()
+        self._timer.setInterval(self.INTERVAL_MS)
+        self._timer.timeout.connect(self._tick)
+        self._last = 0.0
+        self.ticks = 0
+        self.longest_gap_ms = 0.0
+
+    def _tick(self) -> None:
+        now = self._clock()
+        self.longest_gap_ms = max(self.longest_gap_ms, (now - self._last) * 1000)
+        self._last = now
+        self.ticks += 1
+
+    def __enter__(self) -> TickMeter:
+        self._last = self._clock()
+        self._timer.start()
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self._tick()
+        self._timer.stop()

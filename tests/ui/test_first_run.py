@@ -79,7 +79,7 @@ def test_first_start_creates_the_database_and_remembers_it(qtbot: QtBot, tmp_pat
     settings = Settings()
     opened = open_main_window(argparse.Namespace(db=None, smoke=False, lang=None), settings)
     assert not isinstance(opened, int)
-    window, db = opened
+    window, db, _sync = opened
     qtbot.addWidget(window)
     assert isinstance(window, MainWindow)
     assert "幸福社区" in window.windowTitle()

@@ -316,7 +316,7 @@ def test_sync_menu_and_status_in_the_main_window(qtbot: QtBot, registry: Registr
     args = argparse.Namespace(db=str(registry.db.path), smoke=False, lang=None)
     opened = open_main_window(args, Settings())
     assert not isinstance(opened, int)
-    window, db = opened
+    window, db, _sync = opened
     qtbot.addWidget(window)
     titles = [a.text() for a in window.menuBar().actions()]
     assert titles[3] == "同步(&S)"

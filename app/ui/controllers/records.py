@@ -9,9 +9,10 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from app.services import journal
-from app.services.errors import DomainError
+from app.services.errors import DomainError, ValidationError
 from app.services.registry import RegistryService
 from app.ui import labels
+from app.ui.tasks import Runner
 from app.ui.tr import QT_TRANSLATE_NOOP
 
 
@@ -20,18 +21,23 @@ class RecordController(QObject):
 
     The service call runs before the command is pushed, so a refused edit
     (a :class:`ValidationError` or :class:`DomainError`) raises to the caller and leaves
-    no undo step behind.
+    no undo step behind.  While the runner does a long write (a package being imported), an
+    edit waits for it, the window painting, and is then saved (see :meth:`Runner.hold_writes`).
     """
 
     changed = Signal(str)
     failed = Signal(str)
 
-    def __init__(self, service: RegistryService, parent: QObject | None = None) -> None:
+    def __init__(self, service: RegistryService, runner: Runner | None = None,
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.service = service
+        # The one background runner the pages hand their long work to.
+        self.runner = runner if runner is not None else Runner(synchronous=True)
         self.undo_stack = QUndoStack(self)
 
     def create(self, kind: str, values: dict[str, Any]) -> str:
+        self.runner.hold_writes()
         record_id = self.service.create(kind, values)
         svc = self.service
         self.undo_stack.push(_Step(self, kind, _text(ADD, kind),
@@ -41,6 +47,7 @@ class RecordController(QObject):
         return record_id
 
     def update(self, kind: str, record_id: str, values: dict[str, Any]) -> None:
+        self.runner.hold_writes()
         before = self.service.get(kind, record_id)
         old = self.service.update(kind, record_id, values)
         if not old:
@@ -53,6 +60,7 @@ class RecordController(QObject):
         self.changed.emit(kind)
 
     def delete(self, kind: str, record_id: str) -> None:
+        self.runner.hold_writes()
         self.service.delete(kind, record_id)
         svc = self.service
         self.undo_stack.push(_Step(self, kind, _text(DELETE, kind),
@@ -67,6 +75,7 @@ class RecordController(QObject):
         writes the old values back through the change log.  A refused call raises and
         leaves no step.
         """
+        self.runner.hold_writes()
         with journal.recording() as changes:
             result = action()
         if changes:
@@ -77,15 +86,18 @@ class RecordController(QObject):
             self.changed.emit(kind)
         return result
 
-    def _run(self, kind: str, action: Any) -> None:
-        """Replay one step of undo/redo; a refusal is reported instead of raised."""
+    def replay(self, kind: str, action: Any) -> None:
+        """Replay one step of undo/redo.  A refusal (undo would break a rule, or the record is
+        gone) is reported in the user's words; anything unexpected goes on to the error log."""
+        self.runner.hold_writes()
         try:
             action()
         except DomainError as exc:
             self.failed.emit(labels.error_text(kind, exc.code, exc.params))
-        except Exception as exc:  # a ValidationError when undo would break a rule
-            self.failed.emit(str(exc))
-        self.changed.emit(kind)
+        except ValidationError as exc:
+            self.failed.emit("\n".join(labels.error_text(kind, e.code, e.params) for e in exc.errors))
+        finally:
+            self.changed.emit(kind)
 
 
 T = TypeVar("T")
@@ -114,7 +126,7 @@ class _Step(QUndoCommand):
         if self._first:
             self._first = False
             return
-        self.ctl._run(self.kind, self._redo)
+        self.ctl.replay(self.kind, self._redo)
 
     def undo(self) -> None:
-        self.ctl._run(self.kind, self._undo)
+        self.ctl.replay(self.kind, self._undo)

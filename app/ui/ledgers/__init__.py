@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from importlib import import_module
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
-from app.db.database import Database
 from app.ui.main_window import MainWindow, Page, Section
+from app.ui.pages import OpensRecords
 from app.ui.tr import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:
+    from app.db.database import Database
 
 TITLES = {
     "dashboard": QT_TRANSLATE_NOOP("Ledgers", "Dashboard"),
@@ -90,15 +94,14 @@ def _print(window: MainWindow, db: Database, page: QWidget | None) -> None:
     from app.ui.ledgers.print_menu import print_page
 
     if page is not None:
-        print_page(window, db, page.objectName().removeprefix("page_"), page)
+        print_page(window, window.controller.runner, db, page.objectName().removeprefix("page_"), page)
 
 
 def open_record(window: MainWindow, kind: str, record_id: str) -> None:
     """Open the page of ``kind`` and show the record (a to-do item was clicked)."""
     if kind == "sync_conflicts":
-        sync = getattr(window, "sync", None)
-        if sync is not None:
-            sync.review_conflicts()
+        if window.sync is not None:
+            window.sync.review_conflicts()
         return
     if kind == "meeting_kind":
         page = window.open_page("meetings")
@@ -108,6 +111,5 @@ def open_record(window: MainWindow, kind: str, record_id: str) -> None:
     if key is None:
         return
     page = window.open_page(key)
-    opener = getattr(page, "open_record", None)
-    if opener is not None:
-        opener(record_id)
+    if isinstance(page, OpensRecords):
+        page.open_record(record_id)

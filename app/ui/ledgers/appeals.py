@@ -554,12 +554,7 @@ class AppealsPage(QWidget):
         """Select the appeal in the list and show it (the dashboard's to-do items use this)."""
         self.tabs.setCurrentIndex(0)
         if not self.list.select_record(appeal_id):
-            self.list.search.clear()
-            self.list._search_timer.stop()
-            self.list.query.set_search("")
-            for key in list(self.list.filters):
-                self.list.set_filter(key, None)
-            self.list._reload()
+            self.list.show_everything()
             if not self.list.select_record(appeal_id):
                 self.show_record(appeal_id)
                 return self._current is not None

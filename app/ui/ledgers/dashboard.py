@@ -1,10 +1,14 @@
-"""工作台: the home view — the year's figures in the shape the case reports, charts and the to-do list."""
+"""工作台: the home view — the year's figures in the shape the case reports, charts and the to-do list.
+
+The figures are counted on the background runner, so the window paints at once and they fill in
+when counted; QtCharts is loaded then too, when the chart is first drawn.
+"""
 
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
-from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QPainter
 from PySide6.QtWidgets import (
@@ -26,6 +30,9 @@ from app.ui import labels
 from app.ui.controllers.records import RecordController
 from app.ui.models.record_table_model import format_fen
 
+if TYPE_CHECKING:
+    from PySide6.QtCharts import QChart, QChartView
+
 REF_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -33,6 +40,8 @@ class DashboardPage(QWidget):
     """``open_requested(kind, id)`` asks the main window to open a record from the to-do list."""
 
     open_requested = Signal(str, str)
+    # The figures were counted and shown (the first time, and after every refresh).
+    filled = Signal()
 
     def __init__(self, controller: RecordController, db: Database, parent: QWidget | None = None,
                  today: date | None = None) -> None:
@@ -57,12 +66,15 @@ class DashboardPage(QWidget):
         self.grid = QGridLayout(self.cards)
         self.values: dict[str, QLabel] = {}
 
-        self.chart = QChart()
-        self.chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
-        self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-        self.chart_view = QChartView(self.chart, self)
-        self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.chart_view.setMinimumHeight(240)
+        # The chart is made when the first figures arrive (QtCharts loads then, not at start).
+        self.chart: QChart | None = None
+        self.chart_view: QChartView | None = None
+        self.chart_box = QWidget(self)
+        self.chart_box.setMinimumHeight(240)
+        self._chart_layout = QVBoxLayout(self.chart_box)
+        self._chart_layout.setContentsMargins(0, 0, 0, 0)
+        self._generation = 0
+        self.has_figures = False
 
         todo_box = QGroupBox(self.tr("To do"), self)
         self.todo = QListWidget(todo_box)
@@ -79,7 +91,7 @@ class DashboardPage(QWidget):
         head.addStretch(1)
         head.addWidget(self.year)
         lower = QHBoxLayout()
-        lower.addWidget(self.chart_view, 3)
+        lower.addWidget(self.chart_box, 3)
         lower.addWidget(todo_box, 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 16, 16, 16)
@@ -93,10 +105,23 @@ class DashboardPage(QWidget):
         return self._today or date.today()
 
     def refresh(self) -> None:
-        counts = self.service.counts(self.year.value(), self.today())
-        self._fill_cards(counts)
-        self._fill_chart(counts)
-        self._fill_todo(self.service.todo(self.today()))
+        """Count the figures again on the runner; they are shown when they arrive (the newest only)."""
+        self._generation += 1
+        generation, year, today = self._generation, self.year.value(), self.today()
+
+        def count(_task: object) -> tuple[DashboardCounts, list[TodoItem]]:
+            return self.service.counts(year, today), self.service.todo(today)
+
+        def show(result: tuple[DashboardCounts, list[TodoItem]]) -> None:
+            if generation == self._generation:
+                counts, todo = result
+                self._fill_cards(counts)
+                self._fill_chart(counts)
+                self._fill_todo(todo)
+                self.has_figures = True
+                self.filled.emit()
+
+        self.controller.runner.op(count).on_success(show).in_parent(self).run()
 
     def _fill_cards(self, c: DashboardCounts) -> None:
         rate = "—" if c.satisfaction_rate is None else f"{c.satisfaction_rate * 100:.1f}%"
@@ -141,10 +166,25 @@ class DashboardPage(QWidget):
         overdue = self.values["appeals_overdue"]
         overdue.setStyleSheet("color: #c0392b;" if c.appeals_overdue else "")
 
+    def _make_chart(self) -> QChart:
+        from PySide6.QtCharts import QChart, QChartView
+
+        chart = QChart()
+        chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        view = QChartView(chart, self.chart_box)
+        view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self._chart_layout.addWidget(view)
+        self.chart, self.chart_view = chart, view
+        return chart
+
     def _fill_chart(self, c: DashboardCounts) -> None:
-        self.chart.removeAllSeries()
-        for axis in self.chart.axes():
-            self.chart.removeAxis(axis)
+        from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QValueAxis
+
+        chart = self.chart or self._make_chart()
+        chart.removeAllSeries()
+        for axis in chart.axes():
+            chart.removeAxis(axis)
         categories = [self.tr("Appeals"), self.tr("Secretary projects")]
         sets = [
             (self.tr("Received / claimed"), [c.appeals_received, c.projects_claimed], "#2e86c1"),
@@ -157,17 +197,17 @@ class DashboardPage(QWidget):
             bar.append([float(v) for v in values])
             bar.setBrush(QBrush(QColor(colour)))
             series.append(bar)
-        self.chart.addSeries(series)
+        chart.addSeries(series)
         axis_x = QBarCategoryAxis()
         axis_x.append(categories)
         axis_y = QValueAxis()
         axis_y.setLabelFormat("%d")
         axis_y.setRange(0, max(1, c.appeals_received, c.projects_claimed) * 1.1)
-        self.chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
-        self.chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
+        chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(axis_x)
         series.attachAxis(axis_y)
-        self.chart.setTitle(self.tr("Appeals and secretary projects, {year}").format(year=c.year))
+        chart.setTitle(self.tr("Appeals and secretary projects, {year}").format(year=c.year))
 
     def _fill_todo(self, items: list[TodoItem]) -> None:
         self.todo.clear()

@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.db.database import Database
+from app.ui.tasks import Runner
 from app.ui.tr import QT_TRANSLATE_NOOP
 from app.ui.views.record_list import RecordListView
 
@@ -65,7 +66,7 @@ def _year(page: QWidget) -> int:
     return int(spin.value()) if spin is not None and hasattr(spin, "value") else date.today().year
 
 
-def print_choices(parent: QWidget, db: Database, key: str, page: QWidget) -> list[Choice]:
+def print_choices(parent: QWidget, runner: Runner, db: Database, key: str, page: QWidget) -> list[Choice]:
     """The documents the page ``key`` offers, most specific first."""
     from app.printing.catalog import LEDGER_KINDS, ledger_kind
     from app.ui.printing import documents as docs
@@ -75,33 +76,34 @@ def print_choices(parent: QWidget, db: Database, key: str, page: QWidget) -> lis
     def ledger(kind: str, year: int | None) -> Choice:
         spec = ledger_kind(kind)
         text = f"{year}年度{spec.title}" if year and spec.yearly else spec.title
-        return text, lambda: docs.ledger_preview(parent, db, kind, year)
+        return text, lambda: docs.ledger_preview(parent, runner, db, kind, year)
 
     if key == "meetings":
         meeting = page.list.current_id()  # type: ignore[attr-defined]
         if meeting:
             choices.append((_t(MEETING_SIGNIN),
-                            lambda: docs.signin_preview(parent, db, meeting)))
+                            lambda: docs.signin_preview(parent, runner, db, meeting)))
             choices.append((_t(MINUTES_OF_THE_SELECTED_MEETING),
-                            lambda: docs.minutes_preview(parent, db, meeting)))
+                            lambda: docs.minutes_preview(parent, runner, db, meeting)))
         choices.append((_t(BLANK_SIGN_IN_SHEET),
-                        lambda: docs.blank_signin_preview(parent, db, _t(SIGN_IN_SHEET))))
+                        lambda: docs.blank_signin_preview(parent, runner, db, _t(SIGN_IN_SHEET))))
     if key == "appeals":
         appeal = page.current_id()  # type: ignore[attr-defined]
         if appeal:
-            choices.append((_t(FORM_OF_THE_SELECTED_APPEAL), lambda: docs.appeal_preview(parent, db, appeal)))
+            choices.append((_t(FORM_OF_THE_SELECTED_APPEAL),
+                            lambda: docs.appeal_preview(parent, runner, db, appeal)))
     if key in PAGE_LEDGERS:
         choices.append(ledger(PAGE_LEDGERS[key], _year(page)))
     if key == "workday":
         choices.append((_t(BLANK_WORK_DAY_SIGN_IN_SHEET),
-                        lambda: docs.blank_signin_preview(parent, db, _t(COMMUNITY_WORK_DAY_SIGN_IN_SHEET),
-                                                          workday=True)))
+                        lambda: docs.blank_signin_preview(
+                            parent, runner, db, _t(COMMUNITY_WORK_DAY_SIGN_IN_SHEET), workday=True)))
     if isinstance(page, RecordListView) and page.kind in LEDGER_KINDS and key not in PAGE_LEDGERS:
         choices.append(ledger(page.kind, None))
     if key in ("dashboard", "overview") or not choices:
         year = _year(page)
         choices.append((_t(YEARLY_LEDGER_BOOK_YEAR).format(year=year),
-                        lambda: docs.book_preview(parent, db, year)))
+                        lambda: docs.book_preview(parent, runner, db, year)))
     return choices
 
 
@@ -111,9 +113,9 @@ def _t(text: str) -> str:
     return QCoreApplication.translate("PrintChoiceDialog", text)
 
 
-def print_page(parent: QWidget, db: Database, key: str, page: QWidget) -> QDialog | None:
+def print_page(parent: QWidget, runner: Runner, db: Database, key: str, page: QWidget) -> QDialog | None:
     """Ask what to print when there is a choice, then open its preview (non-modal)."""
-    choices = print_choices(parent, db, key, page)
+    choices = print_choices(parent, runner, db, key, page)
     if len(choices) > 1:
         chooser = PrintChoiceDialog(choices, parent)
         if not chooser.exec() or chooser.chosen is None:

@@ -2,7 +2,7 @@
 
 Usage::
 
-    sync = SyncController(db, window)
+    sync = SyncController(db, window, runner=runner)
     for action in sync.actions():
         sync_menu.addAction(action)
     sync.status_changed.connect(window.set_sync_status)
@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
@@ -23,18 +23,16 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 from app.db.database import Database
 from app.db.hlc import MAX_AHEAD_MS, wall_minute
 from app.sync.errors import SyncError
-from app.sync.package import FILE_SUFFIX
-from app.sync.service import SyncService
-from app.ui.sync.dialogs import (
-    ConflictDialog,
-    EnrolDialog,
-    ExportDialog,
-    HistoryDialog,
-    ImportReportDialog,
-    busy,
-)
+from app.sync.files import FILE_SUFFIX
+from app.sync.status import sync_status
 from app.ui.sync.drives import candidate_folders
 from app.ui.sync.words import reason_text
+from app.ui.tasks import Runner, file_error_text
+
+if TYPE_CHECKING:
+    from app.sync.report import ImportReport
+    from app.sync.service import SyncService
+    from app.ui.sync.dialogs import ConflictDialog, EnrolDialog, ExportDialog, HistoryDialog
 
 Warn = Callable[[QWidget, str], None]
 
@@ -50,11 +48,13 @@ class SyncController(QObject):
     data_changed = Signal()
 
     def __init__(self, db: Database, parent: QWidget | None = None, *, warn: Warn | None = None,
-                 folders: Callable[[], list[tuple[Path, bool]]] | None = None) -> None:
+                 folders: Callable[[], list[tuple[Path, bool]]] | None = None,
+                 runner: Runner | None = None) -> None:
         super().__init__(parent)
         self.parent_widget = parent
         self.db = db
-        self.service = SyncService(db)
+        self.runner = runner if runner is not None else Runner(synchronous=True)
+        self._service: SyncService | None = None
         self.warn: Warn = warn if warn is not None else _message_box
         self.folders = folders if folders is not None else candidate_folders
         self.last_dialog: Any = None
@@ -65,6 +65,15 @@ class SyncController(QObject):
             self._action(self.tr("Sync history..."), "sync_history", self.show_history),
             self._action(self.tr("Enrol with the city server..."), "sync_enrol", self.enrol),
         ]
+
+    @property
+    def service(self) -> SyncService:
+        """The sync use cases, loaded when first needed (packages and keys are not needed at start)."""
+        if self._service is None:
+            from app.sync import service
+
+            self._service = service.SyncService(self.db)
+        return self._service
 
     def _action(self, text: str, name: str, slot: Callable[[], object]) -> QAction:
         action = QAction(text, self)
@@ -78,15 +87,15 @@ class SyncController(QObject):
     # --- status -----------------------------------------------------------------------------
 
     def status_text(self) -> str:
-        if not self.service.enrolled:
+        status = sync_status(self.db)
+        if not status.enrolled:
             return self.tr("Not enrolled for sync")
-        parts = [self.tr("{n} changes to send").format(n=self.service.pending_count())]
-        last = self.service.last_exchange()
+        parts = [self.tr("{n} changes to send").format(n=status.pending)]
+        last = status.last_exchange
         parts.append(self.tr("last sync {when}").format(when=f"{last:%m-%d %H:%M}") if last
                      else self.tr("never synced"))
-        conflicts = len(self.service.conflicts())
-        if conflicts:
-            parts.append(self.tr("{n} conflicts to review").format(n=conflicts))
+        if status.conflicts:
+            parts.append(self.tr("{n} conflicts to review").format(n=status.conflicts))
         return " · ".join(parts)
 
     def refresh_status(self) -> None:
@@ -117,13 +126,15 @@ class SyncController(QObject):
     # --- dialogs ----------------------------------------------------------------------------
 
     def export_dialog(self) -> ExportDialog:
-        dialog = ExportDialog(self.service, self.folders(), self.warn, self.parent_widget)
+        from app.ui.sync.dialogs import ExportDialog
+
+        dialog = ExportDialog(self.service, self.runner, self.folders(), self.warn, self.parent_widget)
         dialog.exported.connect(lambda _r: self.refresh_status())
         self.last_dialog = dialog
         return dialog
 
     def export_package(self) -> None:
-        if not self.service.enrolled:
+        if not sync_status(self.db).enrolled:
             self.warn(self._parent(), reason_text(SyncError("not_enrolled")))
             return
         self.export_dialog().exec()
@@ -135,31 +146,42 @@ class SyncController(QObject):
             self._parent(), self.tr("Import sync package"), start,
             self.tr("Sync packages (*{suffix});;All files (*)").format(suffix=FILE_SUFFIX))
         if name:
-            dialog = self.import_file(Path(name))
-            if dialog is not None:
-                dialog.exec()
+            self.import_file(Path(name))
 
-    def import_file(self, path: Path) -> ImportReportDialog | None:
-        """Apply the package at ``path``; the report dialog (not yet shown), or None when refused."""
-        try:
-            with busy():
-                report = self.service.import_file(path)
-        except SyncError as exc:
-            self.warn(self._parent(), reason_text(exc))
-            return None
-        except OSError as exc:
-            self.warn(self._parent(), self.tr("The file could not be read: {error}").format(
-                error=exc.strerror or str(exc)))
-            return None
+    def import_file(self, path: Path) -> None:
+        """Check and apply the package at ``path`` on the background runner; the report opens when
+        it is done (:attr:`last_dialog`), or the refusal is explained."""
+        (self.runner.op(lambda task: self.service.import_file(path, progress=task))
+         .with_progress(self.tr("Checking and applying the sync package…"), parent=self._parent(),
+                        cancellable=True)
+         .exclusive()
+         .on_success(self._imported)
+         .on_failure(self._refused)
+         .run())
+
+    def _imported(self, report: ImportReport) -> None:
+        from app.ui.sync.dialogs import ImportReportDialog
+
         self.refresh_status()
         if report.applied:
             self.data_changed.emit()
         dialog = ImportReportDialog(report, self.parent_widget)
         dialog.review_conflicts.connect(self.review_conflicts)
         self.last_dialog = dialog
-        return dialog
+        dialog.open()
+
+    def _refused(self, error: BaseException) -> bool:
+        if isinstance(error, SyncError):
+            self.warn(self._parent(), reason_text(error))
+            return True
+        if isinstance(error, OSError):
+            self.warn(self._parent(), file_error_text(error))
+            return True
+        return False
 
     def conflict_dialog(self) -> ConflictDialog:
+        from app.ui.sync.dialogs import ConflictDialog
+
         dialog = ConflictDialog(self.service, self.parent_widget)
         dialog.resolved.connect(self.refresh_status)
         dialog.resolved.connect(self.data_changed.emit)
@@ -170,6 +192,8 @@ class SyncController(QObject):
         self.conflict_dialog().exec()
 
     def history_dialog(self) -> HistoryDialog:
+        from app.ui.sync.dialogs import HistoryDialog
+
         self.last_dialog = HistoryDialog(self.service, self.parent_widget)
         return self.last_dialog
 
@@ -177,6 +201,8 @@ class SyncController(QObject):
         self.history_dialog().exec()
 
     def enrol_dialog(self) -> EnrolDialog:
+        from app.ui.sync.dialogs import EnrolDialog
+
         dialog = EnrolDialog(self.service, self.warn, self.parent_widget)
         dialog.enrolled.connect(self.refresh_status)
         dialog.enrolled.connect(self.data_changed.emit)

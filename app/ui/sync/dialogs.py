@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import errno
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtWidgets import (
-    QApplication,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -38,6 +36,7 @@ from app.sync.service import Conflict, ExportResult, SyncService
 from app.ui import labels
 from app.ui.printing.preview import save_failure
 from app.ui.sync.words import format_value, reason_text, rejected_text, table_title
+from app.ui.tasks import Runner
 
 Warn = Callable[[QWidget, str], None]
 
@@ -57,25 +56,16 @@ def _table(parent: QWidget, name: str, headers: list[str]) -> QTableWidget:
     return table
 
 
-@contextmanager
-def busy() -> Iterator[None]:
-    """The wait cursor while a package is read or written (a whole community takes a moment)."""
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        yield
-    finally:
-        QApplication.restoreOverrideCursor()
-
-
 class ExportDialog(QDialog):
     """Choose where the package goes (removable drives first) and write it."""
 
     exported = Signal(object)
 
-    def __init__(self, service: SyncService, folders: list[tuple[Path, bool]], warn: Warn,
+    def __init__(self, service: SyncService, runner: Runner, folders: list[tuple[Path, bool]], warn: Warn,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.service = service
+        self.runner = runner
         self.warn = warn
         self.result_: ExportResult | None = None
         self.setWindowTitle(self.tr("Export sync package"))
@@ -136,16 +126,26 @@ class ExportDialog(QDialog):
         if folder is None:
             self.warn(self, self.tr("Choose where to save the package."))
             return
-        try:
-            with busy():
-                result = self.service.export(folder)
-        except SyncError as exc:
-            self.warn(self, reason_text(exc))
-            return
-        except OSError as exc:
+        self.export_button.setEnabled(False)
+        (self.runner.op(lambda _task: self.service.export(folder))
+         .with_progress(self.tr("Writing the sync package…"), parent=self)
+         .exclusive()
+         .on_success(self._written)
+         .on_failure(self._not_written)
+         .run())
+
+    def _not_written(self, error: BaseException) -> bool:
+        self.export_button.setEnabled(True)
+        if isinstance(error, SyncError):
+            self.warn(self, reason_text(error))
+            return True
+        if isinstance(error, OSError):
             self.warn(self, self.tr("The package could not be written: {error}").format(
-                error=exc.strerror or str(exc)))
-            return
+                error=error.strerror or str(error)))
+            return True
+        return False
+
+    def _written(self, result: ExportResult) -> None:
         self.result_ = result
         text = self.tr("Written to {file}: {n} changes ({tables}). Take the USB drive "
                        "to the district office.").format(

@@ -43,6 +43,10 @@ SEARCH_DELAY_MS = 60
 
 # How many rows the column widths are measured on when a list opens.
 MEASURED_ROWS = 50
+MAX_COLUMN_WIDTH = 320
+# Room beside a cell's text (margins) and a header's (the sort arrow).
+CELL_PADDING = 16
+HEADER_PADDING = 28
 
 class RecordListView(QWidget):
     """The list page of one kind.  All edits go through the :class:`RecordController`."""
@@ -113,11 +117,7 @@ class RecordListView(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setDefaultSectionSize(120)
-        # Widths fit the first rows (more than a maximised window shows): measuring all 200 rows of a
-        # block took a third of the time the list needs to appear. A longer value further down is
-        # elided, with the whole text in its tooltip, and every column can be widened by hand.
-        self.table.horizontalHeader().setResizeContentsPrecision(MEASURED_ROWS)
-        self.table.horizontalHeader().setMaximumSectionSize(320)
+        self.table.horizontalHeader().setMaximumSectionSize(MAX_COLUMN_WIDTH)
         self.table.doubleClicked.connect(lambda _i: self.edit_current())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
 
@@ -142,9 +142,26 @@ class RecordListView(QWidget):
         layout.addWidget(self.count_label)
 
         controller.changed.connect(self._on_changed)
-        self.table.resizeColumnsToContents()
+        self.fit_columns()
         self._update_count()
         self._update_buttons()
+
+    def fit_columns(self) -> None:
+        """Widths that fit the headers and the first rows (more than a maximised window shows).
+
+        Measured here from the texts: Qt's own measuring asks the model for every cell's size in
+        several roles, a third of the time the list needs to appear. A longer value further down
+        is elided, with the whole text in its tooltip, and every column can be widened by hand.
+        """
+        model, header = self.model, self.table.horizontalHeader()
+        cells, heads = self.table.fontMetrics(), header.fontMetrics()
+        rows = min(model.rowCount(), MEASURED_ROWS)
+        for column in range(model.columnCount()):
+            texts = [model.data(model.index(row, column)) for row in range(rows)]
+            width = max((cells.horizontalAdvance(str(t)) for t in texts if t), default=0) + CELL_PADDING
+            title = model.headerData(column, Qt.Orientation.Horizontal)
+            width = max(width, heads.horizontalAdvance(str(title or "")) + HEADER_PADDING)
+            header.resizeSection(column, min(width, MAX_COLUMN_WIDTH))
 
     # --- filters and search -----------------------------------------------------------
 
@@ -172,6 +189,21 @@ class RecordListView(QWidget):
     def set_filter(self, key: str, value: Any) -> None:
         combo = self.filters[key]
         combo.setCurrentIndex(max(0, combo.findData(value)))
+
+    def show_everything(self) -> None:
+        """Clear the search and every filter at once, and list all records again."""
+        self._search_timer.stop()
+        for combo in self.filters.values():
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self.query.set_search("")
+        for key in self.filters:
+            self.query.set_filter(key, None)
+        self._reload()
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -1,0 +1,38 @@
+"""Where sync stands, read cheaply: for the status bar, without loading packages or keys."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, select
+
+from app.db.database import Database
+from app.models import LocalState, OutboxEntry, SyncConflict, SyncPackage
+
+# Keys of this computer's sync state in ``local_state``.
+KEYS_KEY = "sync_keys"
+SERVER_KEY = "sync_server"
+ENROLMENT_KEY = "sync_enrolment"
+SERVER_SEQ_KEY = "sync_server_seq"
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    enrolled: bool
+    pending: int
+    last_exchange: datetime | None
+    conflicts: int
+
+
+def sync_status(db: Database) -> SyncStatus:
+    """Enrolled or not, changes waiting to go out, the last exchange and the conflicts to review."""
+    with db.session() as session:
+        enrolled = session.scalar(select(func.count()).select_from(LocalState)
+                                  .where(LocalState.key == SERVER_KEY))
+        pending = session.scalar(select(func.count()).select_from(OutboxEntry)
+                                 .where(OutboxEntry.acked_at.is_(None)))
+        last = session.scalar(select(func.max(SyncPackage.processed_at)))
+        conflicts = session.scalar(select(func.count()).select_from(SyncConflict)
+                                   .where(SyncConflict.resolved_at.is_(None)))
+    return SyncStatus(bool(enrolled), int(pending or 0), last, int(conflicts or 0))
