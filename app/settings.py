@@ -9,6 +9,8 @@ from pathlib import Path
 
 import platformdirs
 
+from app.atomic import atomic_write
+
 APP_NAME = "CommunityLedger"
 CONFIG_ENV = "COMMUNITY_LEDGER_CONFIG_DIR"
 DB_FILE_NAME = "ledger.sqlite"
@@ -52,7 +54,5 @@ class Settings:
     def save(self, folder: Path | None = None) -> None:
         folder = folder or config_dir()
         folder.mkdir(parents=True, exist_ok=True)
-        path = folder / "settings.json"
-        tmp = path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(asdict(self), ensure_ascii=False, indent=2), encoding="utf-8")
-        os.replace(tmp, path)
+        text = json.dumps(asdict(self), ensure_ascii=False, indent=2)
+        atomic_write(folder / "settings.json", text.encode("utf-8"))

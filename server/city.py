@@ -17,6 +17,7 @@ from sqlalchemy import URL, Engine, create_engine, event, func, or_, select, tex
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from app.atomic import atomic_write
 from app.db.hlc import HybridClock, Stamp
 from app.filenames import safe_file_name
 from app.models import Community, new_id
@@ -24,7 +25,7 @@ from app.models.scope import CITY_SCOPE
 from app.sync.apply import Applier, check_community_writer
 from app.sync.enrolment import MAX_COMPUTERS, EnrolmentCode, proof_matches
 from app.sync.errors import SyncError
-from app.sync.files import atomic_write, read_limited
+from app.sync.files import read_limited
 from app.sync.keys import NodeKeys, PublicIdentity, b64, unb64
 from app.sync.package import (
     FILE_SUFFIX,

@@ -9,9 +9,7 @@ print date, and writes the file atomically: a failure leaves no file behind.
 from __future__ import annotations
 
 import itertools
-import os
-import secrets
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -39,6 +37,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.tables import CellStyle
 
+from app.atomic import atomic_write
 from app.printing.fonts import FONT, register_font, text_width
 from app.services.identity import mask_id_number, mask_phone
 
@@ -653,39 +652,6 @@ class _DocTemplate(BaseDocTemplate):
             self.page_refs[flowable.toc_key] = self.page
 
 
-def write_atomically(path: Path, write: Callable[[Path], object]) -> None:
-    """Call ``write(temp)`` on a temporary file beside ``path``, then move it into place.
-
-    On any failure the temporary file is removed and ``path`` is left as it was.
-    """
-    path = Path(path)
-    tmp = _fresh_temp(path)
-    try:
-        write(tmp)
-        # Opened for writing: Windows flushes a file only through a handle that may write to it.
-        fd = os.open(tmp, os.O_RDWR)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-
-
-def _fresh_temp(path: Path) -> Path:
-    """A new empty file beside ``path``, created with the user's usual permissions (umask)."""
-    for _ in range(100):
-        tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.part")
-        try:
-            os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
-        except FileExistsError:
-            continue
-        return tmp
-    raise FileExistsError(f"no free temporary name beside {path}")
-
-
 def render(path: Path, story: list[Flowable], info: DocInfo) -> int:
     """Lay ``story`` out into the PDF at ``path`` (one pass) and return its page count."""
     register_font()
@@ -696,5 +662,5 @@ def render(path: Path, story: list[Flowable], info: DocInfo) -> int:
         doc = _DocTemplate(str(tmp), info, page_refs)
         doc.build(list(story), canvasmaker=_numbered_canvas(info, counter, page_refs))
 
-    write_atomically(Path(path), write)
+    atomic_write(Path(path), write=write)
     return counter[0]

@@ -10,7 +10,6 @@ the path they came from.
 from __future__ import annotations
 
 import hashlib
-import os
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -21,6 +20,7 @@ from typing import Any
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
+from app.atomic import atomic_copy
 from app.db.collation import by_pinyin
 from app.filenames import safe_file_name
 from app.models import PartTimeMember, PartyGroup, PartyMember, ResidentUnit
@@ -158,14 +158,7 @@ def viewable_copy(data_dir: Path, sha256: str, file_name: str, folder: Path) -> 
     target = Path(folder) / sha256[:16] / safe_file_name(file_name, "attachment")
     if not target.exists():
         target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".copy-")
-        os.close(fd)
-        try:
-            shutil.copyfile(attachment_path(data_dir, sha256), tmp)
-            os.replace(tmp, target)
-        finally:
-            if os.path.exists(tmp):
-                os.remove(tmp)
+        atomic_copy(attachment_path(data_dir, sha256), target)
     return target
 
 
@@ -397,16 +390,12 @@ class MeetingService(LedgerService):
         target = attachment_path(data_dir, sha)
         if not target.exists():
             target.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".incoming-")
-            os.close(fd)
-            try:
-                shutil.copyfile(source, tmp)
-                if file_sha256(Path(tmp)) != sha:
+
+            def unchanged(copy: Path) -> None:
+                if file_sha256(copy) != sha:
                     raise DomainError("attachment_changed_while_copying", path=str(source))
-                os.replace(tmp, target)
-            finally:
-                if os.path.exists(tmp):
-                    os.remove(tmp)
+
+            atomic_copy(source, target, check=unchanged, private=True)
         with self.db.session() as session:
             existing = session.scalar(select(MeetingAttachment.id).where(
                 self.live(MeetingAttachment), MeetingAttachment.meeting_id == meeting_id,

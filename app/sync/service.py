@@ -13,6 +13,7 @@ from sqlalchemy import func, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from app.atomic import atomic_write
 from app.db.database import CLOCK_KEY, COMMUNITY_KEY, COMPUTER_KEY, Database
 from app.db.hlc import Stamp
 from app.filenames import safe_file_name
@@ -23,7 +24,7 @@ from app.sync.apply import Applier, ApplyResult, check_received_scope, release
 from app.sync.changes import ChangeLog
 from app.sync.enrolment import EnrolmentCode, proof
 from app.sync.errors import SyncError
-from app.sync.files import atomic_write, read_limited
+from app.sync.files import read_limited
 from app.sync.keys import NodeKeys, PublicIdentity, b64
 from app.sync.package import (
     FILE_SUFFIX,

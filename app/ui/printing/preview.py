@@ -11,7 +11,6 @@ a long book never freezes the window.  The pages are rendered with QtPdf.
 
 from __future__ import annotations
 
-import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -45,8 +44,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.atomic import atomic_copy
 from app.filenames import safe_file_name
-from app.printing.base import write_atomically
 from app.ui.tasks import Runner, describe_failure
 
 MakePdf = Callable[[Path], object]
@@ -366,7 +365,7 @@ class PrintPreviewDialog(QDialog):
         if target.suffix.lower() != ".pdf":
             target = target.with_name(target.name + ".pdf")
         try:
-            write_atomically(target, lambda tmp: shutil.copyfile(self.pdf_path, tmp))
+            atomic_copy(self.pdf_path, target)
         except OSError as exc:
             self.message_label.setText(save_failure(exc, target))
             return False

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.printing.base import write_atomically
+from app.atomic import atomic_write
 from app.sync.errors import SyncError
 from app.sync.report import ImportReport
 from app.sync.service import Conflict, ExportResult, SyncService
@@ -288,7 +288,7 @@ class ImportReportDialog(QDialog):
                 raise OSError(errno.EIO, "nothing was written")
 
         try:
-            write_atomically(path, render)
+            atomic_write(path, write=render)
         except OSError as exc:
             return save_failure(exc, path)
         return None
