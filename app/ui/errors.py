@@ -1,11 +1,17 @@
-"""Telling the secretary about an unexpected error (see :mod:`app.errorlog`), from any thread."""
+"""Telling the secretary what went wrong: an unexpected error (see :mod:`app.errorlog`), from any
+thread, and a refused save, next to its fields or in a message."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
+
+if TYPE_CHECKING:
+    from app.services.errors import FieldError
 
 
 class ErrorNotifier(QObject):
@@ -33,3 +39,35 @@ class ErrorNotifier(QObject):
                 "Please send this file to whoever looks after the program.").format(path=log_path))
         finally:
             self.showing = False
+
+
+Word = Callable[[str, dict[str, Any]], str]
+Place = Callable[[list["FieldError"]], list["FieldError"]]
+
+
+def _none_placed(errors: list[FieldError]) -> list[FieldError]:
+    return errors
+
+
+def save_or_explain(parent: QWidget, save: Callable[[], object], word: Word,
+                    place: Place = _none_placed) -> bool:
+    """Run ``save``; True when it went through.
+
+    A refusal is explained in the user's words (``word(code, params)``): the errors of a
+    :class:`ValidationError` next to their fields where ``place`` can put them (it returns those it
+    could not), the others, and a :class:`DomainError`, in a message box over ``parent``.
+    """
+    from app.services.errors import DomainError, ValidationError
+
+    try:
+        save()
+    except ValidationError as exc:
+        unplaced = place(exc.errors)
+        if unplaced:
+            text = "\n".join(word(e.code, e.params) for e in unplaced)
+            QMessageBox.warning(parent, parent.windowTitle(), text)
+        return False
+    except DomainError as exc:
+        QMessageBox.warning(parent, parent.windowTitle(), word(exc.code, exc.params))
+        return False
+    return True

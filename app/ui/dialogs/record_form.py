@@ -18,18 +18,18 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPlainTextEdit,
     QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
-from app.services.errors import DomainError, FieldError, ValidationError
+from app.services.errors import FieldError
 from app.services.fields import Field, Kind
 from app.services.identity import mask_id_number, mask_phone
 from app.services.registry import RegistryService
 from app.ui import labels
+from app.ui.errors import save_or_explain
 from app.ui.widgets.sensitive_edit import SensitiveLineEdit
 
 # A field whose options depend on another field's value: kind -> {field: (parent field, column)}.
@@ -285,16 +285,10 @@ class RecordFormDialog(QDialog):
         self.resize(560, min(760, 120 + 58 * len(self.form.editors)))
 
     def try_save(self) -> bool:
-        try:
-            self._save(self.form.values())
-        except ValidationError as exc:
-            unplaced = self.form.show_errors(exc.errors)
-            if unplaced:
-                QMessageBox.warning(self, self.windowTitle(), "\n".join(
-                    labels.error_text(self.kind, e.code, e.params) for e in unplaced))
-            return False
-        except DomainError as exc:
-            QMessageBox.warning(self, self.windowTitle(), labels.error_text(self.kind, exc.code, exc.params))
+        def word(code: str, params: dict[str, Any]) -> str:
+            return labels.error_text(self.kind, code, params)
+
+        if not save_or_explain(self, lambda: self._save(self.form.values()), word, self.form.show_errors):
             return False
         self.accept()
         return True

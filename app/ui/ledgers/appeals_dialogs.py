@@ -24,12 +24,13 @@ from PySide6.QtWidgets import (
 
 from app.models.ledgers import AssigneeKind
 from app.services.appeals import AppealService
-from app.services.errors import DomainError, FieldError, ValidationError
+from app.services.errors import DomainError, FieldError
 from app.services.fields import Field
 from app.services.workdays import CalendarService, preset_years
 from app.ui import labels
 from app.ui.controllers.records import RecordController
 from app.ui.dialogs.record_form import RecordForm
+from app.ui.errors import save_or_explain
 from app.ui.ledgers.appeals_words import error_text
 from app.ui.views.record_list import RecordListView
 
@@ -75,16 +76,8 @@ class StepDialog(QDialog):
         self.setMinimumWidth(460)
 
     def try_save(self) -> bool:
-        try:
-            self._save(self.form.values())
-        except ValidationError as exc:
-            unplaced = self.form.show_errors(exc.errors)
-            if unplaced:
-                QMessageBox.warning(self, self.windowTitle(), "\n".join(
-                    error_text(e.code, e.params) for e in unplaced))
-            return False
-        except DomainError as exc:
-            QMessageBox.warning(self, self.windowTitle(), error_text(exc.code, exc.params))
+        save = lambda: self._save(self.form.values())  # noqa: E731
+        if not save_or_explain(self, save, error_text, self.form.show_errors):
             return False
         self.accept()
         return True
@@ -174,26 +167,22 @@ class DispatchDialog(QDialog):
         for label in self.errors.values():
             label.clear()
             label.hide()
-        try:
-            self._save(*self.values())
-        except ValidationError as exc:
-            unplaced: list[FieldError] = []
-            for error in exc.errors:
-                shown = self.errors.get("assignee_name" if error.field == "assignee_id" else error.field)
-                if shown is None:
-                    unplaced.append(error)
-                    continue
-                shown.setText(error_text(error.code, error.params))
-                shown.show()
-            if unplaced:
-                QMessageBox.warning(self, self.windowTitle(), "\n".join(
-                    error_text(e.code, e.params) for e in unplaced))
-            return False
-        except DomainError as exc:
-            QMessageBox.warning(self, self.windowTitle(), error_text(exc.code, exc.params))
+        if not save_or_explain(self, lambda: self._save(*self.values()), error_text, self._place):
             return False
         self.accept()
         return True
+
+    def _place(self, errors: list[FieldError]) -> list[FieldError]:
+        """Show each error under its field; the receiver's id is worded under the receiver's name."""
+        unplaced: list[FieldError] = []
+        for error in errors:
+            shown = self.errors.get("assignee_name" if error.field == "assignee_id" else error.field)
+            if shown is None:
+                unplaced.append(error)
+                continue
+            shown.setText(error_text(error.code, error.params))
+            shown.show()
+        return unplaced
 
 
 class RulesDialog(QDialog):
@@ -280,17 +269,11 @@ class RulesDialog(QDialog):
         values = self.values()
         current = self.service.rules()
         changed = {k: v for k, v in values.items() if getattr(current, k) != v}
-        if changed:
-            try:
-                self.controller.perform(self.tr("Change appeal deadlines"), "appeal",
-                                        lambda: self.service.set_rules(**changed))
-            except DomainError as exc:
-                QMessageBox.warning(self, self.windowTitle(), error_text(exc.code, exc.params))
-                return False
-            except ValidationError as exc:
-                QMessageBox.warning(self, self.windowTitle(), "\n".join(
-                    error_text(e.code, e.params) for e in exc.errors))
-                return False
+        if changed and not save_or_explain(
+                self, lambda: self.controller.perform(self.tr("Change appeal deadlines"), "appeal",
+                                                      lambda: self.service.set_rules(**changed)),
+                error_text):
+            return False
         self.accept()
         return True
 
