@@ -2518,6 +2518,10 @@ in progress {doing}</source>
         <translation>文档生成失败：%1</translation>
     </message>
     <message>
+        <source>Printing was cancelled.</source>
+        <translation>已取消打印。</translation>
+    </message>
+    <message>
         <source>The printer could not be started.</source>
         <translation>无法启动打印机。</translation>
     </message>
@@ -2526,6 +2530,10 @@ in progress {doing}</source>
         <translation>
             <numerusform>已发送 %n 页到打印机。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Sending the pages to the printer…</source>
+        <translation>正在把页面送往打印机…</translation>
     </message>
     <message>
         <source>Save as PDF</source>
