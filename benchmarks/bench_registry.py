@@ -6,8 +6,9 @@ Measures, each next to a raw ``sqlite3`` baseline measured in the same run:
 * search as you type: each keystroke of a few names sets the search text, counts and fetches the
   first 200 rows (median and 95th percentile per keystroke);
 * peak memory of a process doing the above;
-* the GUI: ``community-ledger --db PATH --smoke`` (window, home view and members list painted),
-  against a bare PySide6 ``QMainWindow`` shown and painted offscreen.
+* the GUI: ``community-ledger --db PATH --smoke``: the window painted (it paints before the
+  ledger is opened), the home view painted with its figures, and the members list painted after
+  it, against a bare PySide6 ``QMainWindow`` shown and painted offscreen.
 
 Each side runs in a fresh child process, so imports and memory of one do not colour the other.
 Usage: ``python benchmarks/bench_registry.py [--rebuild] [--rounds N] [--gui-runs N] [--no-gui]``.
@@ -45,6 +46,7 @@ from common import (  # noqa: E402
 WORDS = ("张伟", "王秀英", "李建国", "刘淑珍", "幸福家园", "白城市中心医院")
 PAGE = 200
 GOAL_WINDOW_MS = 1000.0
+GOAL_WINDOW_RATIO = 5.0
 GOAL_LIST_MS = 100.0
 
 RAW_COLUMNS = """
@@ -205,6 +207,10 @@ def _gui(path: Path, runs: int) -> tuple[list[dict[str, Any]], list[dict[str, An
     return ours, bare
 
 
+def ratio(ours: float | None, baseline: float | None) -> str:
+    return f"{ours / baseline:.1f}x" if ours and baseline else "-"
+
+
 def _med(items: list[dict[str, Any]], key: str) -> float | None:
     values = [float(x[key]) for x in items if key in x]
     return median(values) if values else None
@@ -284,8 +290,11 @@ def main() -> int:
         ours, bare = gui
         print_table([f"GUI (offscreen, median of {len(ours)})", "community-ledger --smoke",
                      "bare QMainWindow", "goal"], [
-            ["window painted (from interpreter start)", fmt(_med(ours, "window_ms")),
-             fmt(_med(bare, "window_ms")), f"< {GOAL_WINDOW_MS:.0f} ms"],
+            ["window painted (from interpreter start)",
+             f"{fmt(_med(ours, 'window_ms'))} ({ratio(_med(ours, 'window_ms'), _med(bare, 'window_ms'))})",
+             fmt(_med(bare, "window_ms")), f"≤ {GOAL_WINDOW_RATIO:.0f}x bare"],
+            ["home view painted with its figures (from interpreter start)", fmt(_med(ours, "home_ms")),
+             "-", f"< {GOAL_WINDOW_MS:.0f} ms"],
             ["members list painted after the home view", fmt(_med(ours, "members_list_ms")), "-",
              f"< {GOAL_LIST_MS:.0f} ms"],
             ["whole process (start to exit)", fmt(_med(ours, "process_ms")), fmt(_med(bare, "process_ms")),

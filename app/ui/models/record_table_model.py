@@ -23,6 +23,10 @@ Index = QModelIndex | QPersistentModelIndex
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _NUMERIC = (Kind.INT, Kind.DECIMAL, Kind.FEN)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole.value)
+_RIGHT = int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
+_ID = int(ID_ROLE)
+_TEXT_ROLES = frozenset({int(Qt.ItemDataRole.DisplayRole.value), int(Qt.ItemDataRole.ToolTipRole.value), _ID})
 
 
 def format_fen(fen: int) -> str:
@@ -69,6 +73,7 @@ class RecordTableModel(QAbstractTableModel):
         self.show_sensitive = False
         self._count = 0
         self._blocks: OrderedDict[int, list[tuple[Any, ...]]] = OrderedDict()
+        self._shown: dict[int, tuple[str, ...]] = {}
         self._count = query.count()
 
     # --- Qt interface -----------------------------------------------------------------
@@ -88,37 +93,55 @@ class RecordTableModel(QAbstractTableModel):
         return str(section + 1)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        # Called for every cell of the screen in several roles: plain int comparisons, and each
+        # row's texts made once.
+        role = int(role)
+        if role == _ALIGNMENT:
+            return _RIGHT if self.query.columns[index.column()].kind in _NUMERIC else None
+        if role not in _TEXT_ROLES or not index.isValid():
             return None
-        column = self.query.columns[index.column()]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            if column.kind in _NUMERIC:
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            return None
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, ID_ROLE):
-            return None
-        row = self._row(index.row())
-        if row is None:
-            return None
-        if role == ID_ROLE:
-            return row[0]
-        return display_value(column.kind, row[index.column() + 1], self.show_sensitive, self.kind)
+        if role == _ID:
+            row = self._row(index.row())
+            return None if row is None else row[0]
+        texts = self._texts(index.row())
+        return None if texts is None else texts[index.column()]
+
+    def _texts(self, row: int) -> tuple[str, ...] | None:
+        """The row's cells as the list shows them."""
+        texts = self._shown.get(row)
+        if texts is None:
+            values = self._row(row)
+            if values is None:
+                return None
+            texts = tuple(display_value(c.kind, v, self.show_sensitive, self.kind)
+                          for c, v in zip(self.query.columns, values[1:], strict=True))
+            if len(self._shown) >= self.BLOCK * self.MAX_BLOCKS:
+                self._shown.clear()
+            self._shown[row] = texts
+        return texts
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        self.query.set_sort(column, order == Qt.SortOrder.DescendingOrder)
-        self.refresh()
+        descending = order == Qt.SortOrder.DescendingOrder
+        if (column, descending) == (self.query.sort_column, self.query.sort_descending):
+            return  # the view asks again when sorting is switched on and its indicator is set
+        self.query.set_sort(column, descending)
+        self.refresh(recount=False)
 
     # --- ours ---------------------------------------------------------------------
 
-    def refresh(self) -> None:
-        """Re-read the count and drop cached rows (after a search, filter, sort or edit)."""
+    def refresh(self, recount: bool = True) -> None:
+        """Drop cached rows and re-read the count (after a search, filter or edit; a new order
+        keeps the count)."""
         self.beginResetModel()
         self._blocks.clear()
-        self._count = self.query.count()
+        self._shown.clear()
+        if recount:
+            self._count = self.query.count()
         self.endResetModel()
 
     def set_show_sensitive(self, show: bool) -> None:
         self.show_sensitive = show
+        self._shown.clear()
         if self._count:
             self.dataChanged.emit(self.index(0, 0), self.index(self._count - 1, self.columnCount() - 1))
 
