@@ -1,6 +1,7 @@
 """``community-ledger-cli``: the command line for scripts and administrators.
 
-One module per area (:mod:`app.cli.registry`, :mod:`app.cli.printing`, :mod:`app.cli.sync`), each
+One module per area (:mod:`app.cli.registry`, :mod:`app.cli.printing`, :mod:`app.cli.sync`,
+:mod:`app.cli.backup`), each
 adding its subcommands with ``register(subparsers)``; a command is a function ``(args) -> int`` set
 as ``args.run``. Errors are one line on stderr and a non-zero exit, never a traceback.
 """
@@ -12,12 +13,12 @@ import sys
 from collections.abc import Sequence
 
 from app import __version__
-from app.cli import printing, registry, sync
+from app.cli import backup, printing, registry, sync
 from app.cli.common import CliError
 from app.console import tolerate_unencodable
 from app.services.errors import DomainError, ValidationError
 
-COMMAND_MODULES = (registry, printing, sync)
+COMMAND_MODULES = (registry, printing, sync, backup)
 
 
 class _Parser(argparse.ArgumentParser):
