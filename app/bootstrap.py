@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app import errorlog
@@ -23,9 +24,12 @@ from app.ui.main_window import MainWindow
 from app.ui.tasks import Runner
 
 if TYPE_CHECKING:
+    from app.db.backup import CheckResult
     from app.db.database import Database
+    from app.db.lock import LedgerLock
     from app.services.registry import RegistryService
     from app.ui.dialogs.first_run import FirstRunWizard
+    from app.ui.safety import Safety
     from app.ui.sync.controller import SyncController
 
 # What a start does not need before the window is painted (SQLAlchemy, the models, the services)
@@ -137,7 +141,9 @@ def run(args: argparse.Namespace, started: float) -> int:
     window.showMaximized()
     starter.start()
     code = app.exec()
-    return _finish(window, starter.db, int(code))
+    code = _finish(window, None, int(code))
+    starter.close_ledger()
+    return code
 
 
 def _serve(app: QApplication, window: MainWindow, db: Database, sync: SyncController) -> int:
@@ -173,38 +179,77 @@ def known_ledger(args: argparse.Namespace, settings: Settings) -> Path | None:
     return None
 
 
+class LedgerDamagedError(Exception):
+    """The ledger cannot be opened and does not pass SQLite's check: ``check`` says why."""
+
+    def __init__(self, check: CheckResult) -> None:
+        super().__init__(check.summary)
+        self.check = check
+
+
 class Starter(QObject):
     """Opens the ledger on the runner once the window is up, then fills the window in.
 
     ``ready`` is emitted when the window shows the ledger; ``failed`` with the exit code when it
     cannot (the window then closes, after saying why): 1 for a file that cannot be opened, 2 for a
-    ledger without a community under ``--smoke``, 0 when the user gave up.
+    ledger without a community under ``--smoke``, 0 when the user gave up or the ledger is open in
+    another window (which is brought to the front).
     """
 
     ready = Signal()
     failed = Signal(int)
 
-    def __init__(self, window: MainWindow, path: Path, *, smoke: bool = False) -> None:
+    def __init__(self, window: MainWindow, path: Path, *, smoke: bool = False,
+                 unlock: Callable[[str, QWidget | None], bool] | None = None,
+                 restart: Callable[[], None] | None = None) -> None:
         super().__init__(window)
         self.window = window
         self.path = path
         self.smoke = smoke
         self.runner = Runner()
+        self.lock: LedgerLock | None = None
         self.db: Database | None = None
         self.sync: SyncController | None = None
+        self.safety: Safety | None = None
+        self._unlock = unlock
+        self._restart = restart
 
     def start(self) -> None:
         self.runner.op(self._open).on_success(self._opened).on_failure(self._refused).run()
 
     def _open(self, _task: object) -> tuple[Database, bool]:
-        db = open_ledger(self.path)
-        try:
-            from app.services.registry import RegistryService
+        from app.db.backup import check_database
+        from app.db.lock import LedgerLock
 
-            return db, RegistryService(db).has_community()
+        lock = LedgerLock(self.path).acquire()
+        try:
+            # SQLite's quick check first: a damaged ledger is not opened (and never backed up), and
+            # the newest good backup is offered instead.
+            found = check_database(self.path) if self.path.is_file() and self.path.stat().st_size else None
+            if found is not None and not found.ok and not found.foreign:
+                raise LedgerDamagedError(found)
+            db = open_ledger(self.path)
+            try:
+                from app.services.registry import RegistryService
+
+                has_community = RegistryService(db).has_community()
+            except BaseException:
+                db.close()
+                raise
         except BaseException:
-            db.close()
+            lock.release()
             raise
+        self.lock = lock
+        return db, has_community
+
+    def close_ledger(self) -> None:
+        """Close the database and let go of its lock (before a restore, and at the end)."""
+        if self.db is not None:
+            self.db.close()
+            self.db = None
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
 
     def _opened(self, result: tuple[Database, bool]) -> None:
         from app.services.registry import RegistryService
@@ -213,9 +258,14 @@ class Starter(QObject):
         db, has_community = result
         self.db = db
         service = RegistryService(db)
+        settings = self.window.settings
+        if not self.smoke and settings.lock_hash and not self._ask_password(settings.lock_hash):
+            self.close_ledger()
+            self.failed.emit(0)
+            self.window.close()
+            return
         if not has_community and not self._create_community(service):
-            self.db = None
-            db.close()
+            self.close_ledger()
             self.failed.emit(2 if self.smoke else 0)
             self.window.close()
             return
@@ -224,8 +274,16 @@ class Starter(QObject):
         self.sync = install_sync(self.window, db)
         _clear_viewable_copies()
         if not self.smoke:
+            self.safety = install_safety(self.window, self.path, self.runner, self.close_ledger,
+                                         self._restart)
+            self.safety.start(checked=True)
             QTimer.singleShot(0, self.sync.check_clock)
         self.ready.emit()
+
+    def _ask_password(self, stored_hash: str) -> bool:
+        from app.ui.lock_screen import ask_to_unlock
+
+        return (self._unlock or ask_to_unlock)(stored_hash, self.window)
 
     def _create_community(self, service: RegistryService) -> bool:
         """A ledger without a community (made and left before the wizard was finished): ask for it."""
@@ -238,15 +296,75 @@ class Starter(QObject):
         return bool(wizard.exec()) and _create(service, wizard)
 
     def _refused(self, error: BaseException) -> bool:
-        if not isinstance(error, CannotOpenError):
+        from app.db.lock import LedgerInUseError
+
+        if isinstance(error, LedgerInUseError):
+            self._open_elsewhere()
+            return True
+        if isinstance(error, LedgerDamagedError) and not self.smoke:
+            from app.ui.safety import Safety
+
+            self.safety = Safety(self.window, self.path, self.runner, close_ledger=self.close_ledger,
+                                 restart=self._restart)
+            self.safety.last_check = error.check
+            self.safety.offer_recovery()
+            self.failed.emit(1)
+            self.window.close()
+            return True
+        if not isinstance(error, CannotOpenError | LedgerDamagedError):
             return False
+        text = str(error) if isinstance(error, CannotOpenError) else QCoreApplication.translate(
+            "Startup", "“{path}” is damaged: it does not pass the database's own check."
+        ).format(path=self.path)
         if self.smoke:
-            print(f"community-ledger: {error}", file=sys.stderr)
+            print(f"community-ledger: {text}", file=sys.stderr)
         else:
-            cannot_open(self.window, str(error))
+            cannot_open(self.window, text)
         self.failed.emit(1)
         self.window.close()
         return True
+
+    def _open_elsewhere(self) -> None:
+        from app.ui.front_door import knock
+
+        if self.smoke:
+            print(f"community-ledger: {self.path} is open in another window", file=sys.stderr)
+            self.failed.emit(1)
+        else:
+            knocked = knock(self.path)
+            QMessageBox.information(self.window, QCoreApplication.translate("Startup", "Already open"),
+                                    QCoreApplication.translate(
+                "Startup", "This ledger is already open in another window; it has been brought to the "
+                           "front.") if knocked else QCoreApplication.translate(
+                "Startup", "This ledger is open in another program. Close it there first."))
+            self.failed.emit(0)
+        self.window.close()
+
+
+def install_safety(window: MainWindow, path: Path, runner: Runner, close_ledger: Callable[[], None],
+                   restart: Callable[[], None] | None = None) -> Safety:
+    """The ledger's daily check and backup, the backup and restore actions, one window per ledger,
+    the start-up password's idle lock and its setting."""
+    from app.ui.front_door import FrontDoor
+    from app.ui.lock_screen import IdleLock, PasswordDialog
+    from app.ui.safety import Safety
+
+    safety = Safety(window, path, runner, close_ledger=close_ledger, restart=restart)
+    FrontDoor(window, path)
+    central = window.centralWidget()
+    assert central is not None
+    idle = IdleLock(window, central, window.settings)
+    password = QAction(QCoreApplication.translate("Startup", "Start-up password…"), window)
+    password.setObjectName("startup_password")
+
+    def set_password() -> None:
+        if PasswordDialog(window.settings, window).exec():
+            window.settings.save()
+            idle.restart()
+
+    password.triggered.connect(lambda _c=False: set_password())
+    window.add_file_actions([*safety.actions(), password])
+    return safety
 
 
 def _create(service: RegistryService, wizard: FirstRunWizard) -> bool:
@@ -291,8 +409,19 @@ def open_main_window(args: argparse.Namespace,
         db_path = wizard.db_path()
         chosen_folder = True
     assert db_path is not None
+    from app.db.lock import LedgerInUseError, LedgerLock
+
+    lock = LedgerLock(db_path)
+    try:
+        lock.acquire()
+    except LedgerInUseError:
+        QMessageBox.information(None, QCoreApplication.translate("Startup", "Already open"),
+                                QCoreApplication.translate(
+            "Startup", "This ledger is open in another program. Close it there first."))
+        return 0
     db = open_database(db_path)
     if db is None:
+        lock.release()
         return 1
     service = RegistryService(db)
     if not service.has_community():
@@ -316,6 +445,13 @@ def open_main_window(args: argparse.Namespace,
     window = MainWindow(controller, settings, lambda s: s.save())
     install_ledgers(window, db)
     sync = install_sync(window, db)
+    if not args.smoke:
+
+        def close_ledger() -> None:
+            db.close()
+            lock.release()
+
+        install_safety(window, db_path, runner, close_ledger).start()
     return window, db, sync
 
 

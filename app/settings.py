@@ -37,6 +37,10 @@ class Settings:
     db_path: str = ""
     language: str = "zh_CN"
     show_sensitive: bool = False
+    # The start-up password's argon2 hash (none when empty), and after how many idle minutes the
+    # window locks itself again (0: never).
+    lock_hash: str = ""
+    lock_idle_minutes: int = 0
 
     @classmethod
     def load(cls, folder: Path | None = None) -> Settings:
@@ -45,8 +49,12 @@ class Settings:
             raw = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return cls()
-        known = {f.name for f in fields(cls)}
-        settings = cls(**{k: v for k, v in raw.items() if k in known})
+        if not isinstance(raw, dict):
+            return cls()
+        defaults = cls()
+        # A value of the wrong kind (a file edited by hand, or by an older version) keeps the default.
+        known = {f.name: type(getattr(defaults, f.name)) for f in fields(cls)}
+        settings = cls(**{k: v for k, v in raw.items() if k in known and type(v) is known[k]})
         if settings.language not in LANGUAGES:
             settings.language = "zh_CN"
         return settings
@@ -55,4 +63,4 @@ class Settings:
         folder = folder or config_dir()
         folder.mkdir(parents=True, exist_ok=True)
         text = json.dumps(asdict(self), ensure_ascii=False, indent=2)
-        atomic_write(folder / "settings.json", text.encode("utf-8"))
+        atomic_write(folder / "settings.json", text.encode("utf-8"), private=True)

@@ -25,13 +25,7 @@ from pathlib import Path
 
 from app import __version__
 from app.atomic import atomic_write, fsync_file, remove_leftovers
-from app.db.migrate import (
-    DatabaseUnavailableError,
-    NotALedgerDatabaseError,
-    check_sqlite_file,
-    newest_revision_file,
-    stored_revision,
-)
+from app.db.migrate import newest_revision_file, stored_revision
 
 KEEP_DAYS = 30
 KEEP_MONTHS = 12
@@ -285,6 +279,8 @@ class CheckResult:
     ok: bool
     problems: tuple[str, ...]
     revision: str | None
+    # Not a ledger at all (another program's file): nothing to restore it to.
+    foreign: bool = False
 
     @property
     def summary(self) -> str:
@@ -295,21 +291,27 @@ def check_database(path: Path, thorough: bool = False) -> CheckResult:
     """SQLite's own check of the file (``quick_check``, or ``integrity_check`` when ``thorough``),
     read-only; whether it is a ledger this version can open."""
     try:
-        check_sqlite_file(path)
-    except NotALedgerDatabaseError:
-        return CheckResult(False, ("not a Community Ledger database",), None)
-    except DatabaseUnavailableError as exc:
-        return CheckResult(False, (f"cannot be read now: {exc.reason}",), None)
-    revision = stored_revision(path)
+        with path.open("rb") as fh:
+            magic = fh.read(16)
+    except OSError as exc:
+        return CheckResult(False, (f"cannot be read: {exc.strerror or exc}",), None)
+    if magic != b"SQLite format 3\x00":
+        return CheckResult(False, ("not a Community Ledger database",), None, foreign=bool(magic))
     try:
         con = sqlite3.connect(f"file:{_uri(path)}?mode=ro", uri=True)
         try:
+            tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            if tables and "alembic_version" not in tables:
+                return CheckResult(False, ("not a Community Ledger database",), None, foreign=True)
             rows = [str(r[0]) for r in con.execute(
                 "PRAGMA integrity_check(20)" if thorough else "PRAGMA quick_check(20)")]
         finally:
             con.close()
+    except sqlite3.OperationalError as exc:
+        return CheckResult(False, (f"cannot be read now: {exc}",), None)
     except sqlite3.DatabaseError as exc:
-        return CheckResult(False, (f"cannot be read: {exc}",), revision)
+        return CheckResult(False, (f"damaged: {exc}",), None)
+    revision = stored_revision(path)
     problems = tuple(r for r in rows if r != "ok")
     if revision is not None and revision > newest_revision_file():
         problems += (f"written by a newer version (schema {revision})",)

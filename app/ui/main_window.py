@@ -410,6 +410,10 @@ class MainWindow(QMainWindow):
     def set_sync_status(self, text: str) -> None:
         self.sync_label.setText(text)
 
+    def add_file_actions(self, actions: list[QAction]) -> None:
+        """Put actions in the File menu, above Settings."""
+        self.menu_file.insertActions(self.file_extra_anchor, actions)
+
     def add_sync_actions(self, actions: list[QAction]) -> None:
         """Fill the Sync menu (shown once it has something in it)."""
         self.menu_sync.addActions(actions)

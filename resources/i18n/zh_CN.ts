@@ -2407,6 +2407,76 @@ in progress {doing}</source>
     </message>
 </context>
 <context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>Passphrase</source>
+        <translation>口令</translation>
+    </message>
+    <message>
+        <source>Once more</source>
+        <translation>再输入一次</translation>
+    </message>
+    <message>
+        <source>The passphrase needs at least {n} characters.</source>
+        <translation>口令至少要 {n} 个字符。</translation>
+    </message>
+    <message>
+        <source>The two entries differ.</source>
+        <translation>两次输入的不一样。</translation>
+    </message>
+    <message>
+        <source>Enter the passphrase.</source>
+        <translation>请输入口令。</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>Start-up password</source>
+        <translation>启动密码</translation>
+    </message>
+    <message>
+        <source> minutes</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>当前密码</translation>
+    </message>
+    <message>
+        <source>New password (empty: none)</source>
+        <translation>新密码（留空表示不设密码）</translation>
+    </message>
+    <message>
+        <source>Once more</source>
+        <translation>再输入一次</translation>
+    </message>
+    <message>
+        <source>Lock again after idle</source>
+        <translation>闲置多久后重新锁定</translation>
+    </message>
+    <message>
+        <source>Where several people use this PC, a password keeps the ledger from view: it is asked at start and after the window sat idle.</source>
+        <translation>几个人合用这台电脑时，可以用密码保护台账：程序启动时要输入密码，窗口闲置一段时间后也要重新输入。</translation>
+    </message>
+    <message>
+        <source>The current password is wrong.</source>
+        <translation>当前密码不对。</translation>
+    </message>
+    <message>
+        <source>The two entries of the new password differ.</source>
+        <translation>两次输入的新密码不一样。</translation>
+    </message>
+    <message>
+        <source>A password needs at least {n} characters.</source>
+        <translation>密码至少要 {n} 个字符。</translation>
+    </message>
+</context>
+<context>
     <name>PrintChoiceDialog</name>
     <message>
         <source>Sign-in sheet of the selected meeting</source>
@@ -2924,6 +2994,117 @@ You can undo this with Ctrl+Z.</source>
     </message>
 </context>
 <context>
+    <name>Safety</name>
+    <message>
+        <source>Back up to a USB drive…</source>
+        <translation>备份到U盘…</translation>
+    </message>
+    <message>
+        <source>Restore from a backup…</source>
+        <translation>从备份恢复…</translation>
+    </message>
+    <message>
+        <source>The ledger is damaged</source>
+        <translation>台账文件已损坏</translation>
+    </message>
+    <message>
+        <source>The passphrase does not open this backup.</source>
+        <translation>口令不对，打不开这个备份。</translation>
+    </message>
+    <message>
+        <source>This file is not a backup of Community Ledger.</source>
+        <translation>这个文件不是社区党建台账的备份。</translation>
+    </message>
+    <message>
+        <source>The backup file is damaged or incomplete; choose another one.</source>
+        <translation>备份文件已损坏或不完整，请选择别的备份。</translation>
+    </message>
+    <message>
+        <source>The backup itself does not pass the check; choose another one.</source>
+        <translation>这个备份本身没有通过检查，请选择别的备份。</translation>
+    </message>
+    <message>
+        <source>The passphrase needs at least {n} characters.</source>
+        <translation>口令至少要 {n} 个字符。</translation>
+    </message>
+    <message>
+        <source>The ledger file is damaged (it does not pass the database&apos;s own check), and there is no good backup beside it. Do not enter anything more; restore it from a backup on a USB drive (File → Restore from a backup…), or ask whoever looks after the computer.</source>
+        <translation>台账文件已损坏（没有通过数据库自身的检查），旁边也没有完好的备份。请不要再录入任何内容：用U盘上的备份恢复（文件 → 从备份恢复…），或请负责电脑的同志帮忙。</translation>
+    </message>
+    <message>
+        <source>The ledger file is damaged (it does not pass the database&apos;s own check). The newest good backup was made on {when}; what was entered after it would have to be entered again.
+
+Restore the ledger from that backup now? The damaged file is kept aside.</source>
+        <translation>台账文件已损坏（没有通过数据库自身的检查）。最近一份完好的备份是 {when} 做的；在那之后录入的内容需要重新录入。
+
+现在用这份备份恢复台账吗？损坏的文件会另行保存。</translation>
+    </message>
+    <message>
+        <source>Where to save the backup</source>
+        <translation>备份保存到哪里</translation>
+    </message>
+    <message>
+        <source>The backup is encrypted, so a lost USB drive shows nobody&apos;s data. Choose a passphrase and keep it safe: without it the backup cannot be restored.</source>
+        <translation>备份会加密保存，U盘丢了也不会泄露任何人的信息。请设一个口令并妥善保管：没有口令就无法用这份备份恢复。</translation>
+    </message>
+    <message>
+        <source>Backup saved</source>
+        <translation>备份已保存</translation>
+    </message>
+    <message>
+        <source>The encrypted backup is saved as {file}.</source>
+        <translation>加密备份已保存为 {file}。</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>Saving the encrypted backup…</source>
+        <translation>正在保存加密备份…</translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>Backups (*.sqlite *{suffix})</source>
+        <translation>备份文件 (*.sqlite *{suffix})</translation>
+    </message>
+    <message>
+        <source>The passphrase of this backup:</source>
+        <translation>这份备份的口令：</translation>
+    </message>
+    <message>
+        <source>Put the backup {file} in the place of the ledger? Everything entered after the backup was made would have to be entered again. The current ledger is kept aside, and the program starts again.</source>
+        <translation>用备份 {file} 替换现在的台账吗？备份之后录入的内容需要重新录入。现在的台账会另行保存，程序随后重新启动。</translation>
+    </message>
+    <message>
+        <source>The previous file is kept as {file}.</source>
+        <translation>原来的文件已另存为 {file}。</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>已恢复</translation>
+    </message>
+    <message>
+        <source>The ledger is restored from {file}.</source>
+        <translation>台账已从 {file} 恢复。</translation>
+    </message>
+    <message>
+        <source>The program starts again now.</source>
+        <translation>程序现在重新启动。</translation>
+    </message>
+    <message>
+        <source>Nothing was changed; the program starts again on the ledger as it was.</source>
+        <translation>没有做任何改动；程序将按原来的台账重新启动。</translation>
+    </message>
+    <message>
+        <source>Restoring the ledger…</source>
+        <translation>正在恢复台账…</translation>
+    </message>
+</context>
+<context>
     <name>SensitiveLineEdit</name>
     <message>
         <source>Show</source>
@@ -2986,6 +3167,26 @@ You can undo this with Ctrl+Z.</source>
     <message>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
+    </message>
+    <message>
+        <source>“{path}” is damaged: it does not pass the database&apos;s own check.</source>
+        <translation>“{path}”已损坏：没有通过数据库自身的检查。</translation>
+    </message>
+    <message>
+        <source>Already open</source>
+        <translation>已经打开</translation>
+    </message>
+    <message>
+        <source>This ledger is already open in another window; it has been brought to the front.</source>
+        <translation>这本台账已经在另一个窗口中打开，已把那个窗口调到前面。</translation>
+    </message>
+    <message>
+        <source>This ledger is open in another program. Close it there first.</source>
+        <translation>这本台账正被另一个程序使用，请先在那里关闭。</translation>
+    </message>
+    <message>
+        <source>Start-up password…</source>
+        <translation>启动密码…</translation>
     </message>
     <message>
         <source>Cannot create the community</source>
@@ -3365,6 +3566,21 @@ If the date had been set ahead and has just been corrected, nothing needs doing:
     <message>
         <source>(name not recorded)</source>
         <translation>（未登记姓名）</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <source>Locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <source>This ledger is protected by a password. Type it to go on.</source>
+        <translation>这本台账设有密码保护，请输入密码继续。</translation>
+    </message>
+    <message>
+        <source>Wrong password.</source>
+        <translation>密码不对。</translation>
     </message>
 </context>
 <context>
