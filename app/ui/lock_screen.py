@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QLineEdit,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from app.passwords import MIN_LENGTH, hash_password, password_matches
 from app.settings import Settings
+from app.ui.widgets.secret import error_label, secret_edit
 
 _INPUT_EVENTS = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
                            QEvent.Type.Wheel})
@@ -36,13 +36,8 @@ class UnlockDialog(QDialog):
         super().__init__(parent)
         self.stored_hash = stored_hash
         self.setWindowTitle(self.tr("Locked"))
-        self.password = QLineEdit(self)
-        self.password.setObjectName("password")
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.error = QLabel(self)
-        self.error.setObjectName("error")
-        self.error.setStyleSheet("color: #c0392b;")
-        self.error.hide()
+        self.password = secret_edit(self, "password")
+        self.error = error_label(self)
         standard = QDialogButtonBox.StandardButton
         buttons = QDialogButtonBox(standard.Ok | standard.Cancel, self)
         buttons.accepted.connect(self.try_unlock)
@@ -73,26 +68,16 @@ class PasswordDialog(QDialog):
         super().__init__(parent)
         self.settings = settings
         self.setWindowTitle(self.tr("Start-up password"))
-        self.current = QLineEdit(self)
-        self.current.setObjectName("current")
-        self.current.setEchoMode(QLineEdit.EchoMode.Password)
-        self.new = QLineEdit(self)
-        self.new.setObjectName("new")
-        self.new.setEchoMode(QLineEdit.EchoMode.Password)
-        self.again = QLineEdit(self)
-        self.again.setObjectName("again")
-        self.again.setEchoMode(QLineEdit.EchoMode.Password)
+        self.current = secret_edit(self, "current")
+        self.new = secret_edit(self, "new")
+        self.again = secret_edit(self, "again")
         self.idle = QSpinBox(self)
         self.idle.setObjectName("idle")
         self.idle.setRange(0, 240)
         self.idle.setSuffix(self.tr(" minutes"))
         self.idle.setSpecialValueText(self.tr("never"))
         self.idle.setValue(settings.lock_idle_minutes)
-        self.error = QLabel(self)
-        self.error.setObjectName("error")
-        self.error.setStyleSheet("color: #c0392b;")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label(self)
         form = QFormLayout()
         if settings.lock_hash:
             form.addRow(self.tr("Current password"), self.current)

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QVBoxLayout,
     QWidget,
@@ -44,6 +43,7 @@ from app.db.backup import (
 )
 from app.ui.tasks import Runner, Task
 from app.ui.tr import QT_TRANSLATE_NOOP
+from app.ui.widgets.secret import error_label, secret_edit
 
 # How often the window looks whether today's backup is made (it is made once a day).
 DAILY_CHECK_MS = 60 * 60 * 1000
@@ -78,16 +78,9 @@ class PassphraseDialog(QDialog):
     def __init__(self, parent: QWidget | None, text: str, confirm: bool) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Passphrase"))
-        self.passphrase = QLineEdit(self)
-        self.passphrase.setObjectName("passphrase")
-        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.again = QLineEdit(self)
-        self.again.setObjectName("again")
-        self.again.setEchoMode(QLineEdit.EchoMode.Password)
-        self.error = QLabel(self)
-        self.error.setObjectName("error")
-        self.error.setStyleSheet("color: #c0392b;")
-        self.error.hide()
+        self.passphrase = secret_edit(self, "passphrase")
+        self.again = secret_edit(self, "again")
+        self.error = error_label(self)
         intro = QLabel(text, self)
         intro.setWordWrap(True)
         form = QFormLayout()
