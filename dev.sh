@@ -256,8 +256,8 @@ ensure_test_tools() {
   local item
   for item in "${skipped[@]}"; do warn "  - $item"; done
   if command -v apt-get >/dev/null 2>&1; then
-    warn "to run them too, install it once and run the tests again:"
-    warn "  sudo apt-get install -y --no-install-recommends $missing"
+    warn "to run them too, install these once and run the tests again:"
+    warn "  sudo apt-get install -y --no-install-recommends ${missing% }"
   else
     warn "to run them too, install (with your package manager) and run the tests again: $missing"
   fi
