@@ -6,7 +6,7 @@
 #   bash dev.sh test [ARGS]    setup, then ruff, mypy and every test, slow ones too (ARGS go to pytest)
 #
 # Needs only a Python 3.11 or newer on PATH.  uv is installed when missing.  As root on Debian,
-# `test` also installs what the tests use (poppler-utils, PostgreSQL, Xvfb, nsis) and starts a
+# `test` also installs what the tests use (poppler-utils, PostgreSQL, Xvfb, nsis, git) and starts a
 # throwaway PostgreSQL cluster for the run; otherwise it says what it skips and how to enable it.
 set -euo pipefail
 
@@ -32,7 +32,7 @@ QT_WINDOW_LIBS=(
 
 # Debian packages the tests use, each with a command it provides (to tell if it is there).
 TEST_TOOLS=(
-  "poppler-utils:pdftotext" "xvfb:Xvfb" "xauth:xauth" "nsis:makensis"
+  "poppler-utils:pdftotext" "xvfb:Xvfb" "xauth:xauth" "nsis:makensis" "git:git"
 )
 
 say() { printf '==> %s\n' "$*"; }
@@ -252,6 +252,7 @@ ensure_test_tools() {
   case " $missing " in *" postgresql "*) skipped+=("the city-server tests on PostgreSQL (marker postgres)") ;; esac
   case " $missing " in *" xvfb "*|*" xauth "*) skipped+=("the app in a real X11 window (Xvfb)") ;; esac
   case " $missing " in *" nsis "*) skipped+=("the Windows installer script (makensis)") ;; esac
+  case " $missing " in *" git "*) skipped+=("the wheel built from the committed files (git)") ;; esac
   warn "these tests will be SKIPPED, the system lacks what they use:"
   local item
   for item in "${skipped[@]}"; do warn "  - $item"; done
@@ -310,7 +311,7 @@ start_throwaway_postgres() {
     die "the throwaway PostgreSQL cluster did not start"
   fi
   export LEDGER_TEST_PG_URL="postgresql+psycopg://ledger:$password@127.0.0.1:$port/postgres"
-  say "PostgreSQL $("$PG_BINDIR/postgres" --version | awk '{print $NF}') for this run on 127.0.0.1:$port (removed at exit)"
+  say "PostgreSQL $("$PG_BINDIR/postgres" --version | awk '{print $3}') for this run on 127.0.0.1:$port (removed at exit)"
 }
 
 run_tests() {
