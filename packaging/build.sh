@@ -11,4 +11,4 @@ bash dev.sh uv pip install --quiet --python .venv/bin/python -e '.[dev,package]'
 .venv/bin/python scripts/i18n.py --quiet build
 .venv/bin/pyinstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build/pyinstaller \
   packaging/community-ledger.spec
-echo "bundle: dist/community-ledger ($(du -sm dist/community-ledger | cut -f1) MB)"
+echo "bundle: dist/community-ledger ($(du -sm dist/community-ledger | cut -f1) MiB)"
