@@ -3,9 +3,11 @@
 #
 #   bash dev.sh setup          Python environment in .venv, Qt's system libraries, translations
 #   bash dev.sh demo [ARGS]    setup, create demo-data/demo.sqlite once, open the app on it
-#   bash dev.sh test [ARGS]    setup, then ruff, mypy and pytest (ARGS go to pytest)
+#   bash dev.sh test [ARGS]    setup, then ruff, mypy and every test, slow ones too (ARGS go to pytest)
 #
-# Needs only a Python 3.11 or newer on PATH.  uv is installed when missing.
+# Needs only a Python 3.11 or newer on PATH.  uv is installed when missing.  As root on Debian,
+# `test` also installs what the tests use (poppler-utils, PostgreSQL, Xvfb, nsis, git) and starts a
+# throwaway PostgreSQL cluster for the run; otherwise it says what it skips and how to enable it.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -26,6 +28,11 @@ QT_WINDOW_LIBS=(
   "libxcb-keysyms1:libxcb-keysyms.so.1" "libxcb-render-util0:libxcb-render-util.so.0"
   "libxcb-shape0:libxcb-shape.so.0" "libxcb-xkb1:libxcb-xkb.so.1" "libxkbcommon-x11-0:libxkbcommon-x11.so.0"
   "libx11-xcb1:libX11-xcb.so.1" "libcups2:libcups.so.2"
+)
+
+# Debian packages the tests use, each with a command it provides (to tell if it is there).
+TEST_TOOLS=(
+  "poppler-utils:pdftotext" "xvfb:Xvfb" "xauth:xauth" "nsis:makensis" "git:git"
 )
 
 say() { printf '==> %s\n' "$*"; }
@@ -112,7 +119,39 @@ install_uv() {
   download_uv
 }
 
+# uv trusts only its own list of certificate authorities by default; pip and curl trust the system's.
+# Behind a network that intercepts TLS (common in government offices) the proxy's root certificate is
+# in the system store only, and uv fails with "invalid peer certificate: UnknownIssuer".
+use_system_certificates() {
+  [ -z "${UV_NATIVE_TLS+set}${UV_SYSTEM_CERTS+set}" ] || return 0
+  if [ "$(uname -s)" = Darwin ] || [ -n "${SSL_CERT_FILE:-}" ] \
+     || [ -s /etc/ssl/certs/ca-certificates.crt ] || [ -s /etc/pki/tls/certs/ca-bundle.crt ]; then
+    export UV_NATIVE_TLS=1 UV_SYSTEM_CERTS=1  # the older and the newer name of the same setting
+  fi
+}
+
+uv_failed() {
+  warn "uv failed (its messages are above)."
+  warn "If it said \"invalid peer certificate\" or \"UnknownIssuer\": the network intercepts TLS. Add"
+  warn "the network's root certificate to the system store (Debian: copy it to"
+  warn "/usr/local/share/ca-certificates/NAME.crt, then run update-ca-certificates); dev.sh then lets uv"
+  warn "use the system store (UV_NATIVE_TLS=1). Behind a PyPI mirror, set UV_DEFAULT_INDEX to it."
+  exit 1
+}
+
 # --- Qt's system libraries -------------------------------------------------------------------------
+
+can_apt_install() { [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; }
+
+# apt_install WHAT "PACKAGE ...": as root on Debian.
+apt_install() {
+  say "installing $1: $2"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >/dev/null || warn "apt-get update failed; trying the install anyway"
+  # shellcheck disable=SC2086
+  apt-get install -y -qq --no-install-recommends $2 >/dev/null \
+    || die "could not install $1: apt-get install -y --no-install-recommends $2"
+}
 
 missing_qt_packages() {
   local ldconfig entry cache
@@ -129,13 +168,8 @@ ensure_qt_libraries() {
   local missing
   missing="$(missing_qt_packages)"
   [ -n "$missing" ] || return 0
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    say "installing Qt's system libraries: $missing"
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq >/dev/null || warn "apt-get update failed; trying the install anyway"
-    # shellcheck disable=SC2086
-    apt-get install -y -qq --no-install-recommends $missing >/dev/null \
-      || die "could not install Qt's system libraries: apt-get install -y $missing"
+  if can_apt_install; then
+    apt_install "Qt's system libraries" "$missing"
   else
     warn "Qt needs system libraries that are missing; install them with:"
     warn "  sudo apt-get install -y $missing"
@@ -148,16 +182,19 @@ setup() {
   PYTHON="$(find_python)" || die "Python 3.11 or newer is needed on PATH (Debian 12: apt-get install python3)"
   UV="$(find_uv)" || { install_uv; UV="$(find_uv)"; } || die "could not install uv"
   export UV_PYTHON_DOWNLOADS=never
+  use_system_certificates
   if [ ! -x "$VENV/bin/python" ] \
      || ! "$VENV/bin/python" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
     say "creating .venv with $("$PYTHON" --version)"
-    "$UV" venv --quiet --clear --python "$PYTHON" "$VENV"
+    "$UV" venv --quiet --clear --python "$PYTHON" "$VENV" || uv_failed
   fi
   say "installing the app and its dev tools into .venv"
-  "$UV" pip install --quiet --python "$VENV/bin/python" -e '.[dev]'
+  "$UV" pip install --quiet --python "$VENV/bin/python" -e '.[dev]' || uv_failed
   ensure_qt_libraries
   "$VENV/bin/python" scripts/i18n.py --quiet build
-  say "set up: $("$VENV/bin/python" --version), $("$UV" --version)"
+  say "set up: $("$VENV/bin/python" --version), $("$VENV/bin/uv" --version)"
+  say "the app: $VENV/bin/community-ledger; its command line: $VENV/bin/community-ledger-cli"
+  say "(\`source .venv/bin/activate\` puts both, and uv, on PATH)"
 }
 
 demo() {
@@ -179,9 +216,115 @@ demo() {
   exec "$VENV/bin/community-ledger" --db "$DEMO_DB" "$@"
 }
 
+# --- what the tests use from the system ----------------------------------------------------------
+
+missing_test_packages() {
+  local entry
+  for entry in "${TEST_TOOLS[@]}"; do
+    command -v "${entry#*:}" >/dev/null 2>&1 || printf '%s ' "${entry%%:*}"
+  done
+  postgres_bindir >/dev/null || printf '%s ' postgresql
+}
+
+# The folder of initdb and pg_ctl: Debian keeps them out of PATH, in /usr/lib/postgresql/VERSION/bin.
+postgres_bindir() {
+  local dir
+  for dir in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V -r) \
+             "$(dirname "$(command -v initdb 2>/dev/null || echo /nonexistent/initdb)")"; do
+    if [ -x "$dir/initdb" ] && [ -x "$dir/pg_ctl" ]; then
+      echo "$dir"
+      return 0
+    fi
+  done
+  return 1
+}
+
+ensure_test_tools() {
+  local missing
+  missing="$(missing_test_packages)"
+  [ -n "$missing" ] || return 0
+  if can_apt_install; then
+    apt_install "what the tests use" "$missing"
+    return 0
+  fi
+  local skipped=()
+  case " $missing " in *" poppler-utils "*) skipped+=("the printing tests that read PDFs back (pdftotext, pdffonts)") ;; esac
+  case " $missing " in *" postgresql "*) skipped+=("the city-server tests on PostgreSQL (marker postgres)") ;; esac
+  case " $missing " in *" xvfb "*|*" xauth "*) skipped+=("the app in a real X11 window (Xvfb)") ;; esac
+  case " $missing " in *" nsis "*) skipped+=("the Windows installer script (makensis)") ;; esac
+  case " $missing " in *" git "*) skipped+=("the wheel built from the committed files (git)") ;; esac
+  warn "these tests will be SKIPPED, the system lacks what they use:"
+  local item
+  for item in "${skipped[@]}"; do warn "  - $item"; done
+  if command -v apt-get >/dev/null 2>&1; then
+    warn "to run them too, install these once and run the tests again:"
+    warn "  sudo apt-get install -y --no-install-recommends ${missing% }"
+  else
+    warn "to run them too, install (with your package manager) and run the tests again: $missing"
+  fi
+}
+
+# A PostgreSQL cluster of our own for this run: in a temporary folder, on a free port on 127.0.0.1,
+# stopped and deleted when dev.sh exits. Never touches a cluster the machine already has.
+PG_TMP=""
+stop_throwaway_postgres() {
+  [ -n "$PG_TMP" ] || return 0
+  if [ -f "$PG_TMP/data/postmaster.pid" ]; then
+    as_postgres_user "$PG_BINDIR/pg_ctl" -D "$PG_TMP/data" -m immediate -w stop >/dev/null 2>&1 || true
+  fi
+  rm -rf "$PG_TMP"
+  PG_TMP=""
+}
+
+# PostgreSQL refuses to run as root; root runs it as the postgres user the Debian package made.
+as_postgres_user() {
+  if [ "$(id -u)" = 0 ]; then
+    runuser -u postgres -- "$@"
+  else
+    "$@"
+  fi
+}
+
+start_throwaway_postgres() {
+  PG_BINDIR="$(postgres_bindir)" || return 0
+  if [ "$(id -u)" = 0 ] && ! id postgres >/dev/null 2>&1; then
+    warn "no postgres user to run PostgreSQL as; the PostgreSQL tests are skipped"
+    return 0
+  fi
+  local port password=ledger-test
+  PG_TMP="$(mktemp -d "${TMPDIR:-/tmp}/community-ledger-pg.XXXXXX")"
+  trap stop_throwaway_postgres EXIT
+  chmod 755 "$PG_TMP"
+  mkdir "$PG_TMP/data"
+  printf '%s\n' "$password" >"$PG_TMP/password"
+  [ "$(id -u)" != 0 ] || chown -R postgres "$PG_TMP"  # its data, log and socket
+  port="$("$VENV/bin/python" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+  if ! as_postgres_user "$PG_BINDIR/initdb" -D "$PG_TMP/data" -U ledger --pwfile="$PG_TMP/password" \
+         --auth=scram-sha-256 -E UTF8 >"$PG_TMP/initdb.log" 2>&1; then
+    cat "$PG_TMP/initdb.log" >&2
+    die "initdb failed for the throwaway PostgreSQL cluster"
+  fi
+  if ! as_postgres_user "$PG_BINDIR/pg_ctl" -D "$PG_TMP/data" -l "$PG_TMP/server.log" -w -t 60 \
+         -o "-c listen_addresses=127.0.0.1 -p $port -k $PG_TMP -c fsync=off -c full_page_writes=off" \
+         start >/dev/null; then
+    cat "$PG_TMP/server.log" >&2
+    die "the throwaway PostgreSQL cluster did not start"
+  fi
+  export LEDGER_TEST_PG_URL="postgresql+psycopg://ledger:$password@127.0.0.1:$port/postgres"
+  say "PostgreSQL $("$PG_BINDIR/postgres" --version | awk '{print $3}') for this run on 127.0.0.1:$port (removed at exit)"
+}
+
 run_tests() {
   setup
   export QT_QPA_PLATFORM=offscreen
+  # Every test, the slow ones too (an empty COMMUNITY_LEDGER_SLOW_TESTS= leaves them out).
+  export COMMUNITY_LEDGER_SLOW_TESTS="${COMMUNITY_LEDGER_SLOW_TESTS-1}"
+  if [ "$(uname -s)" = Linux ]; then
+    ensure_test_tools
+  fi
+  if [ -z "${LEDGER_TEST_PG_URL:-}" ]; then
+    start_throwaway_postgres
+  fi
   local failed=() status
   say "ruff check ."
   "$VENV/bin/ruff" check . || failed+=("ruff")
@@ -202,8 +345,15 @@ run_tests() {
   say "all checks passed"
 }
 
+# `bash dev.sh uv ARGS`: the uv of .venv, with the certificate settings above (for packaging/build.sh).
+run_uv() {
+  [ -x "$VENV/bin/uv" ] || setup
+  use_system_certificates
+  "$VENV/bin/uv" "$@" || uv_failed
+}
+
 usage() {
-  sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'
 }
 
 command="${1:-}"
@@ -212,6 +362,7 @@ case "$command" in
   setup) setup ;;
   demo) demo "$@" ;;
   test) run_tests "$@" ;;
+  uv) run_uv "$@" ;;
   -h|--help|help) usage ;;
   *) usage >&2; exit 2 ;;
 esac

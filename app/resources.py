@@ -1,19 +1,26 @@
-"""Where the app's bundled files are: ``resources/`` beside the ``app`` package.
+"""Where the app's bundled files are: the package ``app.assets``.
 
-The same relative layout holds in a source checkout, an installed wheel built from it
-and the PyInstaller bundle (whose spec copies ``resources/`` next to ``app``).
+The repository keeps them in the top-level ``resources/`` folder; setup.py installs that folder
+as ``app.assets`` (with the ``.qm`` files compiled from ``resources/i18n/*.ts``), an editable
+install maps it in place, and the PyInstaller spec copies it to ``app/assets``. So one lookup,
+``importlib.resources``, finds them in a checkout, an installed wheel and the bundle.
 """
 
 from __future__ import annotations
 
+from importlib import resources
 from pathlib import Path
 
+PACKAGE = "app.assets"
 FONT_FILE = "wqy-microhei.ttc"
 FONT_FAMILY = "WenQuanYi Micro Hei"
 
 
 def resources_dir() -> Path:
-    return Path(__file__).resolve().parent.parent / "resources"
+    root = resources.files(PACKAGE)
+    if not isinstance(root, Path):  # Qt and reportlab need real files, not members of an archive
+        raise RuntimeError(f"{PACKAGE} is not a folder on disk: {root}")
+    return root
 
 
 def font_path() -> Path:

@@ -6,6 +6,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from denied import unreadable_file
 
 from app.db.database import Database
 from app.services.errors import DomainError
@@ -39,15 +40,16 @@ def test_an_attachment_opens_from_a_copy_named_as_it_was_attached(
 
 def test_a_file_that_cannot_be_read_is_refused_with_a_reason(
         db: Database, registry: RegistryService, clock: Clock, tmp_path: Path) -> None:
-    """On Windows a file another program holds locked cannot be read; here /proc/self/mem, a
-    regular file whose first bytes nobody can read, fails the same way."""
+    """On Windows a file another program holds locked cannot be read; a file without read
+    permission fails the same way."""
     meetings = MeetingService(db, clock)
     mid = meetings.create({"kind": "party_lesson", "topic": "党课",
                            "starts_at": datetime(2025, 9, 26, 14, 30)})
-    with pytest.raises(DomainError) as exc:
-        meetings.attach(mid, "/proc/self/mem", tmp_path / "data")
-    assert exc.value.code == "attachment_unreadable" and exc.value.params == {"path": "/proc/self/mem"}
+    with unreadable_file(tmp_path) as locked, pytest.raises(DomainError) as exc:
+        meetings.attach(mid, locked, tmp_path / "data")
+    assert exc.value.code == "attachment_unreadable" and exc.value.params == {"path": str(locked)}
     assert meetings.attachments(mid) == []
+    assert not (tmp_path / "data").exists() or not any((tmp_path / "data").rglob("*.jpg"))
 
 
 def test_copies_made_for_opening_are_cleared(tmp_path: Path) -> None:

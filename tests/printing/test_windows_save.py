@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from denied import unwritable_folder
 from PySide6.QtCore import QStandardPaths
 from pytestqt.qtbot import QtBot
 
@@ -35,21 +36,25 @@ def test_the_offered_name_is_one_windows_accepts(qtbot: QtBot) -> None:
     assert suggested.parent == Path(documents or Path.home())
 
 
-def test_a_file_that_cannot_be_replaced_is_explained_and_left_alone(qtbot: QtBot) -> None:
+def test_a_file_that_cannot_be_replaced_is_explained_and_left_alone(qtbot: QtBot, tmp_path: Path) -> None:
     """Windows refuses to replace a PDF a reader holds open with a PermissionError; a folder the
-    user may not write to (here /sys, refused even to root) gives the same."""
-    target = Path("/sys/支部委员会.pdf")
+    user may not write to gives the same."""
     dlg = _dialog(qtbot, "支部委员会")
-    assert not dlg.save_to(target)
+    with unwritable_folder(tmp_path) as folder:
+        target = folder / "支部委员会.pdf"
+        assert not dlg.save_to(target)
     message = dlg.message_label.text()
     # In English, or in Chinese once the UI tests have installed the translations.
     assert str(target) in message and ("open in another program" in message or "其他程序" in message)
-    assert not target.exists()
+    assert list(folder.iterdir()) == []
 
 
-def test_the_command_line_names_the_likely_cause(capsys: pytest.CaptureFixture[str]) -> None:
-    code = main(["print", "signin", "--blank", "--title", "支部委员会", "--out", "/sys/签到表.pdf"])
+def test_the_command_line_names_the_likely_cause(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    with unwritable_folder(tmp_path) as folder:
+        out = folder / "签到表.pdf"
+        code = main(["print", "signin", "--blank", "--title", "支部委员会", "--out", str(out)])
     err = capsys.readouterr().err
     assert code == 1 and err.count("\n") == 1
-    assert err.startswith("community-ledger-cli: error: cannot write /sys/签到表.pdf: ")
+    assert err.startswith(f"community-ledger-cli: error: cannot write {out}: ")
     assert "open in another program" in err
+    assert list(folder.iterdir()) == []

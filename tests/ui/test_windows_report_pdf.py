@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from denied import unwritable_folder
 from pypdf import PdfReader
 from pytestqt.qtbot import QtBot
 
@@ -28,11 +29,12 @@ def test_the_report_replaces_an_older_pdf_whole(qtbot: QtBot, tmp_path: Path) ->
     assert sorted(p.name for p in tmp_path.iterdir()) == ["报告.pdf"]
 
 
-def test_a_pdf_that_cannot_be_written_is_explained(qtbot: QtBot) -> None:
+def test_a_pdf_that_cannot_be_written_is_explained(qtbot: QtBot, tmp_path: Path) -> None:
     dialog = ImportReportDialog(ALREADY_APPLIED)
     qtbot.addWidget(dialog)
-    target = Path("/sys/报告.pdf")  # refused even to root, as a file held open is on Windows
-    problem = dialog.save_pdf(target)
+    with unwritable_folder(tmp_path) as folder:  # refused as a file held open is on Windows
+        target = folder / "报告.pdf"
+        problem = dialog.save_pdf(target)
     assert problem is not None and str(target) in problem
     assert "open in another program" in problem or "其他程序" in problem
-    assert not target.exists()
+    assert list(folder.iterdir()) == []
