@@ -189,7 +189,8 @@ setup() {
     "$UV" venv --quiet --clear --python "$PYTHON" "$VENV" || uv_failed
   fi
   say "installing the app and its dev tools into .venv"
-  "$UV" pip install --quiet --python "$VENV/bin/python" -e '.[dev]' || uv_failed
+  # Compiled once here: where PYTHONDONTWRITEBYTECODE is set, every start would compile the libraries again.
+  "$UV" pip install --quiet --compile-bytecode --python "$VENV/bin/python" -e '.[dev]' || uv_failed
   ensure_qt_libraries
   "$VENV/bin/python" scripts/i18n.py --quiet build
   say "set up: $("$VENV/bin/python" --version), $("$VENV/bin/uv" --version)"
