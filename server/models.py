@@ -108,7 +108,8 @@ class NodeToken(ServerBase):
     __tablename__ = "server_node_token"
 
     node_id: Mapped[str] = mapped_column(String(32), primary_key=True)
-    token_sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    # None for a computer revoked before it ever had a token (enrolled by USB only).
+    token_sha256: Mapped[str | None] = mapped_column(String(64), unique=True, default=None)
     issued_at: Mapped[datetime] = mapped_column(DateTime)
     # Set by ``revoke-node``: the token is refused from then on and the computer may not enrol again.
     revoked_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)

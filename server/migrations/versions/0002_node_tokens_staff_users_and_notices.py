@@ -2,7 +2,7 @@
 
 Revision ID: 0002
 Revises: 0001
-Create Date: 2026-12-03 17:55:58.027780
+Create Date: 2026-12-03 18:24:35.717785
 """
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ def upgrade() -> None:
 
     op.create_table('server_node_token',
     sa.Column('node_id', sa.String(length=32), nullable=False),
-    sa.Column('token_sha256', sa.String(length=64), nullable=False),
+    sa.Column('token_sha256', sa.String(length=64), nullable=True),
     sa.Column('issued_at', sa.DateTime(), nullable=False),
     sa.Column('revoked_at', sa.DateTime(), nullable=True),
     sa.PrimaryKeyConstraint('node_id', name=op.f('pk_server_node_token')),
