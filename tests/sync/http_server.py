@@ -40,7 +40,8 @@ class LiveServer:
 
 
 @contextmanager
-def live_server(db_url: str, log_dir: Path, *args: str, env: dict[str, str] | None = None) -> Iterator[LiveServer]:
+def live_server(db_url: str, log_dir: Path, *args: str,
+                env: dict[str, str] | None = None) -> Iterator[LiveServer]:
     """``community-ledger-server --db URL serve`` with ``args``, ready to answer when this yields."""
     port = free_port()
     log = log_dir / f"server-{port}.log"

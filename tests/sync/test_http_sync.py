@@ -73,12 +73,14 @@ def push(server: LiveServer, member: Member, data: bytes | None = None, token: s
          ) -> httpx.Response:
     with server.client() as client:
         return client.post("/api/v1/push", content=member.package() if data is None else data,
-                           headers={**bearer(token or member.token), "Content-Type": "application/octet-stream"})
+                           headers={**bearer(token or member.token),
+                                    "Content-Type": "application/octet-stream"})
 
 
 def pull(server: LiveServer, member: Member, after: int, limit: int = 5000) -> httpx.Response:
     with server.client() as client:
-        return client.post("/api/v1/pull", json={"after": after, "limit": limit}, headers=bearer(member.token))
+        return client.post("/api/v1/pull", json={"after": after, "limit": limit},
+                           headers=bearer(member.token))
 
 
 def cursor(db: Database) -> int:
@@ -126,7 +128,8 @@ def test_status_answers_with_the_server_clock_and_identity(live: LiveServer, cit
     assert body["server_fingerprint"] == city.identity.fingerprint
     told = datetime.strptime(body["server_time"], CREATED_AT_FORMAT).replace(tzinfo=UTC)
     assert abs((datetime.now(UTC) - told).total_seconds()) < 60
-    assert {"/api/v1/status", "/api/v1/enrol", "/api/v1/push", "/api/v1/pull", "/api/v1/stats"} <= set(schema["paths"])
+    paths = {"/api/v1/status", "/api/v1/enrol", "/api/v1/push", "/api/v1/pull", "/api/v1/stats"}
+    assert paths <= set(schema["paths"])
 
 
 def test_computers_enrolled_over_http_push_and_pull_each_others_changes(
@@ -225,7 +228,8 @@ def test_refused_requests_keep_nothing(
             refused(client.post("/api/v1/enrol", json=broken), 422, "bad_request")
         refused(client.post("/api/v1/enrol", json={**claim, "proof": "0" * 64}), 403, "enrolment_invalid")
         # 400: not a package, or a package refused as a whole.
-        refused(client.post("/api/v1/push", content=b"\x1f\x8bgarbage", headers=bearer(a1.token)), 400, "corrupt")
+        refused(client.post("/api/v1/push", content=b"\x1f\x8bgarbage", headers=bearer(a1.token)),
+                400, "corrupt")
         refused(client.post("/api/v1/push", content=b"{}", headers=bearer(a1.token)), 400, "not_a_package")
         # 413: larger than --max-body-mb, declared or not; refused before it is read whole.
         big = b"\0" * (2 * 1024 * 1024)
@@ -268,7 +272,8 @@ def test_a_revoked_computer_is_refused_and_may_not_enrol_again(
     assert again.status_code == 401 and again.json()["error"] == "revoked"
     # The other computer of the community goes on.
     assert pull(live, a2, 0).status_code == 200
-    unknown = subprocess.run([str(BIN / "community-ledger-server"), "--db", server_url, "revoke-node", "nobody"],
+    unknown = subprocess.run([str(BIN / "community-ledger-server"), "--db", server_url,
+                              "revoke-node", "nobody"],
                              capture_output=True, text=True, timeout=120)
     assert unknown.returncode == 1 and unknown.stderr.count("\n") == 1
 
