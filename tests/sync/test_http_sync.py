@@ -295,3 +295,20 @@ def test_enrolling_again_with_the_same_code_replaces_the_token(
     a1.token = second
     assert pull(live, a1, 0).status_code == 200
     assert used.status_code == 403 and used.json()["error"] in ("enrolment_used", "enrolment_invalid")
+
+
+def test_several_workers_take_their_settings_from_the_command_line(
+        server_url: str, city: CityServer, computers: Computers, tmp_path: Path) -> None:
+    with live_server(server_url, tmp_path, "--workers", "2", "--max-body-mb", "1") as live:
+        a1 = join(city, live, computers.new("a1"), COMMUNITY_A, tmp_path / "a1")
+        a2 = join(city, live, computers.new("a2"), COMMUNITY_A, tmp_path / "a2", init=False)
+        add_compounds(a1.db, 3)
+        with live.client() as client:
+            seen = {client.get("/api/v1/status").json()["server_node"] for _ in range(10)}
+            big = client.post("/api/v1/push", content=b"\0" * (2 * 1024 * 1024), headers=bearer(a1.token))
+        assert seen == {city.node_id}
+        assert big.status_code == 413
+        assert push(live, a1).status_code == 200
+        pull_all(live, a2)
+        assert names(a2.db, "compound") == {"小区000", "小区001", "小区002"}
+    assert "Started parent process" in live.log.read_text(encoding="utf-8")
