@@ -1842,7 +1842,7 @@ You can undo this with Ctrl+Z.</source>
     </message>
     <message>
         <source>Published by</source>
-        <translation>发布单位</translation>
+        <translation>发布人</translation>
     </message>
     <message>
         <source>The whole city</source>
