@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import orjson
-from sqlalchemy import URL, Engine, create_engine, event, func, or_, select, text
+from sqlalchemy import URL, ColumnElement, Engine, and_, create_engine, event, func, or_, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -21,6 +21,7 @@ from app.atomic import atomic_write
 from app.db.hlc import HybridClock, Stamp
 from app.filenames import safe_file_name
 from app.models import Community, new_id
+from app.models.notices import Notice, NoticeTarget
 from app.models.scope import CITY_SCOPE
 from app.sync.apply import Applier, check_community_writer
 from app.sync.enrolment import MAX_COMPUTERS, EnrolmentCode, proof_matches
@@ -52,9 +53,14 @@ from server.models import (
 
 KEYS_KEY = "keys"
 CLOCK_KEY = "hlc_last"
-# One lock for everything that assigns or reads change sequence numbers, so a package written
-# for a community never skips a change another import is about to commit (PostgreSQL).
+# PostgreSQL advisory locks.  Appending to the change sequence is serialised city-wide and done
+# right before the commit, so sequence numbers are handed out in commit order and a reader that
+# sees number N sees every number below it: a package written for a community never skips a
+# change another transaction commits later.
 _SEQ_LOCK = 7_531_001
+# The namespace of the per-community locks (the second key is a hash of the community's id):
+# the writes of one community wait for each other, those of different communities do not.
+_COMMUNITY_LOCKS = 7_531_003
 
 
 class ServerError(Exception):
@@ -69,9 +75,14 @@ class EnrolmentIssued:
     computer: int = 1
 
 
+SQLITE_BUSY_MS = 30_000
+
+
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cur = dbapi_connection.cursor()
-    cur.execute("PRAGMA busy_timeout=10000")
+    # Writers take turns (each write transaction begins IMMEDIATE): one waits for another's
+    # commit up to this long before it is told the database is busy.
+    cur.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_MS}")
     # Switching a new file to WAL fails at once, without waiting, while another connection holds
     # a lock (servers opening the same new file together), so it is tried again for a while.
     deadline = time.monotonic() + 10
@@ -98,11 +109,30 @@ def make_server_engine(url: str) -> Engine:
     return engine
 
 
+def received_by(community: EnrolledCommunity) -> ColumnElement[bool]:
+    """The changes of the sequence a community receives: its own records and the city's, of the
+    city's notices only those meant for it (the whole city, its district or its street)."""
+    meant_for_it = select(Notice.id).where(or_(
+        Notice.target == NoticeTarget.CITY.value,
+        and_(Notice.target == NoticeTarget.DISTRICT.value, Notice.target_district == community.district),
+        and_(Notice.target == NoticeTarget.STREET.value, Notice.target_district == community.district,
+             Notice.target_street == community.street)))
+    return or_(ServerChange.community_id == community.community_id,
+               and_(ServerChange.community_id == CITY_SCOPE,
+                    or_(ServerChange.table_name != Notice.__tablename__,
+                        ServerChange.record_id.in_(meant_for_it))))
+
+
 class CityServer:
-    def __init__(self, url: str, limits: Limits | None = None) -> None:
+    def __init__(self, url: str, limits: Limits | None = None, read_url: str | None = None) -> None:
         """Open the database and bring it to the newest schema; :class:`server.migrate.SchemaError`
-        when it cannot be (a newer program's database, unknown tables), with nothing changed."""
+        when it cannot be (a newer program's database, unknown tables), with nothing changed.
+
+        ``read_url`` names a read-only copy (a PostgreSQL replica) that figures for people are
+        read from (:attr:`read_engine`); without it they are read from the database itself.
+        """
         self.engine = make_server_engine(url)
+        self.read_engine = make_server_engine(read_url) if read_url else self.engine
         self.limits = limits or Limits()
         try:
             self.migration = upgrade(self.engine)
@@ -115,14 +145,48 @@ class CityServer:
         self.clock = HybridClock(self.node_id, Stamp.decode(stored) if stored else None)
 
     def close(self) -> None:
+        if self.read_engine is not self.engine:
+            self.read_engine.dispose()
         self.engine.dispose()
 
     @contextmanager
     def session(self) -> Iterator[Session]:
+        """A transaction for reading (anything it writes waits for no lock: use :meth:`writing`)."""
         with Session(self.engine, expire_on_commit=False) as session, session.begin():
-            if self.engine.dialect.name == "postgresql":
-                session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _SEQ_LOCK})
             yield session
+
+    @contextmanager
+    def writing(self, *scopes: str) -> Iterator[Session]:
+        """A write transaction, committed when the block ends.
+
+        On PostgreSQL it first takes the lock of each scope named (a community's id, or any other
+        name), so writers of one scope wait for each other and those of different scopes run side
+        by side.  On SQLite, which has one writer at a time anyway, it begins IMMEDIATE: it waits
+        (up to the busy timeout) for the write lock before it reads anything, and so is never
+        refused half-way because another writer committed since it read.
+        """
+        with self.engine.connect() as connection:
+            if self.engine.dialect.name != "sqlite":
+                with connection.begin():
+                    if self.engine.dialect.name == "postgresql":
+                        for scope in sorted(set(scopes)):
+                            connection.execute(text("SELECT pg_advisory_xact_lock(:ns, hashtext(:k))"),
+                                               {"ns": _COMMUNITY_LOCKS, "k": scope})
+                    with Session(bind=connection, expire_on_commit=False) as session:
+                        yield session
+                        session.flush()
+                return
+            driver = connection.connection.driver_connection
+            previous = driver.isolation_level  # type: ignore[union-attr]
+            driver.isolation_level = None  # type: ignore[union-attr]
+            try:
+                with connection.begin():
+                    connection.exec_driver_sql("BEGIN IMMEDIATE")
+                    with Session(bind=connection, expire_on_commit=False) as session:
+                        yield session
+                        session.flush()
+            finally:
+                driver.isolation_level = previous  # type: ignore[union-attr]
 
     def _state(self, key: str) -> str | None:
         with Session(self.engine) as session:
@@ -156,6 +220,7 @@ class CityServer:
                fields: dict[str, Any], op: str = "upsert") -> dict[str, Any]:
         """Apply one change made here and append it to the change sequence."""
         change_id = new_id()
+        self._observe_stored_clock(session)
         change = {"id": change_id, "table": table, "record": record_id, "community": community_id,
                   "op": op, "hlc": self.clock.now().encode(), "fields": fields}
         result = Applier(session, package_id=change_id, local_node=self.node_id).apply([change])
@@ -163,7 +228,6 @@ class CityServer:
             rejected = result.rejected[0]
             raise ServerError(f"{table}: {rejected.reason} {rejected.field or ''}".strip())
         self._append(session, [change], self.node_id)
-        self._save_clock(session)
         return change
 
     def put_city_record(self, table: str, fields: dict[str, Any], record_id: str | None = None) -> str:
@@ -171,7 +235,7 @@ class CityServer:
         if table not in synced_tables():
             raise ServerError(f"unknown table: {table}")
         record_id = record_id or new_id()
-        with self.session() as session:
+        with self.writing(CITY_SCOPE) as session:
             self._write(session, table, record_id, CITY_SCOPE, dict(fields, community_id=CITY_SCOPE))
         return record_id
 
@@ -181,7 +245,7 @@ class CityServer:
                       city: str = "") -> EnrolmentIssued:
         """Register a community (or, when it exists, one more computer of it); returns a one-time code."""
         now = datetime.now()
-        with self.session() as session:
+        with self.writing("code:" + code) as session:
             known = session.scalar(select(EnrolledCommunity).where(EnrolledCommunity.code == code))
             if known is None:
                 community_id = new_id()
@@ -238,7 +302,10 @@ class CityServer:
 
     def import_bytes(self, data: bytes) -> ImportReport:
         """Check a community's package and apply it in one transaction; raise SyncError when refused."""
-        envelope = open_envelope(data, self.limits)
+        return self.import_envelope(open_envelope(data, self.limits))
+
+    def import_envelope(self, envelope: Envelope) -> ImportReport:
+        """:meth:`import_bytes` of a package already opened (its signer known, nothing checked yet)."""
         try:
             return self._import(envelope)
         except IntegrityError as exc:
@@ -247,7 +314,8 @@ class CityServer:
     def _import(self, envelope: Envelope) -> ImportReport:
         header = envelope.header
         now = datetime.now()
-        with self.session() as session:
+        # The community the package says it is from: a package that lies is refused below.
+        with self.writing(header.source.community_id or "") as session:
             node = session.get(CommunityNode, envelope.signer_node)
             enrolment: Enrolment | None = None
             if node is None:
@@ -276,7 +344,6 @@ class CityServer:
                 session.add(node)
                 enrolment.used_at, enrolment.used_by = now, identity.node_id
             result = Applier(session, package_id=envelope.package_id, local_node=self.node_id).apply(changes)
-            self._append(session, result.accepted, identity.node_id)
             first, last = header.first, header.last
             if first <= node.received_to_seq + 1 and last > node.received_to_seq:
                 node.received_to_seq = last
@@ -284,12 +351,12 @@ class CityServer:
             node.last_package_at = now
             if result.max_stamp:
                 self.clock.observe(Stamp.decode(result.max_stamp))
-                self._save_clock(session)
             report = build_report(result, header)
             session.add(PackageLog(package_id=envelope.package_id, direction="in", node_id=identity.node_id,
                                    community_id=community_id, processed_at=now,
                                    change_count=header.change_count, first_seq=first, last_seq=last,
                                    report=orjson.dumps(report.to_json()).decode()))
+            self._append(session, result.accepted, identity.node_id)
         return report
 
     def _enrolling(self, session: Session, node_id: str,
@@ -297,6 +364,12 @@ class CityServer:
         claim = header.enrolment
         if claim is None:
             raise SyncError("unknown_signer", node=node_id)
+        return self.check_enrolment(session, node_id, claim)
+
+    def check_enrolment(self, session: Session, node_id: str,
+                        claim: dict[str, Any]) -> tuple[PublicIdentity, Enrolment]:
+        """The computer's identity and its enrolment, when ``claim`` (the one-time token, the
+        computer's public keys and the HMAC proof made with the code's secret) checks out."""
         enrolment = session.get(Enrolment, claim["token"])
         if enrolment is None:
             raise SyncError("enrolment_invalid")
@@ -310,8 +383,20 @@ class CityServer:
             raise SyncError("enrolment_invalid")
         return identity, enrolment
 
+    def _observe_stored_clock(self, session: Session) -> None:
+        """Move this process's clock past the one stored (other server processes write it too)."""
+        stored = session.scalar(select(ServerState.value).where(ServerState.key == CLOCK_KEY))
+        if stored:
+            self.clock.observe(Stamp.decode(stored))
+
     def _append(self, session: Session, changes: list[dict[str, Any]], source_node: str) -> None:
-        """Add changes to the sequence, each once."""
+        """Add changes to the sequence, each once, and save the clock; call it right before the
+        commit: from here to the commit, every other append of the city waits (PostgreSQL)."""
+        session.flush()
+        if self.engine.dialect.name == "postgresql":
+            session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _SEQ_LOCK})
+        self._observe_stored_clock(session)
+        self._save_clock(session)
         if not changes:
             return
         known: set[str] = set()
@@ -337,7 +422,7 @@ class CityServer:
     def export_for(self, code: str, out: Path, node_ids: list[str] | None = None) -> dict[str, Any]:
         """Write the package a community takes home: what it has not received, and the acknowledgements."""
         now = datetime.now()
-        with self.session() as session:
+        with self.writing() as session:
             community = session.scalar(select(EnrolledCommunity).where(EnrolledCommunity.code == code))
             if community is None:
                 raise ServerError(f"no community with code {code} is enrolled")
@@ -352,9 +437,7 @@ class CityServer:
             query = select(ServerChange.change_id, ServerChange.table_name, ServerChange.record_id,
                            ServerChange.community_id, ServerChange.op, ServerChange.hlc,
                            ServerChange.fields).where(
-                ServerChange.seq > start, ServerChange.seq <= top,
-                or_(ServerChange.community_id == community.community_id,
-                    ServerChange.community_id == CITY_SCOPE),
+                ServerChange.seq > start, ServerChange.seq <= top, received_by(community),
             ).order_by(ServerChange.seq)
             if len(nodes) == 1:
                 query = query.where(ServerChange.source_node != nodes[0].node_id)

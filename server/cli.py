@@ -6,7 +6,9 @@ Errors are one line on stderr and a non-zero exit; a refused package exits with 
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -36,6 +38,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="community-ledger-server", description="Community Ledger city server")
     parser.add_argument("--db", metavar="URL", required=True,
                         help="database URL (postgresql+psycopg://...) or an SQLite file path")
+    parser.add_argument("--read-db", metavar="URL", default=os.environ.get("LEDGER_READ_DB_URL"),
+                        help="a read-only copy (PostgreSQL replica) that figures for people are read from "
+                             "(default: $LEDGER_READ_DB_URL, else --db)")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.required = True
@@ -76,9 +81,43 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--id", dest="record_id")
     p.set_defaults(run=run_put_city_record)
 
-    p = sub.add_parser("stats", help="counts summed over all communities, by district and by community")
+    p = sub.add_parser("stats", help="counts summed over all communities, by district, street and community")
     p.add_argument("--json", action="store_true", help="print JSON (the only format)")
+    p.add_argument("--district", help="only this district")
     p.set_defaults(run=run_stats)
+
+    p = sub.add_parser("serve", help="run the web service: the sync API and the staff web page",
+                       description="Serve the sync API (/api/v1/, docs/sync-http.md) and the staff web "
+                                   "page with uvicorn. Settings may also come from LEDGER_* environment "
+                                   "variables.")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8080)
+    p.add_argument("--workers", type=int, default=1, help="worker processes (default 1)")
+    p.add_argument("--max-body-mb", type=int, help="the largest push accepted, in MiB (default 64)")
+    p.add_argument("--stale-days", type=int, help="the page lists communities silent this long (default 7)")
+    p.add_argument("--cookie-secure", action="store_true", default=None,
+                   help="send the session cookie over HTTPS only (behind the HTTPS proxy)")
+    p.set_defaults(run=run_serve)
+
+    p = sub.add_parser("revoke-node", help="refuse a computer's node token from now on")
+    p.add_argument("node", metavar="NODE", help="the computer's node id (see communities)")
+    p.set_defaults(run=run_revoke_node)
+
+    p = sub.add_parser("add-user", help="add a staff account for the web page; the password is read "
+                                        "from standard input")
+    p.add_argument("name", metavar="NAME")
+    p.add_argument("--role", required=True, choices=["city", "district"])
+    p.add_argument("--district", default="", help="the district a district user sees")
+    p.set_defaults(run=run_add_user)
+
+    p = sub.add_parser("publish-notice", help="publish a notice (通知公告) to the communities")
+    p.add_argument("title")
+    p.add_argument("--text", default="", help="the notice's text (or - to read it from standard input)")
+    p.add_argument("--attachment", default="", help="the name of an attachment sent by other means")
+    p.add_argument("--district", default="", help="only for this district")
+    p.add_argument("--street", default="", help="only for this street of --district")
+    p.add_argument("--publisher", default="市委组织部")
+    p.set_defaults(run=run_publish_notice)
     return parser
 
 
@@ -174,7 +213,77 @@ def run_put_city_record(server: CityServer, args: argparse.Namespace) -> int:
 
 
 def run_stats(server: CityServer, args: argparse.Namespace) -> int:
-    _print(city_stats(server))
+    _print(city_stats(server, args.district))
+    return 0
+
+
+def run_serve(server: CityServer, args: argparse.Namespace) -> int:
+    import uvicorn
+    from pydantic import ValidationError
+
+    from server.asgi import create_app
+    from server.settings import ServerSettings
+
+    given = {"db_url": args.db, "read_db_url": args.read_db, "max_body_mb": args.max_body_mb,
+             "stale_days": args.stale_days, "cookie_secure": args.cookie_secure}
+    try:
+        settings = ServerSettings(**{k: v for k, v in given.items() if v is not None})
+    except ValidationError as exc:
+        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
+        raise ServerError(f"settings: {problems}") from None
+    if args.workers < 1:
+        raise ServerError("--workers is at least 1")
+    options: dict[str, Any] = {"host": args.host, "port": args.port, "proxy_headers": True,
+                               "server_header": False}
+    if args.workers == 1:
+        uvicorn.run(create_app(settings, server), **options)
+    else:
+        # Each worker builds its application from the environment.
+        os.environ.update(settings.environment())
+        uvicorn.run("server.asgi:app_from_environment", factory=True, workers=args.workers, **options)
+    return 0
+
+
+def run_revoke_node(server: CityServer, args: argparse.Namespace) -> int:
+    from server.exchange import NetworkSync
+
+    NetworkSync(server).revoke(args.node)
+    print(f"computer {args.node} revoked: its node token is refused from now on")
+    return 0
+
+
+def _password() -> str:
+    if sys.stdin.isatty():
+        first = getpass.getpass("password: ")
+        if getpass.getpass("again: ") != first:
+            raise ServerError("the passwords differ")
+        return first
+    return sys.stdin.readline().rstrip("\r\n")
+
+
+def run_add_user(server: CityServer, args: argparse.Namespace) -> int:
+    from server.staff import add_user
+
+    staff = add_user(server, args.name, _password(), args.role, args.district)
+    where = f" of {staff.district}" if staff.district else ""
+    print(f"user {staff.username} added: {staff.role}{where}")
+    return 0
+
+
+def run_publish_notice(server: CityServer, args: argparse.Namespace) -> int:
+    from app.models import NoticeTarget
+    from server.notices import NoticeError, publish
+
+    text = sys.stdin.read() if args.text == "-" else args.text
+    target = (NoticeTarget.STREET if args.street else NoticeTarget.DISTRICT if args.district
+              else NoticeTarget.CITY).value
+    try:
+        notice_id = publish(server, title=args.title, body=text, attachment_name=args.attachment,
+                            target=target, district=args.district, street=args.street,
+                            publisher=args.publisher)
+    except NoticeError as exc:
+        raise ServerError(f"notice refused: {exc.code} {exc.params or ''}".strip()) from None
+    print(notice_id)
     return 0
 
 
@@ -182,7 +291,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     tolerate_unencodable(sys.stdout)
     args = build_parser().parse_args(argv)
     try:
-        server = CityServer(args.db)
+        server = CityServer(args.db, read_url=args.read_db)
     except SchemaError as exc:
         print(f"community-ledger-server: error: {exc}", file=sys.stderr)
         return 1

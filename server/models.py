@@ -102,6 +102,32 @@ class PackageLog(ServerBase):
     report: Mapped[str] = mapped_column(Text, default="{}")
 
 
+class NodeToken(ServerBase):
+    """The network credential of one enrolled computer: only the SHA-256 of its token is kept."""
+
+    __tablename__ = "server_node_token"
+
+    node_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    # None for a computer revoked before it ever had a token (enrolled by USB only).
+    token_sha256: Mapped[str | None] = mapped_column(String(64), unique=True, default=None)
+    issued_at: Mapped[datetime] = mapped_column(DateTime)
+    # Set by ``revoke-node``: the token is refused from then on and the computer may not enrol again.
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)
+
+
+class StaffUser(ServerBase):
+    """A district or city staff member who logs in on the web page (argon2 hash of the password)."""
+
+    __tablename__ = "server_user"
+
+    username: Mapped[str] = mapped_column(String(50), primary_key=True)
+    password_hash: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(10))
+    # The district a ``district`` user sees and publishes for (empty for the city).
+    district: Mapped[str] = mapped_column(String(100), default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
 @cache
 def server_metadata() -> MetaData:
     """Every table of a city server database: the app's synced records, their field stamps and the

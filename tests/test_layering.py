@@ -408,3 +408,17 @@ def test_the_side_effect_check_sees_a_registration(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr[-3000:]
     assert json.loads(result.stdout.strip().splitlines()[-1]) == [
         "importing app.adder changed app.table: KINDS[]"]
+
+
+# --- the desktop app carries no web server ------------------------------------------------------------
+
+WEB_ONLY = ("fastapi", "starlette", "uvicorn", "jinja2", "pydantic_settings", "multipart")
+
+
+def test_the_app_imports_nothing_of_the_web_service() -> None:
+    """The server's web dependencies (the ``server`` extra) are never needed by the desktop app."""
+    offenders = [f"{path.relative_to(ROOT)}:{line}: imports {name}"
+                 for path in sorted((ROOT / "app").rglob("*.py"))
+                 for line, name in imported_names(path)
+                 if name.split(".")[0] in WEB_ONLY]
+    assert not offenders, "\n".join(offenders)

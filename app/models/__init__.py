@@ -3,6 +3,7 @@
 from app.models.base import Base, SyncedRecord, new_id
 from app.models.ledgers import LEDGER_MODELS
 from app.models.local import LocalState, OutboxEntry
+from app.models.notices import Notice, NoticeRead, NoticeTarget
 from app.models.registry import (
     Building,
     Community,
@@ -38,6 +39,7 @@ SYNCED_MODELS: tuple[type[SyncedRecord], ...] = (
     RedPropertyBranch,
     ResidentUnit,
     *LEDGER_MODELS,
+    Notice,
 )
 
 __all__ = [
@@ -51,6 +53,9 @@ __all__ = [
     "HomeownerCommitteeMember",
     "LocalState",
     "MemberStatus",
+    "Notice",
+    "NoticeRead",
+    "NoticeTarget",
     "OrgKind",
     "OutboxEntry",
     "PartTimeMember",

@@ -34,6 +34,9 @@ MESSAGES: dict[str, str] = {
     "enrolment_community": "the enrolment code is for community {code_in_code}; "
                            "this database holds {code_here}",
     "constraint": "the database refused the package ({detail})",
+    "unauthorized": "the city server does not know this computer's token; enrol it again",
+    "revoked": "the city server has revoked this computer's access; ask the district office",
+    "wrong_signer": "the package is signed by computer {node}, not by the computer that sent it",
     "clock_ahead": "{count} changes in the package are dated up to {latest}, more than a day after this "
                    "computer's clock ({here}); the sending computer's date or time (or this one's) is wrong. "
                    "Correct it and export again",

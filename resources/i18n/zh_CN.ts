@@ -485,6 +485,10 @@
         <translation>待办事项</translation>
     </message>
     <message>
+        <source>Notices</source>
+        <translation>通知公告</translation>
+    </message>
+    <message>
         <source>Compounds under guarantee</source>
         <translation>包保小区</translation>
     </message>
@@ -563,6 +567,20 @@
     <message>
         <source>Nothing overdue or due soon.</source>
         <translation>没有超期或临期事项。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread notice(s)</source>
+        <translation>
+            <numerusform>%n 条未读通知</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No unread notices.</source>
+        <translation>没有未读通知。</translation>
+    </message>
+    <message>
+        <source>No notices yet.</source>
+        <translation>还没有通知。</translation>
     </message>
     <message>
         <source>Appeal overdue (due {due}): {title}</source>
@@ -1807,8 +1825,40 @@ You can undo this with Ctrl+Z.</source>
         <translation>参会人员</translation>
     </message>
     <message>
+        <source>Text</source>
+        <translation>正文</translation>
+    </message>
+    <message>
         <source>Attachment</source>
         <translation>附件</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>发布范围</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>发布时间</translation>
+    </message>
+    <message>
+        <source>Published by</source>
+        <translation>发布人</translation>
+    </message>
+    <message>
+        <source>The whole city</source>
+        <translation>全市</translation>
+    </message>
+    <message>
+        <source>District {district}</source>
+        <translation>{district}</translation>
+    </message>
+    <message>
+        <source>Street {street}, {district}</source>
+        <translation>{district}{street}</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>通知公告</translation>
     </message>
     <message>
         <source>Work-day record</source>
@@ -2169,6 +2219,10 @@ You can undo this with Ctrl+Z.</source>
         <source>Training</source>
         <translation>培训</translation>
     </message>
+    <message>
+        <source>Notices</source>
+        <translation>通知公告</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -2385,6 +2439,35 @@ in progress {doing}</source>
     <message>
         <source>Edit the meeting to change its minutes.</source>
         <translation>修改会议记录请编辑该会议。</translation>
+    </message>
+</context>
+<context>
+    <name>NoticesPage</name>
+    <message>
+        <source>[Unread] </source>
+        <translation>【未读】</translation>
+    </message>
+    <message>
+        <source>Notices</source>
+        <translation>通知公告</translation>
+    </message>
+    <message>
+        <source>Mark all as read</source>
+        <translation>全部标为已读</translation>
+    </message>
+    <message>
+        <source>No notices yet. Notices from the district and city offices arrive with each sync.</source>
+        <translation>还没有通知。区、市发布的通知公告在每次同步时收到。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread</source>
+        <translation>
+            <numerusform>%n 条未读</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose a notice to read it.</source>
+        <translation>选择一条通知查看全文。</translation>
     </message>
 </context>
 <context>

@@ -27,6 +27,7 @@ TITLES = {
     "cobuild": QT_TRANSLATE_NOOP("Ledgers", "Co-construction lists"),
     "funds": QT_TRANSLATE_NOOP("Ledgers", "Funds"),
     "training": QT_TRANSLATE_NOOP("Ledgers", "Training"),
+    "notices": QT_TRANSLATE_NOOP("Ledgers", "Notices"),
 }
 
 # Which page opens a record of a kind named by the dashboard's to-do list.
@@ -37,6 +38,7 @@ RECORD_PAGES = {
     "compound_guarantee": "guarantees",
     "workday_visit": "workday",
     "fund_entry": "funds",
+    "notice": "notices",
 }
 
 
@@ -55,7 +57,10 @@ PAGES = {
     "cobuild": ("lists", "cobuild_page"),
     "funds": ("funds", "FundsPage"),
     "training": ("lists", "training_page"),
+    "notices": ("notices", "NoticesPage"),
 }
+# Pages with a section of their own; the others are the work ledgers.
+OWN_SECTIONS = ("dashboard", "notices")
 
 
 def ledger_pages(window: MainWindow, db: Database) -> dict[str, Callable[[], QWidget]]:
@@ -83,8 +88,9 @@ def install(window: MainWindow, db: Database) -> None:
     for key, factory in factories.items():
         window.add_page(Page(key, _title(key), factory))
     window.add_section(Section("dashboard", _title("dashboard"), ("dashboard",)), index=0)
-    ledgers = tuple(k for k in factories if k != "dashboard")
+    ledgers = tuple(k for k in factories if k not in OWN_SECTIONS)
     window.add_section(Section("ledgers", _title("ledgers"), ledgers), index=2)
+    window.add_section(Section("notices", _title("notices"), ("notices",)), index=3)
     window.home = "dashboard"
     window.print_handler = lambda page: _print(window, db, page)
     window.open_page("dashboard")

@@ -26,14 +26,18 @@ from PySide6.QtWidgets import (
 
 from app.db.database import Database
 from app.services.dashboard import DashboardCounts, DashboardService, TodoItem
+from app.services.notices import NoticeItem, NoticeService
 from app.ui import labels
 from app.ui.controllers.records import RecordController
+from app.ui.ledgers.notices import notice_line
 from app.ui.models.record_table_model import format_fen
 
 if TYPE_CHECKING:
     from PySide6.QtCharts import QChart, QChartView
 
 REF_ROLE = Qt.ItemDataRole.UserRole + 1
+# The newest notices the home view lists.
+NOTICES_SHOWN = 5
 
 
 class DashboardPage(QWidget):
@@ -48,6 +52,7 @@ class DashboardPage(QWidget):
         super().__init__(parent)
         self.controller = controller
         self.service = DashboardService(db)
+        self.notice_service = NoticeService(db)
         self._today = today
 
         self.heading = QLabel(self.tr("Dashboard"), self)
@@ -86,13 +91,29 @@ class DashboardPage(QWidget):
         todo_layout = QVBoxLayout(todo_box)
         todo_layout.addWidget(self.todo)
 
+        notices_box = QGroupBox(self.tr("Notices"), self)
+        self.unread_notices = QLabel(notices_box)
+        self.unread_notices.setObjectName("unread_notices")
+        self.notices = QListWidget(notices_box)
+        self.notices.setObjectName("notices")
+        self.notices.setWordWrap(True)
+        self.notices.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.notices.itemActivated.connect(self._open_item)
+        self.notices.itemClicked.connect(self._open_item)
+        notices_layout = QVBoxLayout(notices_box)
+        notices_layout.addWidget(self.unread_notices)
+        notices_layout.addWidget(self.notices)
+        side = QVBoxLayout()
+        side.addWidget(todo_box, 3)
+        side.addWidget(notices_box, 2)
+
         head = QHBoxLayout()
         head.addWidget(self.heading)
         head.addStretch(1)
         head.addWidget(self.year)
         lower = QHBoxLayout()
         lower.addWidget(self.chart_box, 3)
-        lower.addWidget(todo_box, 2)
+        lower.addLayout(side, 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 16, 16, 16)
         layout.addLayout(head)
@@ -109,15 +130,17 @@ class DashboardPage(QWidget):
         self._generation += 1
         generation, year, today = self._generation, self.year.value(), self.today()
 
-        def count(_task: object) -> tuple[DashboardCounts, list[TodoItem]]:
-            return self.service.counts(year, today), self.service.todo(today)
+        def count(_task: object) -> tuple[DashboardCounts, list[TodoItem], list[NoticeItem], int]:
+            return (self.service.counts(year, today), self.service.todo(today),
+                    self.notice_service.notices(NOTICES_SHOWN), self.notice_service.unread_count())
 
-        def show(result: tuple[DashboardCounts, list[TodoItem]]) -> None:
+        def show(result: tuple[DashboardCounts, list[TodoItem], list[NoticeItem], int]) -> None:
             if generation == self._generation:
-                counts, todo = result
+                counts, todo, notices, unread = result
                 self._fill_cards(counts)
                 self._fill_chart(counts)
                 self._fill_todo(todo)
+                self._fill_notices(notices, unread)
                 self.has_figures = True
                 self.filled.emit()
 
@@ -220,6 +243,22 @@ class DashboardPage(QWidget):
             row.setData(REF_ROLE, (item.ref_kind, item.ref_id))
             if item.overdue:
                 row.setForeground(QColor("#c0392b"))
+
+    def _fill_notices(self, notices: list[NoticeItem], unread: int) -> None:
+        self.unread_notices.setText(self.tr("%n unread notice(s)", "", unread) if unread
+                                    else self.tr("No unread notices."))
+        self.unread_notices.setStyleSheet("color: #c0392b; font-weight: bold;" if unread else "")
+        self.notices.clear()
+        if not notices:
+            QListWidgetItem(self.tr("No notices yet."), self.notices)
+            return
+        for n in notices:
+            row = QListWidgetItem(notice_line(n), self.notices)
+            row.setData(REF_ROLE, ("notice", n.id))
+            if not n.read:
+                bold = row.font()
+                bold.setBold(True)
+                row.setFont(bold)
 
     def _todo_text(self, item: TodoItem) -> str:
         due = item.due.isoformat() if item.due else ""
