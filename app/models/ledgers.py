@@ -14,6 +14,7 @@ from enum import StrEnum
 from sqlalchemy import String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from app.identity import PHONE, value_rule
 from app.models.base import Base, ScaledDecimal, SyncedRecord, person_names
 
 # --- choices ---------------------------------------------------------------------------
@@ -277,7 +278,7 @@ class Appeal(SyncedRecord, Base):
     channel: Mapped[str] = mapped_column(String(20), default=AppealChannel.HOTLINE.value)
     received_at: Mapped[datetime] = mapped_column(index=True)
     resident_name: Mapped[str] = mapped_column(String(50), default="", info=person_names())
-    resident_phone: Mapped[str] = mapped_column(String(20), default="")
+    resident_phone: Mapped[str] = mapped_column(String(20), default="", info=value_rule(PHONE))
     address: Mapped[str] = mapped_column(String(200), default="")
     compound_id: Mapped[str | None] = mapped_column(String(36), default=None, index=True)
     building_id: Mapped[str | None] = mapped_column(String(36), default=None)
@@ -374,7 +375,7 @@ class Organ(SyncedRecord, Base):
 
     name: Mapped[str] = mapped_column(String(100), index=True)
     contact: Mapped[str] = mapped_column(String(50), default="")
-    phone: Mapped[str] = mapped_column(String(20), default="")
+    phone: Mapped[str] = mapped_column(String(20), default="", info=value_rule(PHONE))
     address: Mapped[str] = mapped_column(String(200), default="")
 
 
@@ -384,7 +385,7 @@ class Cadre(SyncedRecord, Base):
     organ_id: Mapped[str] = mapped_column(String(36), index=True)
     name: Mapped[str] = mapped_column(String(50), index=True, info=person_names())
     post: Mapped[str] = mapped_column(String(100), default="")
-    phone: Mapped[str] = mapped_column(String(20), default="")
+    phone: Mapped[str] = mapped_column(String(20), default="", info=value_rule(PHONE))
     is_party_member: Mapped[bool] = mapped_column(default=True)
 
 

@@ -9,6 +9,7 @@ from enum import StrEnum
 from sqlalchemy import String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from app.identity import DIVISION_CODE, ID_NUMBER, PHONE, value_rule
 from app.models.base import Base, ScaledDecimal, SyncedRecord, person_names
 
 
@@ -45,7 +46,7 @@ class ResidentUnitKind(StrEnum):
 class Community(SyncedRecord, Base):
     __tablename__ = "community"
 
-    code: Mapped[str] = mapped_column(String(32), unique=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True, info=value_rule(DIVISION_CODE))
     name: Mapped[str] = mapped_column(String(100))
     street: Mapped[str] = mapped_column(String(100))
     district: Mapped[str] = mapped_column(String(100))
@@ -53,7 +54,7 @@ class Community(SyncedRecord, Base):
     org_kind: Mapped[str] = mapped_column(String(20), default=OrgKind.COMMITTEE.value)
     org_name: Mapped[str] = mapped_column(String(100), default="")
     secretary_name: Mapped[str] = mapped_column(String(50), default="", info=person_names())
-    secretary_phone: Mapped[str] = mapped_column(String(20), default="")
+    secretary_phone: Mapped[str] = mapped_column(String(20), default="", info=value_rule(PHONE))
     address: Mapped[str] = mapped_column(String(200), default="")
 
 
@@ -65,7 +66,7 @@ class PartTimeMember(SyncedRecord, Base):
     name: Mapped[str] = mapped_column(String(50), info=person_names())
     resident_unit_id: Mapped[str | None] = mapped_column(String(36), default=None)
     post: Mapped[str] = mapped_column(String(100), default="")
-    phone: Mapped[str] = mapped_column(String(20), default="")
+    phone: Mapped[str] = mapped_column(String(20), default="", info=value_rule(PHONE))
 
 
 class PropertyCompany(SyncedRecord, Base):
@@ -73,7 +74,7 @@ class PropertyCompany(SyncedRecord, Base):
 
     name: Mapped[str] = mapped_column(String(100))
     contact: Mapped[str] = mapped_column(String(50), default="")
-    phone: Mapped[str] = mapped_column(String(20), default="")
+    phone: Mapped[str] = mapped_column(String(20), default="", info=value_rule(PHONE))
     address: Mapped[str] = mapped_column(String(200), default="")
 
 
@@ -103,7 +104,7 @@ class Building(SyncedRecord, Base):
     floors: Mapped[int] = mapped_column(default=1)
     households: Mapped[int] = mapped_column(default=0)
     leader_name: Mapped[str] = mapped_column(String(50), default="", info=person_names())
-    leader_phone: Mapped[str] = mapped_column(String(20), default="")
+    leader_phone: Mapped[str] = mapped_column(String(20), default="", info=value_rule(PHONE))
 
 
 class PartyGroup(SyncedRecord, Base):
@@ -113,7 +114,7 @@ class PartyGroup(SyncedRecord, Base):
     kind: Mapped[str] = mapped_column(String(20), default=PartyGroupKind.ORDINARY.value)
     compound_id: Mapped[str | None] = mapped_column(String(36), default=None, index=True)
     leader_name: Mapped[str] = mapped_column(String(50), default="", info=person_names())
-    leader_phone: Mapped[str] = mapped_column(String(20), default="")
+    leader_phone: Mapped[str] = mapped_column(String(20), default="", info=value_rule(PHONE))
 
 
 class PartyGroupBuilding(SyncedRecord, Base):
@@ -136,8 +137,8 @@ class PartyMember(SyncedRecord, Base):
     join_date: Mapped[date | None] = mapped_column(default=None)
     status: Mapped[str] = mapped_column(String(20), default=MemberStatus.FULL.value)
     full_date: Mapped[date | None] = mapped_column(default=None)
-    phone: Mapped[str] = mapped_column(String(20), default="")
-    id_number: Mapped[str] = mapped_column(String(18), default="")
+    phone: Mapped[str] = mapped_column(String(20), default="", info=value_rule(PHONE))
+    id_number: Mapped[str] = mapped_column(String(18), default="", info=value_rule(ID_NUMBER))
     party_group_id: Mapped[str | None] = mapped_column(String(36), default=None, index=True)
     compound_id: Mapped[str | None] = mapped_column(String(36), default=None, index=True)
     building_id: Mapped[str | None] = mapped_column(String(36), default=None)
@@ -163,7 +164,7 @@ class HomeownerCommitteeMember(SyncedRecord, Base):
     name: Mapped[str] = mapped_column(String(50), info=person_names())
     role: Mapped[str] = mapped_column(String(20), default="委员")
     is_party_member: Mapped[bool] = mapped_column(default=False)
-    phone: Mapped[str] = mapped_column(String(20), default="")
+    phone: Mapped[str] = mapped_column(String(20), default="", info=value_rule(PHONE))
 
 
 class RedPropertyBranch(SyncedRecord, Base):
@@ -183,6 +184,6 @@ class ResidentUnit(SyncedRecord, Base):
     name: Mapped[str] = mapped_column(String(100))
     kind: Mapped[str] = mapped_column(String(20), default=ResidentUnitKind.ENTERPRISE.value)
     contact: Mapped[str] = mapped_column(String(50), default="")
-    phone: Mapped[str] = mapped_column(String(20), default="")
+    phone: Mapped[str] = mapped_column(String(20), default="", info=value_rule(PHONE))
     address: Mapped[str] = mapped_column(String(200), default="")
     party_org_name: Mapped[str] = mapped_column(String(100), default="")

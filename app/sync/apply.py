@@ -22,6 +22,7 @@ from sqlalchemy import Date, DateTime, bindparam, select
 from sqlalchemy.orm import Session
 
 from app.db.hlc import STAMP_RE
+from app.identity import stored_value_problem
 from app.models import OutboxEntry, new_id
 from app.models.scope import CITY_SCOPE
 from app.models.sync import SyncConflict
@@ -242,6 +243,11 @@ class Applier:
                 except BadValueError as exc:
                     return Problem("bad_value", name, {"expected": exc.expected, **exc.params}), {}
             values[name] = raw
+        # The rules the forms enforce (ID numbers, phones, codes), from the same functions.
+        for name, rule in spec.rules.items():
+            value = values.get(name)
+            if type(value) is str and (code := stored_value_problem(rule, value)) is not None:
+                return Problem("bad_value", name, {"expected": rule, "code": code}), {}
         if ch["op"] == "delete" and values.get("deleted_at") is None:
             values["deleted_at"] = _stamp_time(ch["hlc"])
         if "community_id" not in values:

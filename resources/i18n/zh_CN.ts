@@ -1329,6 +1329,10 @@ You can undo this with Ctrl+Z.</source>
         <translation>身份证号应为 18 位：前 17 位为数字，最后一位为数字或 X。</translation>
     </message>
     <message>
+        <source>A community code is the 12-digit administrative division code, or the 9 digits of its street (such as 220802001).</source>
+        <translation>社区代码应为 12 位行政区划代码，或其所属街道的 9 位代码（如 220802001）。</translation>
+    </message>
+    <message>
         <source>The date of birth inside the ID number is not a real date.</source>
         <translation>身份证号中的出生日期无效。</translation>
     </message>

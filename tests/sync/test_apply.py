@@ -10,6 +10,7 @@ from typing import Any
 import orjson
 from sqlalchemy import Boolean, Date, DateTime, Integer, String, Text
 
+from app.identity import DIVISION_CODE, ID_NUMBER, PHONE, RULE, make_id_number
 from app.models import SYNCED_MODELS, Compound, OutboxEntry, new_id
 from app.models.base import ScaledDecimal
 from app.sync.apply import Applier
@@ -26,6 +27,13 @@ BOOKKEEPING = {"id", "hlc", "created_at", "updated_at", "deleted_at", "community
 
 def _value(column: Any, rng: random.Random) -> Any:
     kind = column.type
+    rule = column.info.get(RULE)
+    if rule == ID_NUMBER:
+        return make_id_number("220802", date(1970 + rng.randint(0, 30), 1, 1), rng.randint(0, 999))
+    if rule == PHONE:
+        return f"13{rng.randint(0, 10**9 - 1):09d}"
+    if rule == DIVISION_CODE:
+        return f"220802{rng.randint(0, 999):03d}"
     if isinstance(kind, ScaledDecimal):
         return Decimal(rng.randint(-10**6, 10**6)).scaleb(-kind.scale)
     if isinstance(kind, Boolean):

@@ -115,7 +115,11 @@ def rejected_text(rejected: RejectedChange) -> str:
         return rejected.reason
     field = labels.field_label(rejected.table, rejected.field) if rejected.field else ""
     expected = EXPECTED.get(str(rejected.params.get("expected", "")))
-    detail = tr(expected).format(**rejected.params) if expected else ""
+    if "code" in rejected.params:
+        # A rule the forms enforce too: worded as the form words it.
+        detail = labels.error_text(rejected.table, str(rejected.params["code"]), {}).rstrip("。.")
+    else:
+        detail = tr(expected).format(**rejected.params) if expected else ""
     return tr(template).format(field=field, detail=detail)
 
 

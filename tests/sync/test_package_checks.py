@@ -1,0 +1,151 @@
+"""What a signed package may not carry: values the forms refuse, claims beyond what the receiver
+issued, references to records the sender may not see or that do not exist."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import orjson
+import pytest
+
+from app.models import new_id
+from app.services.fields import Kind
+from app.services.identity import make_id_number
+from app.services.kinds import record_kinds
+from app.sync.tables import synced_tables
+from server.city import CityServer, ServerError
+
+from .conftest import file_digest
+from .test_refusals import World, server_cli, world  # noqa: F401
+from .test_refusals import _resign_as_a as resigned_as_a
+
+Changes = list[dict[str, Any]]
+
+
+def _stamp(changes: Changes) -> str:
+    return str(max(c["hlc"] for c in changes))
+
+
+def _member(w: World, changes: Changes, **fields: Any) -> dict[str, Any]:
+    community = w.a.community_id
+    change = {"id": new_id(), "table": "party_member", "record": new_id(), "community": community,
+              "op": "upsert", "hlc": _stamp(changes),
+              "fields": {"community_id": community, "name": "王伟", "gender": "male",
+                         "join_date": "2001-07-01", "status": "full", **fields}}
+    changes.append(change)
+    return change
+
+
+def _import_on_server(w: World, data: bytes) -> tuple[int, dict[str, Any] | None, str]:
+    bad = w.folder / "package.clsync"
+    bad.write_bytes(data)
+    result = server_cli("--db", str(w.city_path), "import", str(bad))
+    report = orjson.loads(result.stdout) if result.returncode == 0 and result.stdout.strip() else None
+    if isinstance(report, list):
+        report = report[0]
+    return result.returncode, report, result.stderr
+
+
+@pytest.mark.parametrize(("fields", "code"), [
+    ({"id_number": "123456789012345678"}, "id_birth"),
+    ({"id_number": "220802199001011235"}, "id_checksum"),
+    ({"id_number": "２２０８０２１９９００１０１１２３４"}, "id_format"),
+    ({"phone": "12345"}, "phone_format"),
+])
+def test_the_server_rejects_a_change_the_forms_would_refuse(
+        world: World, fields: dict[str, str], code: str) -> None:  # noqa: F811
+    """The change is rejected with its reason in the report; the rest of the package is applied."""
+    member: dict[str, Any] = {}
+    data = resigned_as_a(world, lambda ch: member.update(_member(world, ch, **fields)))
+    status, report, stderr = _import_on_server(world, data)
+    assert status == 0, stderr
+    assert report is not None
+    rejected = [r for r in report["rejected"] if r["record"] == member["record"]]
+    field = next(iter(fields))
+    assert rejected == [{"change": member["id"], "table": "party_member", "record": member["record"],
+                         "reason": "bad_value", "field": field,
+                         "params": {"expected": "id_number" if field == "id_number" else "phone",
+                                    "code": code}}]
+    assert report["counts"]["compound"]["imported"] == 1
+    city = CityServer(str(world.city_path))
+    try:
+        assert not [c for c in city.community_ids() if c[0] == member["record"]]
+        with city.session() as session:
+            from sqlalchemy import select
+
+            from server.models import ServerChange
+            assert session.scalar(select(ServerChange.seq).where(
+                ServerChange.record_id == member["record"])) is None
+    finally:
+        city.close()
+
+
+def test_a_valid_id_number_in_a_package_is_applied(world: World) -> None:  # noqa: F811
+    from datetime import date
+    member: dict[str, Any] = {}
+    number = make_id_number("220802", date(1980, 5, 4), 11)
+    data = resigned_as_a(world, lambda ch: member.update(_member(world, ch, id_number=number,
+                                                                  phone="13812345678")))
+    status, report, stderr = _import_on_server(world, data)
+    assert status == 0, stderr
+    assert report is not None and report["rejected"] == []
+    assert report["counts"]["party_member"]["imported"] == 1
+
+
+def test_the_city_cannot_hand_out_a_record_the_forms_would_refuse(world: World) -> None:  # noqa: F811
+    city = CityServer(str(world.city_path))
+    try:
+        before = file_digest(world.city_path)
+        with pytest.raises(ServerError, match="phone"):
+            city.put_city_record("organ", {"name": "白城市民政局", "phone": "not a phone"})
+        assert file_digest(world.city_path) == before
+    finally:
+        city.close()
+
+
+def test_the_app_rejects_a_bad_value_an_older_server_passed_on(world: World) -> None:  # noqa: F811
+    """A value an older server accepted into its change sequence reaches a community: the community
+    rejects that change, saying why, and applies the rest."""
+    from datetime import datetime
+
+    from sqlalchemy import func, select
+
+    from server.models import ServerChange
+
+    city = CityServer(str(world.city_path))
+    record = new_id()
+    try:
+        with city.writing() as session:
+            hlc = str(session.scalar(select(func.max(ServerChange.hlc))))
+            session.execute(ServerChange.__table__.insert(), [{  # type: ignore[attr-defined]
+                "change_id": new_id(), "table_name": "organ", "record_id": record, "community_id": "city",
+                "op": "upsert", "fields": orjson.dumps({"community_id": "city", "name": "某局",
+                                                        "phone": "１３８１２３４５６７８"}).decode(),
+                "hlc": hlc, "source_node": city.node_id, "received_at": datetime.now()}])
+        city.export_for("220802001", world.folder / "back.clsync")
+    finally:
+        city.close()
+    report = world.a_svc.import_file(world.folder / "back.clsync")
+    assert [(r.table, r.record, r.reason, r.field, r.params) for r in report.rejected] == [
+        ("organ", record, "bad_value", "phone", {"expected": "phone", "code": "phone_format"})]
+    assert report.counts["organ"].imported == 1  # the city's other organ
+
+
+def test_every_field_the_forms_check_by_rule_is_checked_by_sync_with_the_same_rule() -> None:
+    """One set of rules: a form's ID number, phone or code field is a column sync checks by the same
+    rule, and sync checks no column by a rule the form does not apply."""
+    by_form: dict[tuple[str, str], str] = {}
+    rule_kinds = {Kind.ID_NUMBER: "id_number", Kind.PHONE: "phone", Kind.DIVISION_CODE: "division_code"}
+    tables = synced_tables()
+    for spec in record_kinds().values():
+        table = spec.model.__tablename__  # type: ignore[attr-defined]
+        if table not in tables:
+            continue
+        for f in spec.fields:
+            if f.kind in rule_kinds:
+                by_form[(table, f.name)] = rule_kinds[f.kind]
+    by_sync = {(t, c): r for t, spec in tables.items() for c, r in spec.rules.items()}
+    assert by_form and set(by_form.items()) <= set(by_sync.items())
+    # Columns the forms do not edit directly (a ledger written through its own service) may carry
+    # a rule too; every rule sync applies is one the forms know.
+    assert set(by_sync.values()) <= set(rule_kinds.values())
