@@ -34,6 +34,7 @@ from app.sync.package import (
     Limits,
     body_from_rows,
     build_package,
+    check_claims,
     open_envelope,
     read_changes,
     verify_signature,
@@ -330,6 +331,9 @@ class CityServer:
                 raise SyncError("wrong_target", target=",".join(target.node_ids), here=self.node_id)
             if source.role != "community" or source.community_id != community_id:
                 raise SyncError("wrong_target", target=source.community_id or "", here=community_id)
+            check_claims(header, acknowledged=int(header.ack_server_seq or 0),
+                         issued=int(session.scalar(select(func.max(ServerChange.seq))) or 0),
+                         receiver="the city server", exact_range=True)
             changes = read_changes(envelope, self.keys, self.limits, require_sealed=True)
             check_community_writer(session, changes, community_id)
             seen = session.scalar(select(PackageLog.seq).where(

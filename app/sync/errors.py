@@ -27,6 +27,9 @@ MESSAGES: dict[str, str] = {
     "counts_mismatch": "the package header counts {header} changes but the body holds {body}",
     "forbidden_record": "the package writes {table} record {record}, which belongs to {owner_text}; "
                         "a community writes only its own records",
+    "bad_range": "the package claims changes {first} to {last} of its computer but carries {count}",
+    "ack_beyond": "the package acknowledges changes up to number {claimed}, but {receiver} has issued "
+                  "only {issued}",
     "not_enrolled": "this database is not enrolled with the city server; run enroll with the code first",
     "no_community": "this database has no community yet",
     "enrolment_invalid": "the enrolment code is not valid",

@@ -39,8 +39,8 @@ FORMAT = "community-ledger-sync"
 FORMAT_VERSION = 1
 MIN_APP_VERSION = "0.1.0"
 MiB = 1024 * 1024
-__all__ = ["FILE_SUFFIX", "Envelope", "Limits", "build_package", "open_envelope", "read_changes",
-           "verify_signature"]
+__all__ = ["FILE_SUFFIX", "Envelope", "Limits", "build_package", "check_claims", "open_envelope",
+           "read_changes", "verify_signature"]
 
 
 @dataclass(frozen=True)
@@ -308,6 +308,28 @@ def open_envelope(data: bytes, limits: Limits | None = None) -> Envelope:
     if needed > _version_tuple(__version__):
         raise SyncError("app_too_old", version=header["min_app_version"])  # type: ignore[index]
     return Envelope(doc)
+
+
+def check_claims(header: PackageHeader, *, acknowledged: int, issued: int, receiver: str,
+                 exact_range: bool) -> None:
+    """Refuse a header whose claims do not fit what the receiver knows.
+
+    ``acknowledged`` is the receiver's sequence number the package says its sender has seen, and
+    ``issued`` the highest the receiver has handed out: nobody sees a number not yet issued.  The
+    range ``first..last`` numbers the changes the package carries: a community's outbox numbers
+    them one by one (``exact_range``), the server's sequence also holds other communities' changes,
+    so its range may be wider but never narrower than the changes it carries.
+    """
+    if acknowledged > issued:
+        raise SyncError("ack_beyond", claimed=acknowledged, issued=issued, receiver=receiver)
+    first, last, count = header.first, header.last, header.change_count
+    if count == 0:
+        fits = (first, last) == (0, 0) if exact_range else first <= last + 1
+    else:
+        span = last - first + 1
+        fits = first >= 1 and span >= count and (span == count or not exact_range)
+    if not fits:
+        raise SyncError("bad_range", first=first, last=last, count=count)
 
 
 def verify_signature(envelope: Envelope, signer: PublicIdentity) -> None:

@@ -32,6 +32,7 @@ from app.sync.package import (
     Limits,
     body_from_rows,
     build_package,
+    check_claims,
     open_envelope,
     read_changes,
     verify_signature,
@@ -256,6 +257,10 @@ class SyncService:
             raise SyncError("wrong_target", target=target.community_code or target.community_id or "",
                             here=community_id or "")
         assert community_id is not None
+        with self.db.session() as session:
+            issued = int(session.scalar(select(func.max(OutboxEntry.seq))) or 0)
+        check_claims(envelope.header, acknowledged=int(envelope.header.ack_nodes.get(self.db.node_id, 0)),
+                     issued=issued, receiver="this computer", exact_range=False)
         changes = read_changes(envelope, self.keys(), self.limits, require_sealed=True)
         check_received_scope(changes, community_id)
         progress.progress(1, 4)

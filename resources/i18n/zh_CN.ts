@@ -3354,6 +3354,14 @@ Restore the ledger from that backup now? The damaged file is kept aside.</source
 <context>
     <name>Sync</name>
     <message>
+        <source>The package claims changes {first} to {last} but carries {count}: it was made wrongly or forged.</source>
+        <translation>同步包声称包含第 {first} 至 {last} 项变更，实际只有 {count} 项：同步包制作有误或系伪造。</translation>
+    </message>
+    <message>
+        <source>The package confirms changes up to number {claimed}, but this computer has made only {issued}: it was made wrongly or forged.</source>
+        <translation>同步包确认已收到第 {claimed} 项以前的变更，但本机只产生过 {issued} 项：同步包制作有误或系伪造。</translation>
+    </message>
+    <message>
         <source>The file is larger than {limit_mb} MB.</source>
         <translation>文件超过 {limit_mb} MB。</translation>
     </message>

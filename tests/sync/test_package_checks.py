@@ -149,3 +149,81 @@ def test_every_field_the_forms_check_by_rule_is_checked_by_sync_with_the_same_ru
     # Columns the forms do not edit directly (a ledger written through its own service) may carry
     # a rule too; every rule sync applies is one the forms know.
     assert set(by_sync.values()) <= set(rule_kinds.values())
+
+
+# --- header claims ----------------------------------------------------------------------------
+
+
+def _server_rows(w: World) -> dict[str, Any]:
+    from sqlalchemy import select
+
+    from server.models import CommunityNode
+
+    city = CityServer(str(w.city_path))
+    try:
+        with city.session() as session:
+            node = session.get(CommunityNode, w.a.node_id)
+            assert node is not None
+            return {"received": node.received_to_seq, "acked": node.acked_server_seq,
+                    "nodes": len(session.scalars(select(CommunityNode)).all())}
+    finally:
+        city.close()
+
+
+@pytest.mark.parametrize(("claims", "code"), [
+    ({"ack_server_seq": 10**15}, "ack_beyond"),
+    ({"seq_range": (1, 10**15)}, "bad_range"),
+    ({"seq_range": (0, 0)}, "bad_range"),
+])
+def test_the_server_refuses_claims_beyond_what_it_issued_and_saw(
+        world: World, claims: dict[str, Any], code: str) -> None:  # noqa: F811
+    """A package acknowledging server changes never issued, or numbering more changes than it
+    carries, is refused whole: the computer's counters on the server stay as they were."""
+    before_rows = _server_rows(world)
+    before = file_digest(world.city_path)
+    status, _report, stderr = _import_on_server(world, resigned_as_a(world, lambda ch: None, **claims))
+    assert status == 3
+    assert f"[{code}]" in stderr and stderr.count("\n") == 1, stderr
+    assert file_digest(world.city_path) == before
+    assert _server_rows(world) == before_rows
+    # The package as A made it still goes through, and later return packages are not empty.
+    good = world.folder / "good.clsync"
+    good.write_bytes(world.from_a)
+    assert server_cli("--db", str(world.city_path), "import", str(good)).returncode == 0
+
+
+def test_the_app_refuses_an_acknowledgement_of_changes_it_never_made(world: World) -> None:  # noqa: F811
+    from app.sync.errors import SyncError
+    from app.sync.package import build_package as build
+    from app.sync.report import Source, Target
+
+    city = CityServer(str(world.city_path))
+    try:
+        a = world.a
+        data, _ = build(keys=city.keys, source=Source("server", city.node_id, None, None, ""),
+                        target=Target("community", a.community_id, "220802001", (a.node_id,)),
+                        changes=[], seq_range=(1, 0), ack_nodes={a.node_id: 10**15},
+                        recipients=[world.a_svc.keys().public])
+    finally:
+        city.close()
+    pending = world.a_svc.pending_count()
+    with pytest.raises(SyncError) as err:
+        world.a_svc.import_bytes(data)
+    assert err.value.code == "ack_beyond"
+    assert "only" in str(err.value)
+    assert world.a_svc.pending_count() == pending == 1
+
+
+def test_a_pull_after_a_number_the_server_never_issued_is_refused(world: World) -> None:  # noqa: F811
+    from app.sync.errors import SyncError
+    from server.exchange import Caller, NetworkSync
+
+    before = _server_rows(world)
+    city = CityServer(str(world.city_path))
+    try:
+        with pytest.raises(SyncError) as err:
+            NetworkSync(city).pull(Caller(world.a.node_id, str(world.a.community_id)), 10**15)
+    finally:
+        city.close()
+    assert err.value.code == "ack_beyond"
+    assert _server_rows(world) == before
