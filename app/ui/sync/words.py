@@ -44,8 +44,9 @@ REASONS: dict[str, str] = {
     "forbidden_record": QT_TRANSLATE_NOOP("Sync", "The package writes records that belong to {owner}."),
     "bad_range": QT_TRANSLATE_NOOP("Sync", "The package claims changes {first} to {last} but carries "
                                            "{count}: it was made wrongly or forged."),
-    "ack_beyond": QT_TRANSLATE_NOOP("Sync", "The package confirms changes up to number {claimed}, but this "
-                                            "computer has made only {issued}: it was made wrongly or forged."),
+    "ack_beyond": QT_TRANSLATE_NOOP(
+        "Sync", "The package confirms changes up to number {claimed}, but this computer has made only "
+                "{issued}: it was made wrongly or forged."),
     "not_enrolled": QT_TRANSLATE_NOOP("Sync", "This computer is not enrolled with the city server yet. "
                                               "Enrol it with the code from the district office first."),
     "no_community": QT_TRANSLATE_NOOP("Sync", "This database has no community yet."),
