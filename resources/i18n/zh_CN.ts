@@ -3354,6 +3354,14 @@ Restore the ledger from that backup now? The damaged file is kept aside.</source
 <context>
     <name>Sync</name>
     <message>
+        <source>its {field} names a record that does not exist here</source>
+        <translation>其{field}指向的记录在本机不存在</translation>
+    </message>
+    <message>
+        <source>its {field} names a record of another community</source>
+        <translation>其{field}指向其他社区的记录</translation>
+    </message>
+    <message>
         <source>The package claims changes {first} to {last} but carries {count}: it was made wrongly or forged.</source>
         <translation>同步包声称包含第 {first} 至 {last} 项变更，实际只有 {count} 项：同步包制作有误或系伪造。</translation>
     </message>

@@ -227,3 +227,72 @@ def test_a_pull_after_a_number_the_server_never_issued_is_refused(world: World) 
         city.close()
     assert err.value.code == "ack_beyond"
     assert _server_rows(world) == before
+
+
+# --- references -------------------------------------------------------------------------------
+
+
+def _a_compound(changes: Changes) -> str:
+    return str(next(c["record"] for c in changes if c["table"] == "compound"))
+
+
+def _add(w: World, changes: Changes, table: str, **fields: Any) -> dict[str, Any]:
+    community = w.a.community_id
+    change = {"id": new_id(), "table": table, "record": new_id(), "community": community, "op": "upsert",
+              "hlc": _stamp(changes), "fields": {"community_id": community, **fields}}
+    changes.append(change)
+    return change
+
+
+def test_references_to_other_communities_and_to_nothing_are_rejected(world: World) -> None:  # noqa: F811
+    """An attendee of a meeting that does not exist, a building in another community's compound:
+    rejected with the reason; a building in a compound arriving in the same package is applied."""
+    made: dict[str, dict[str, Any]] = {}
+
+    def change(ch: Changes) -> None:
+        made["nowhere"] = _add(world, ch, "meeting_attendee", meeting_id=new_id(), name="王伟")
+        made["theirs"] = _add(world, ch, "building", compound_id=world.b_compound, number="1")
+        made["ours"] = _add(world, ch, "building", compound_id=_a_compound(ch), number="2")
+
+    status, report, stderr = _import_on_server(world, resigned_as_a(world, change))
+    assert status == 0, stderr
+    assert report is not None
+    why = {r["record"]: (r["reason"], r["field"], r["params"]) for r in report["rejected"]}
+    assert why == {
+        made["nowhere"]["record"]: ("missing_reference", "meeting_id", {"table": "meeting"}),
+        made["theirs"]["record"]: ("forbidden_reference", "compound_id",
+                                   {"table": "compound", "owner": "community",
+                                    "owner_id": world.b_svc.db.community_id}),
+    }
+    assert report["counts"]["building"]["imported"] == 1
+    # Nothing rejected is passed on to the community's other computers or anyone else.
+    city = CityServer(str(world.city_path))
+    try:
+        from sqlalchemy import select
+
+        from server.models import ServerChange
+        with city.session() as session:
+            passed_on = set(session.scalars(select(ServerChange.record_id)))
+    finally:
+        city.close()
+    assert made["ours"]["record"] in passed_on
+    assert not {made["nowhere"]["record"], made["theirs"]["record"]} & passed_on
+
+
+def test_a_reference_to_a_city_record_is_applied(world: World) -> None:  # noqa: F811
+    city = CityServer(str(world.city_path))
+    try:
+        from sqlalchemy import select
+
+        organs = synced_tables()["organ"].table
+        with city.session() as session:
+            organ = session.scalar(select(organs.c.id))
+    finally:
+        city.close()
+    assert organ is not None
+    made: dict[str, Any] = {}
+    data = resigned_as_a(world, lambda ch: made.update(
+        _add(world, ch, "cadre", organ_id=organ, name="李明")))
+    status, report, stderr = _import_on_server(world, data)
+    assert status == 0, stderr
+    assert report is not None and report["rejected"] == []

@@ -99,6 +99,8 @@ REJECTED: dict[str, str] = {
     "bad_stamp": QT_TRANSLATE_NOOP("Sync", "its time stamp is not valid"),
     "bad_id": QT_TRANSLATE_NOOP("Sync", "its record number is not valid"),
     "community_mismatch": QT_TRANSLATE_NOOP("Sync", "it names two different communities"),
+    "missing_reference": QT_TRANSLATE_NOOP("Sync", "its {field} names a record that does not exist here"),
+    "forbidden_reference": QT_TRANSLATE_NOOP("Sync", "its {field} names a record of another community"),
 }
 
 # What a field of a rejected change should have held.
