@@ -12,6 +12,8 @@ MESSAGES: dict[str, str] = {
     "truncated": "the file is incomplete: it was cut off while being copied",
     "decompression_bomb": "the file would expand to more than {limit_mb} MB; "
                           "refused as a decompression bomb",
+    "body_too_large": "the package declares a body of {size} for {count} changes, more than {limit}; "
+                      "refused before decrypting it",
     "malformed_json": "the package is not valid JSON ({detail})",
     "schema": "the package does not follow the package format: {detail}",
     "format_too_new": "the package uses format version {version}; this program reads up to {supported}",

@@ -3354,6 +3354,10 @@ Restore the ledger from that backup now? The damaged file is kept aside.</source
 <context>
     <name>Sync</name>
     <message>
+        <source>The package declares {size} of content for {count} changes, more than such a package can hold, and was refused for safety.</source>
+        <translation>同步包声称 {count} 项变更的内容有 {size}，超出此类同步包可能的大小，为安全起见已拒绝。</translation>
+    </message>
+    <message>
         <source>its {field} names a record that does not exist here</source>
         <translation>其{field}指向的记录在本机不存在</translation>
     </message>

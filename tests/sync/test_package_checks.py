@@ -3,6 +3,8 @@ issued, references to records the sender may not see or that do not exist."""
 
 from __future__ import annotations
 
+import subprocess
+from pathlib import Path
 from typing import Any
 
 import orjson
@@ -16,7 +18,7 @@ from app.sync.tables import synced_tables
 from server.city import CityServer, ServerError
 
 from .conftest import file_digest
-from .test_refusals import World, server_cli, world  # noqa: F401
+from .test_refusals import BIN, World, server_cli, world  # noqa: F401
 from .test_refusals import _resign_as_a as resigned_as_a
 
 Changes = list[dict[str, Any]]
@@ -296,3 +298,90 @@ def test_a_reference_to_a_city_record_is_applied(world: World) -> None:  # noqa:
     status, report, stderr = _import_on_server(world, data)
     assert status == 0, stderr
     assert report is not None and report["rejected"] == []
+
+
+# --- decompression bombs ----------------------------------------------------------------------
+
+MiB = 1024 * 1024
+
+
+def _bomb(header: dict[str, Any] | None, random_mib: int, filler_mib: int) -> bytes:
+    """A gzip file that looks like a sealed package: a header, then a ciphertext of ``random_mib``
+    of incompressible text (so the file is large) and ``filler_mib`` of one letter."""
+    import base64
+    import random
+    import zlib
+
+    rng = random.Random(7)
+    packer = zlib.compressobj(6, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
+    start = b'{"format":"community-ledger-sync",'
+    if header is not None:
+        start += b'"header":' + orjson.dumps(header) + b","
+    parts = [packer.compress(start + b'"sealed":{"ciphertext":"')]
+    for _ in range(random_mib):
+        parts.append(packer.compress(base64.b64encode(rng.randbytes(MiB * 3 // 4))))
+    filler = b"A" * MiB
+    for _ in range(filler_mib):
+        parts.append(packer.compress(filler))
+    parts.append(packer.compress(b'"}}'))
+    parts.append(packer.flush())
+    return b"".join(parts)
+
+
+def _peak_of(*command: str) -> tuple[subprocess.CompletedProcess[str], int]:
+    """Run ``command``; its result and the peak memory (resident, KiB) of that process alone."""
+    import sys
+
+    probe = ("import resource, subprocess, sys;"
+             "r = subprocess.run(sys.argv[1:], capture_output=True, text=True);"
+             "sys.stderr.write(r.stderr); sys.stdout.write(r.stdout);"
+             "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr);"
+             "sys.exit(r.returncode)")
+    result = subprocess.run([sys.executable, "-c", probe, *command], capture_output=True, text=True,
+                            timeout=300)
+    *lines, peak = result.stderr.strip().split("\n")
+    result.stderr = "\n".join(lines) + "\n"
+    return result, int(peak)
+
+
+@pytest.mark.parametrize("with_header", [True, False], ids=["declared body", "no header"])
+def test_a_decompression_bomb_is_refused_with_bounded_memory(world: World, with_header: bool) -> None:  # noqa: F811
+    """The case found: an 11 MiB file expanding to 994 MiB.  Refused by the size its header
+    declares, or (without one) long before it is all inflated, the process staying far below what
+    a 4 GB office PC can give."""
+    header = orjson.loads(gzip_decompress(world.return_a))["header"] if with_header else None
+    bomb = world.folder / "bomb.clsync"
+    bomb.write_bytes(_bomb(header, random_mib=13, filler_mib=981))
+    assert 10 * MiB < bomb.stat().st_size < 12 * MiB
+    path = Path(str(world.a.path))
+    world.a.close()
+    before = file_digest(path)
+    result, peak_kib = _peak_of(str(BIN / "community-ledger-cli"), "--db", str(path), "import", str(bomb))
+    assert result.returncode == 3
+    line = result.stderr.strip()
+    assert "\n" not in line and "[decompression_bomb]" in line, line
+    limit = float(line.split("more than ")[1].split(" MB")[0])
+    assert limit < (2 if with_header else 250)
+    assert file_digest(path) == before
+    print(f"bomb refused: {line}; peak {peak_kib // 1024} MiB")
+    assert peak_kib < 400 * 1024, f"peak {peak_kib // 1024} MiB"
+
+
+def gzip_decompress(data: bytes) -> bytes:
+    import gzip
+
+    return gzip.decompress(data)
+
+
+def test_a_body_larger_than_its_count_of_changes_can_hold_is_refused_before_decrypting(
+        world: World) -> None:  # noqa: F811
+    from app.sync.errors import SyncError
+    from app.sync.package import Limits
+    from app.sync.service import SyncService
+
+    strict = SyncService(world.a, Limits(max_change_bytes=8, body_slack=0))
+    with pytest.raises(SyncError) as err:
+        strict.import_bytes(world.return_a)
+    assert err.value.code == "body_too_large"
+    assert " bytes for 2 changes, more than 16 bytes" in str(err.value)
+    assert SyncService(world.a).import_bytes(world.return_a).applied

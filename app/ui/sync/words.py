@@ -23,6 +23,9 @@ REASONS: dict[str, str] = {
                 "remove the USB drive safely."),
     "decompression_bomb": QT_TRANSLATE_NOOP("Sync", "The file would expand to more than {limit_mb} MB and "
                                                     "was refused for safety."),
+    "body_too_large": QT_TRANSLATE_NOOP(
+        "Sync", "The package declares {size} of content for {count} changes, more than such a "
+                "package can hold, and was refused for safety."),
     "malformed_json": QT_TRANSLATE_NOOP("Sync", "The package content is damaged (not valid JSON)."),
     "schema": QT_TRANSLATE_NOOP("Sync", "The package does not follow the package format ({detail})."),
     "format_too_new": QT_TRANSLATE_NOOP("Sync", "The package was made by a newer version. Update this "
