@@ -317,6 +317,8 @@ class CityServer:
         now = datetime.now()
         # The community the package says it is from: a package that lies is refused below.
         with self.writing(header.source.community_id or "") as session:
+            if envelope.signer_node == self.node_id:
+                raise SyncError("own_package")
             node = session.get(CommunityNode, envelope.signer_node)
             enrolment: Enrolment | None = None
             if node is None:

@@ -22,6 +22,10 @@ MESSAGES: dict[str, str] = {
     "bad_signature": "the package signature does not match: it was altered or forged",
     "signer_mismatch": "the package names one computer as sender but carries another one's key",
     "wrong_target": "the package is addressed to {target}, not to {here}",
+    "other_computer": "the package is for another computer of this community (node {nodes}); "
+                      "import it on that computer",
+    "own_package": "the package was made here, by this computer itself; import the package the other "
+                   "side made in return",
     "not_recipient": "the package is sealed to another computer",
     "decrypt_failed": "the package cannot be decrypted: it was altered",
     "plain_not_allowed": "the package is not encrypted; packages carried on a USB drive must be",

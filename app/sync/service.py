@@ -247,15 +247,19 @@ class SyncService:
         server = self.server()
         if server is None:
             raise SyncError("not_enrolled")
+        target = envelope.header.target
+        if envelope.signer_node == self.db.node_id:
+            raise SyncError("own_package")
         if envelope.signer_node != server.node_id:
             raise SyncError("unknown_signer", node=envelope.signer_node)
         verify_signature(envelope, server)
         community_id = self.db.community_id
-        target = envelope.header.target
-        if (target.role != "community" or target.community_id != community_id
-                or self.db.node_id not in target.node_ids):
-            raise SyncError("wrong_target", target=target.community_code or target.community_id or "",
-                            here=community_id or "")
+        if target.role != "community" or target.community_id != community_id:
+            theirs = target.community_code or target.community_id
+            raise SyncError("wrong_target", target=f"community {theirs}",
+                            here=f"community {self._community_code() or community_id}")
+        if self.db.node_id not in target.node_ids:
+            raise SyncError("other_computer", nodes=", ".join(target.node_ids))
         assert community_id is not None
         with self.db.session() as session:
             issued = int(session.scalar(select(func.max(OutboxEntry.seq))) or 0)
@@ -308,6 +312,12 @@ class SyncService:
             progress.committing()
         progress.progress(4, 4)
         return report
+
+    def _community_code(self) -> str | None:
+        community_id = self.db.community_id
+        with self.db.session() as session:
+            community = session.get(Community, community_id) if community_id else None
+            return community.code if community is not None else None
 
     def _clear_enrolment(self, session: Session) -> None:
         session.execute(text("DELETE FROM local_state WHERE key = :k"), {"k": ENROLMENT_KEY})

@@ -3354,6 +3354,14 @@ Restore the ledger from that backup now? The damaged file is kept aside.</source
 <context>
     <name>Sync</name>
     <message>
+        <source>The package is for another computer of this community. Import it on that computer.</source>
+        <translation>该同步包是发给本社区另一台电脑的，请在那台电脑上导入。</translation>
+    </message>
+    <message>
+        <source>This package was made by this computer for the city server. Import the package the city server made in return.</source>
+        <translation>该同步包是本机为市级服务器生成的，请导入市级服务器返回的同步包。</translation>
+    </message>
+    <message>
         <source>The package declares {size} of content for {count} changes, more than such a package can hold, and was refused for safety.</source>
         <translation>同步包声称 {count} 项变更的内容有 {size}，超出此类同步包可能的大小，为安全起见已拒绝。</translation>
     </message>

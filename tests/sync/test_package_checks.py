@@ -385,3 +385,51 @@ def test_a_body_larger_than_its_count_of_changes_can_hold_is_refused_before_decr
     assert err.value.code == "body_too_large"
     assert " bytes for 2 changes, more than 16 bytes" in str(err.value)
     assert SyncService(world.a).import_bytes(world.return_a).applied
+
+
+# --- refusals that say what happened -------------------------------------------------------------
+
+
+def test_a_package_for_the_other_computer_of_the_community_says_so(
+        world: World, computers: Any) -> None:  # noqa: F811
+    from app.sync.errors import SyncError
+    from app.sync.service import SyncService
+
+    city = CityServer(str(world.city_path))
+    try:
+        issued = city.add_community("220802001", "幸福社区", "洮北区", "明仁街道")
+        second_db = computers.new("a2")
+        second = SyncService(second_db)
+        second.enroll(issued.code)
+        city.import_file(second.export(world.folder).path)
+        city.export_for("220802001", world.folder / "for-a2.clsync", node_ids=[second_db.node_id])
+    finally:
+        city.close()
+    with pytest.raises(SyncError) as err:
+        world.a_svc.import_file(world.folder / "for-a2.clsync")
+    assert err.value.code == "other_computer"
+    assert second_db.node_id in str(err.value) and "another computer of this community" in str(err.value)
+
+
+def test_a_package_for_another_community_names_both_by_code(world: World) -> None:  # noqa: F811
+    from app.sync.errors import SyncError
+
+    with pytest.raises(SyncError) as err:
+        world.a_svc.import_bytes(world.return_b)
+    assert str(err.value) == "the package is addressed to community 220802002, not to community 220802001"
+
+
+def test_a_package_fed_back_to_the_computer_that_made_it_says_so(world: World) -> None:  # noqa: F811
+    from app.sync.errors import SyncError
+
+    with pytest.raises(SyncError) as err:
+        world.a_svc.import_bytes(world.from_a)
+    assert err.value.code == "own_package"
+    city = CityServer(str(world.city_path))
+    try:
+        with pytest.raises(SyncError) as err:
+            city.import_bytes(world.return_a)
+    finally:
+        city.close()
+    assert err.value.code == "own_package"
+    assert "made here, by this computer itself" in str(err.value)

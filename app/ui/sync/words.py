@@ -39,6 +39,10 @@ REASONS: dict[str, str] = {
     "bad_signature": QT_TRANSLATE_NOOP("Sync", "The package was altered after it was made (its signature "
                                                "does not match)."),
     "wrong_target": QT_TRANSLATE_NOOP("Sync", "The package is for another community or computer ({target})."),
+    "other_computer": QT_TRANSLATE_NOOP("Sync", "The package is for another computer of this community. "
+                                                "Import it on that computer."),
+    "own_package": QT_TRANSLATE_NOOP("Sync", "This package was made by this computer for the city server. "
+                                             "Import the package the city server made in return."),
     "not_recipient": QT_TRANSLATE_NOOP("Sync", "The package is encrypted for another computer."),
     "decrypt_failed": QT_TRANSLATE_NOOP("Sync", "The package cannot be decrypted: it was altered."),
     "plain_not_allowed": QT_TRANSLATE_NOOP("Sync", "The package is not encrypted, so it was refused."),
