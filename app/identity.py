@@ -57,6 +57,11 @@ def normalise_code(text: str) -> str:
     return ascii_digits(text).strip().replace(" ", "")
 
 
+# What a community code must be, in words (the command lines; the UI says it in its own words).
+DIVISION_CODE_WORDS = ("a community code is the 12-digit administrative division code, or the 9 digits "
+                       "of its street (such as 220802001)")
+
+
 def division_code_problem(text: str) -> str | None:
     """None when ``text`` is a 12-digit administrative division code (or its 9-digit street part)
     of a province that exists, else ``division_code``."""

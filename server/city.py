@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from app.atomic import atomic_write
 from app.db.hlc import HybridClock, Stamp
 from app.filenames import safe_file_name
+from app.identity import DIVISION_CODE_WORDS, division_code_problem, normalise_code
 from app.models import Community, new_id
 from app.models.notices import Notice, NoticeTarget
 from app.models.scope import CITY_SCOPE
@@ -245,6 +246,9 @@ class CityServer:
     def add_community(self, code: str, name: str, district: str, street: str,
                       city: str = "") -> EnrolmentIssued:
         """Register a community (or, when it exists, one more computer of it); returns a one-time code."""
+        code = normalise_code(code)
+        if division_code_problem(code):
+            raise ServerError(f"{code!r} is not a community code: {DIVISION_CODE_WORDS}")
         now = datetime.now()
         with self.writing("code:" + code) as session:
             known = session.scalar(select(EnrolledCommunity).where(EnrolledCommunity.code == code))
