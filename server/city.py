@@ -323,6 +323,12 @@ class CityServer:
         try:
             return self._import(envelope)
         except IntegrityError as exc:
+            with self.session() as session:
+                raced = session.scalar(select(PackageLog.seq).where(
+                    PackageLog.package_id == envelope.package_id, PackageLog.direction == "in"))
+            if raced is not None:
+                # Another process (a second import, a push of the same file) applied it meanwhile.
+                raise SyncError("import_raced") from None
             raise SyncError("constraint", detail=str(exc.orig)[:200]) from None
 
     def _import(self, envelope: Envelope) -> ImportReport:
