@@ -44,6 +44,7 @@ from app.models.base import PERSON_NAME
 PINYIN = "PINYIN"
 KEY_FUNCTION = "pinyin_key"
 NAME_KEY_FUNCTION = "pinyin_name_key"
+LETTERS_FUNCTION = "pinyin_letters"
 
 # Surnames whose syllable differs from pypinyin's reading of the same characters on their own
 # (a test holds every entry to that), read as the Standard Dictionary reads the surname.
@@ -176,6 +177,34 @@ def name_sort_key(text: str) -> bytes:
     return key
 
 
+@lru_cache(maxsize=CHAR_CACHE_SIZE)
+def _char_syllable(char: str) -> str:
+    _load_pypinyin()
+    from pypinyin import Style, lazy_pinyin
+
+    read = lazy_pinyin(char, style=Style.NORMAL, errors="ignore")
+    return read[0].replace("ü", "v") if read else ""
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def pinyin_letters(text: str) -> str:
+    """What a name is searched by in Latin letters: its full pinyin, a space, then its initials
+    (张桂香: ``zhangguixiang zgx``), the surname read as a surname (曾 zeng), Latin letters
+    lower-cased as they stand.  ``zgx``, ``zhanggui`` and ``guixiang`` all find 张桂香."""
+    syllables: list[str] = []
+    surname = next((s for s in (text[:2], text[:1]) if s in SURNAMES), "")
+    for reading in SURNAMES.get(surname, ()):
+        syllables.append(reading.rstrip("12345"))
+    for piece in _HAN.split(unicodedata.normalize("NFKC", text[len(surname):])):
+        if not piece:
+            continue
+        if _HAN.fullmatch(piece):
+            syllables.extend(filter(None, map(_char_syllable, piece)))
+        else:
+            syllables.extend(w.casefold() for w in re.findall(r"[^\W\d_]+", piece) if w.isascii())
+    return "".join(syllables) + " " + "".join(s[0] for s in syllables)
+
+
 def compare(a: str, b: str) -> int:
     """The ``PINYIN`` collation: negative, zero or positive as ``a`` sorts before, with or after ``b``."""
     ka, kb = sort_key(a), sort_key(b)
@@ -193,6 +222,7 @@ def register(dbapi_connection: Any) -> None:
     dbapi_connection.create_collation(PINYIN, compare)
     dbapi_connection.create_function(KEY_FUNCTION, 1, _sql_key, deterministic=True)
     dbapi_connection.create_function(NAME_KEY_FUNCTION, 1, _sql_name_key, deterministic=True)
+    dbapi_connection.create_function(LETTERS_FUNCTION, 1, _sql_letters, deterministic=True)
 
 
 def _sql_key(value: object) -> object:
@@ -202,6 +232,16 @@ def _sql_key(value: object) -> object:
 
 def _sql_name_key(value: object) -> object:
     return name_sort_key(value) if isinstance(value, str) else value
+
+
+def _sql_letters(value: object) -> object:
+    return pinyin_letters(value) if isinstance(value, str) else None
+
+
+def letters_of(expr: Any) -> ColumnElement[Any]:
+    """``pinyin_letters(expr)``: the Latin letters a name is searched by (:func:`pinyin_letters`)."""
+    letters: ColumnElement[Any] = getattr(func, LETTERS_FUNCTION)(expr)
+    return letters
 
 
 def holds_person_names(expr: Any) -> bool:

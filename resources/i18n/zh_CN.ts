@@ -2992,6 +2992,10 @@ You can undo this with Ctrl+Z.</source>
         <translation>共 {count} 条</translation>
     </message>
     <message>
+        <source>Nothing found for “{text}”. Type part of a name, its pinyin or initials (zgx for 张桂香), or clear the search and the filters to see every record.</source>
+        <translation>没有找到与“{text}”相符的记录。可输入姓名的一部分、全拼或拼音首字母（如 zgx 可找到张桂香），或清空搜索和筛选条件查看全部记录。</translation>
+    </message>
+    <message>
         <source>Delete {kind} “{name}”?
 You can undo this with Ctrl+Z.</source>
         <translation>确定删除{kind}“{name}”吗？

@@ -205,3 +205,23 @@ def test_party_groups_are_listed_by_their_ordinal_on_a_real_database(registry: R
         registry.create("party_group", {"name": name})
     assert _names(registry.list_query("party_group").all_rows()) == [
         "第二党小组", "第八党小组", "第十党小组", "第十二党小组"]
+
+
+def test_names_are_found_by_pinyin_initials_and_full_pinyin(registry: RegistryService) -> None:
+    for i, name in enumerate(["张桂香", "张国兴", "王芳", "曾宪梓", "Alice"]):
+        _member(registry, name, i)
+    query = registry.list_query("party_member")
+
+    def found(text: str) -> list[object]:
+        query.set_search(text)
+        return sorted(_names(query.all_rows()), key=str)
+
+    assert found("张桂") == ["张桂香"]
+    assert found("zgx") == ["张国兴", "张桂香"]
+    assert found("zhangguixiang") == ["张桂香"]
+    assert found("ZhangGui") == ["张桂香"]
+    assert found("guixiang") == ["张桂香"]
+    assert found("zxz") == ["曾宪梓"]  # the surname read as a surname: zeng, not ceng
+    assert found("alice") == ["Alice"]
+    assert found("wf") == ["王芳"]
+    assert found("zzz") == []
