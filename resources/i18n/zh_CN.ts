@@ -2176,6 +2176,18 @@ You can undo this with Ctrl+Z.</source>
         <source>Enter a month such as 2024-03.</source>
         <translation>请输入月份，例如 2024-03。</translation>
     </message>
+    <message>
+        <source>Building a party group covers</source>
+        <translation>党小组覆盖楼栋</translation>
+    </message>
+    <message>
+        <source>Step in handling an appeal</source>
+        <translation>诉求办理记录</translation>
+    </message>
+    <message>
+        <source>Unit of a co-construction item</source>
+        <translation>共建单位</translation>
+    </message>
 </context>
 <context>
     <name>Ledgers</name>

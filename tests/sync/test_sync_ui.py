@@ -368,3 +368,36 @@ def test_lists_open_before_enrolment_show_the_records_after_it(
     qtbot.waitUntil(lambda: members.model.rowCount() == 3)
     assert members.count_label.text() == "共 3 条"
     city.close()
+
+
+def test_the_export_names_every_kind_of_record_in_chinese_and_shows_its_whole_result(
+        qtbot: QtBot, computers: Computers, tmp_path: Path, usb: Path) -> None:
+    import re
+
+    from app.services.demo import fill_demo
+
+    city = CityServer(str(tmp_path / "city.sqlite"))
+    db = computers.new("demo")
+    fill_demo(db, "community")
+    community = RegistryService(db).community()
+    issued = city.add_community(community.code, community.name, "洮北区", "明仁街道", "白城市")
+    SyncService(db).enroll(issued.code)
+    sync = _controller(qtbot, db, usb, Warnings())
+    dialog = sync.export_dialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    untranslated = re.compile(r"\b[a-z]+(?:_[a-z]+)+\b")
+    pending = present(dialog.findChild(QLabel, "pending")).text()
+    assert "党员" in pending and "诉求办理记录" in pending
+    assert untranslated.findall(pending) == []
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    done = dialog.done_label.text()
+    assert "共建单位" in done or "党小组覆盖楼栋" in done
+    assert untranslated.findall(done.replace(str(usb), "")) == []
+    qtbot.wait(50)
+    label = dialog.done_label
+    # The whole result is on screen, above the buttons, not cut off under them.
+    assert label.height() >= label.heightForWidth(label.width())
+    assert label.geometry().bottom() < dialog.buttons.geometry().top()
+    city.close()
