@@ -27,6 +27,7 @@ from app.ui import labels
 from app.ui.dialogs.help import HelpDialog
 from app.ui.dialogs.settings import SettingsDialog
 from app.ui.pages import EditsRecords, Searchable, ShowsPersonalData, SyncPart
+from app.ui.screen import fit_to_screen
 from app.ui.tr import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
@@ -97,7 +98,7 @@ class MainWindow(QMainWindow):
         self._counting = 0
 
         self.setWindowTitle(self.tr("Community Ledger"))
-        self.resize(1280, 800)
+        fit_to_screen(self, 1280, 800)
 
         self.nav = QTreeWidget(self)
         self.nav.setObjectName("navigation")

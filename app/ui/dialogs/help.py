@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
+from app.ui.screen import fit_to_screen
+
 
 class HelpDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -32,4 +34,4 @@ class HelpDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(browser)
         layout.addWidget(buttons)
-        self.resize(560, 480)
+        fit_to_screen(self, 560, 480)
