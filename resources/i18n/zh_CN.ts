@@ -591,20 +591,20 @@
         <translation>诉求临近期限（{due}）：{title}</translation>
     </message>
     <message>
-        <source>Milestone overdue (due {due}): {title}</source>
-        <translation>项目节点已超期（期限 {due}）：{title}</translation>
-    </message>
-    <message>
-        <source>Milestone due {due}: {title}</source>
-        <translation>项目节点将到期（{due}）：{title}</translation>
-    </message>
-    <message>
         <source>{n} sync conflicts to review: edits made here that lost to newer ones from elsewhere</source>
         <translation>有 {n} 处同步冲突待核对：本机的修改被别处更新的修改覆盖了</translation>
     </message>
     <message>
         <source>No {kind} held this quarter yet</source>
         <translation>本季度尚未召开{kind}</translation>
+    </message>
+    <message>
+        <source>Milestone overdue (due {due}): {project} · {title}</source>
+        <translation>项目节点已超期（期限 {due}）：{project} · {title}</translation>
+    </message>
+    <message>
+        <source>Milestone due {due}: {project} · {title}</source>
+        <translation>项目节点将到期（{due}）：{project} · {title}</translation>
     </message>
 </context>
 <context>

@@ -382,3 +382,41 @@ def test_a_milestone_on_the_to_do_list_opens_its_project(qtbot: QtBot, ledgers: 
     projects = ledgers.current_page()
     assert isinstance(projects, ProjectsPage)
     assert projects.list.current_id() == project
+
+
+def test_dashboard_names_the_project_of_each_milestone_and_counts_in_whole_numbers(
+        qtbot: QtBot, ledgers: MainWindow, db: Database) -> None:
+    from PySide6.QtCharts import QValueAxis
+
+    from app.services.projects import ProjectService
+
+    page = ledgers.current_page()
+    assert isinstance(page, DashboardPage)
+    qtbot.waitUntil(lambda: page.has_figures)
+    axis = next(a for a in present(page.chart).axes() if isinstance(a, QValueAxis))
+    assert (axis.min(), axis.max(), axis.tickCount()) == (0, 1, 2)  # 0 and 1, not 0, 0, 0, 0, 1
+
+    projects = ProjectService(db)
+    last_year = page.today().year - 1  # its milestones are all past due
+    for title in ("加装电梯", "楼道整治"):
+        projects.create({"year": last_year, "secretary_name": "张书记", "title": title})
+    filled: list[bool] = []
+    page.filled.connect(lambda: filled.append(True))
+    page.refresh()
+    qtbot.waitUntil(lambda: bool(filled))
+    texts = [page.todo.item(i).text() for i in range(page.todo.count())]
+    overdue = [t for t in texts if "年初建账" in t]
+    assert len(overdue) == 2 and len(set(overdue)) == 2, texts
+    assert any("加装电梯" in t for t in overdue) and any("楼道整治" in t for t in overdue)
+
+
+def test_count_axes_have_whole_number_ticks() -> None:
+    from app.ui.ledgers.dashboard import integer_axis
+
+    assert integer_axis(0) == (1, 2)
+    assert integer_axis(3) == (3, 4)
+    assert integer_axis(7) == (10, 6)
+    assert integer_axis(1900) == (1900, 6)
+    for largest in range(0, 200):
+        top, ticks = integer_axis(largest)
+        assert top >= largest and top % (ticks - 1) == 0 and ticks <= 6

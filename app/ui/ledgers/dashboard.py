@@ -40,6 +40,14 @@ REF_ROLE = Qt.ItemDataRole.UserRole + 1
 NOTICES_SHOWN = 5
 
 
+def integer_axis(largest: int, most_ticks: int = 6) -> tuple[int, int]:
+    """The top of a count axis and its number of ticks, each tick a whole number: 0 and 1 for an
+    empty chart (not 0, 0, 0, 0, 1), 0 to 3 by ones, 0 to 10 by twos for a largest value of 7."""
+    intervals = max(1, min(largest, most_ticks - 1))
+    step = -(-max(largest, 1) // intervals)
+    return step * intervals, intervals + 1
+
+
 class DashboardPage(QWidget):
     """``open_requested(kind, id)`` asks the main window to open a record from the to-do list."""
 
@@ -225,7 +233,9 @@ class DashboardPage(QWidget):
         axis_x.append(categories)
         axis_y = QValueAxis()
         axis_y.setLabelFormat("%d")
-        axis_y.setRange(0, max(1, c.appeals_received, c.projects_claimed) * 1.1)
+        top, ticks = integer_axis(max(c.appeals_received, c.projects_claimed))
+        axis_y.setRange(0, top)
+        axis_y.setTickCount(ticks)
         chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(axis_x)
@@ -267,9 +277,9 @@ class DashboardPage(QWidget):
         if item.kind == "appeal_near_due":
             return self.tr("Appeal due {due}: {title}").format(due=due, title=item.title)
         if item.kind == "milestone_due":
-            text = self.tr("Milestone overdue (due {due}): {title}") if item.overdue \
-                else self.tr("Milestone due {due}: {title}")
-            return text.format(due=due, title=item.title)
+            text = self.tr("Milestone overdue (due {due}): {project} · {title}") if item.overdue \
+                else self.tr("Milestone due {due}: {project} · {title}")
+            return text.format(due=due, project=item.context, title=item.title)
         if item.kind == "sync_conflicts":
             return self.tr("{n} sync conflicts to review: edits made here that lost to newer ones "
                            "from elsewhere").format(n=item.title)
