@@ -294,7 +294,9 @@ class MainWindow(QMainWindow):
         self.action_undo = stack.createUndoAction(self, self.tr("&Undo"))
         self.action_undo.setShortcut(QKeySequence.StandardKey.Undo)
         self.action_redo = stack.createRedoAction(self, self.tr("&Redo"))
-        self.action_redo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Y")])
+        # Ctrl+Y first, so the 编辑 menu shows the shortcut office software (and the help) uses.
+        redo = [QKeySequence("Ctrl+Y"), *QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)]
+        self.action_redo.setShortcuts(list(dict.fromkeys(redo, None)))
         self.menu_edit.insertActions(self.edit_anchor, [self.action_undo, self.action_redo])
         for action in (self.action_undo, self.action_redo):
             self.addAction(action)
