@@ -599,12 +599,12 @@
         <translation>本季度尚未召开{kind}</translation>
     </message>
     <message>
-        <source>Milestone overdue (due {due}): {project} · {title}</source>
-        <translation>项目节点已超期（期限 {due}）：{project} · {title}</translation>
+        <source>Milestone overdue (due {due}): {project} ({secretary}) · {title}</source>
+        <translation>项目节点已超期（期限 {due}）：{project}（{secretary}）· {title}</translation>
     </message>
     <message>
-        <source>Milestone due {due}: {project} · {title}</source>
-        <translation>项目节点将到期（{due}）：{project} · {title}</translation>
+        <source>Milestone due {due}: {project} ({secretary}) · {title}</source>
+        <translation>项目节点将到期（{due}）：{project}（{secretary}）· {title}</translation>
     </message>
 </context>
 <context>

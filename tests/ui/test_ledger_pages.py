@@ -398,16 +398,18 @@ def test_dashboard_names_the_project_of_each_milestone_and_counts_in_whole_numbe
 
     projects = ProjectService(db)
     last_year = page.today().year - 1  # its milestones are all past due
-    for title in ("加装电梯", "楼道整治"):
-        projects.create({"year": last_year, "secretary_name": "张书记", "title": title})
+    for title, secretary in (("加装电梯", "张书记"), ("楼道整治", "张书记"), ("楼道整治", "李书记")):
+        projects.create({"year": last_year, "secretary_name": secretary, "title": title})
     filled: list[bool] = []
     page.filled.connect(lambda: filled.append(True))
     page.refresh()
     qtbot.waitUntil(lambda: bool(filled))
     texts = [page.todo.item(i).text() for i in range(page.todo.count())]
     overdue = [t for t in texts if "年初建账" in t]
-    assert len(overdue) == 2 and len(set(overdue)) == 2, texts
-    assert any("加装电梯" in t for t in overdue) and any("楼道整治" in t for t in overdue)
+    # One line per project, each naming it: two projects of one title apart by their secretary.
+    assert len(overdue) == 3 and len(set(overdue)) == 3, texts
+    assert any("加装电梯（张书记）" in t for t in overdue)
+    assert any("楼道整治（张书记）" in t for t in overdue) and any("楼道整治（李书记）" in t for t in overdue)
 
 
 def test_count_axes_have_whole_number_ticks() -> None:

@@ -277,9 +277,9 @@ class DashboardPage(QWidget):
         if item.kind == "appeal_near_due":
             return self.tr("Appeal due {due}: {title}").format(due=due, title=item.title)
         if item.kind == "milestone_due":
-            text = self.tr("Milestone overdue (due {due}): {project} · {title}") if item.overdue \
-                else self.tr("Milestone due {due}: {project} · {title}")
-            return text.format(due=due, project=item.context, title=item.title)
+            text = self.tr("Milestone overdue (due {due}): {project} ({secretary}) · {title}") \
+                if item.overdue else self.tr("Milestone due {due}: {project} ({secretary}) · {title}")
+            return text.format(due=due, project=item.context, secretary=item.owner, title=item.title)
         if item.kind == "sync_conflicts":
             return self.tr("{n} sync conflicts to review: edits made here that lost to newer ones "
                            "from elsewhere").format(n=item.title)
