@@ -422,3 +422,23 @@ def test_count_axes_have_whole_number_ticks() -> None:
     for largest in range(0, 200):
         top, ticks = integer_axis(largest)
         assert top >= largest and top % (ticks - 1) == 0 and ticks <= 6
+
+
+def test_the_home_views_figures_reflow_to_the_width_and_none_is_clipped(
+        qtbot: QtBot, ledgers: MainWindow) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    page = ledgers.current_page()
+    assert isinstance(page, DashboardPage)
+    qtbot.waitUntil(lambda: page.has_figures)
+    columns = []
+    for width in (1600, 900, 600):  # a wide screen; 1366 x 768 at 125 %; at 150 %, or a half screen
+        ledgers.resize(width + 260, 800)  # the navigation takes the rest
+        qtbot.waitUntil(lambda w=width: page.width() < w + 40)  # type: ignore[misc]
+        qtbot.wait(20)
+        columns.append(page.card_columns)
+        captions = [label for label in page.cards.findChildren(QLabel) if label.objectName() == "caption"]
+        assert len(captions) == 13
+        for label in [*captions, *page.values.values()]:
+            assert label.width() >= label.sizeHint().width(), (width, label.text())
+    assert columns[0] == 7 and columns == sorted(columns, reverse=True) and columns[-1] < 5, columns

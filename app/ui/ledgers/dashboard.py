@@ -10,7 +10,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QPainter
+from PySide6.QtGui import QBrush, QColor, QPainter, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -38,6 +39,10 @@ if TYPE_CHECKING:
 REF_ROLE = Qt.ItemDataRole.UserRole + 1
 # The newest notices the home view lists.
 NOTICES_SHOWN = 5
+
+
+# Figures side by side on a wide page.
+CARD_COLUMNS = 7
 
 
 def integer_axis(largest: int, most_ticks: int = 6) -> tuple[int, int]:
@@ -78,6 +83,8 @@ class DashboardPage(QWidget):
         self.cards = QGroupBox(self.tr("This year's work"), self)
         self.grid = QGridLayout(self.cards)
         self.values: dict[str, QLabel] = {}
+        self._boxes: list[tuple[QFrame, QLabel, QLabel]] = []  # a figure's box, number, caption
+        self._columns = 0
 
         # The chart is made when the first figures arrive (QtCharts loads then, not at start).
         self.chart: QChart | None = None
@@ -122,13 +129,49 @@ class DashboardPage(QWidget):
         lower = QHBoxLayout()
         lower.addWidget(self.chart_box, 3)
         lower.addLayout(side, 2)
-        layout = QVBoxLayout(self)
+        # On a small screen, or a larger one at 150 %, the page scrolls rather than clip its figures.
+        content = QWidget(self)
+        layout = QVBoxLayout(content)
         layout.setContentsMargins(16, 16, 16, 16)
         layout.addLayout(head)
         layout.addWidget(self.cards)
         layout.addLayout(lower, 1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
         controller.changed.connect(lambda _kind: self.refresh())
         self.refresh()
+
+    @property
+    def card_columns(self) -> int:
+        """How many figures stand side by side: as many as fit the page's width, seven at most."""
+        return self._columns
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place_cards()
+
+    def _place_cards(self) -> None:
+        if not self._boxes:
+            return
+        # The widest caption or number on one line, with the box's margins.
+        widest = max(max(number.sizeHint().width(), caption.sizeHint().width())
+                     for _box, number, caption in self._boxes)
+        width = widest + 24 + max(self.grid.horizontalSpacing(), 0)
+        room = self.cards.contentsRect().width() or self.width()
+        columns = max(2, min(CARD_COLUMNS, room // max(width, 1)))
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for box, _number, _caption in self._boxes:
+            self.grid.removeWidget(box)
+        for i, (box, _number, _caption) in enumerate(self._boxes):
+            self.grid.addWidget(box, i // columns, i % columns)
 
     def today(self) -> date:
         return self._today or date.today()
@@ -174,7 +217,7 @@ class DashboardPage(QWidget):
             ("training", self.tr("Training attendances"), str(c.training_attendances)),
         ]
         if not self.values:
-            for i, (key, caption, _value) in enumerate(cards):
+            for key, caption, _value in cards:
                 box = QFrame(self.cards)
                 box.setFrameShape(QFrame.Shape.StyledPanel)
                 box_layout = QVBoxLayout(box)
@@ -186,14 +229,16 @@ class DashboardPage(QWidget):
                 number.setFont(number_font)
                 number.setAlignment(Qt.AlignmentFlag.AlignCenter)
                 text = QLabel(caption, box)
+                text.setObjectName("caption")
                 text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-                text.setWordWrap(True)
                 box_layout.addWidget(number)
                 box_layout.addWidget(text)
-                self.grid.addWidget(box, i // 7, i % 7)
+                self._boxes.append((box, number, text))
                 self.values[key] = number
         for key, _caption, value in cards:
             self.values[key].setText(value)
+        self._columns = 0
+        self._place_cards()
         overdue = self.values["appeals_overdue"]
         overdue.setStyleSheet("color: #c0392b;" if c.appeals_overdue else "")
 
