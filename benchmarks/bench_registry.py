@@ -191,10 +191,12 @@ def child_raw(path: Path, rounds: int) -> dict[str, Any]:
             for i in range(1, len(word) + 1):
                 watch = Stopwatch()
                 pattern = f"%{_escape(word[:i])}%"
-                params = (community, pattern, pattern, pattern, pattern, pattern)
-                n = con.execute(f"SELECT count(*) {RAW_FROM} {RAW_PINYIN_SEARCH}", params).fetchone()[0]
+                spelled_params = (community, pattern, pattern, pattern, pattern, pattern)
+                n = con.execute(f"SELECT count(*) {RAW_FROM} {RAW_PINYIN_SEARCH}",
+                                spelled_params).fetchone()[0]
                 con.execute(f"SELECT {RAW_COLUMNS} {RAW_FROM} {RAW_PINYIN_SEARCH}"
-                            " ORDER BY pinyin_name_key(m.name), m.id LIMIT ?", (*params, PAGE)).fetchall()
+                            " ORDER BY pinyin_name_key(m.name), m.id LIMIT ?",
+                            (*spelled_params, PAGE)).fetchall()
                 spelled.append(watch.stop())
                 found[word[:i]] = n
     con.close()

@@ -58,3 +58,20 @@ def test_each_shortcut_sits_in_its_own_cell_apart_from_what_it_does(qtbot: QtBot
     html = dialog.html()
     assert "<td style='padding: 2px 16px 2px 0'><b>Ctrl+Z</b></td><td>撤销上一步修改</td>" in html
     assert "Ctrl+Z / Ctrl+Y" not in html
+
+
+def test_each_walk_through_shows_its_picture(qtbot: QtBot) -> None:
+    from PySide6.QtGui import QImage
+
+    from app.resources import help_picture
+
+    dialog, browser = _help_text(qtbot)
+    html = dialog.html()
+    for name in ("attendees.png", "signin.png", "sync.png"):
+        path = help_picture(name)
+        image = QImage(str(path))
+        assert not image.isNull() and image.width() <= 560, name
+        assert path.as_uri().replace("%20", " ") in html or path.as_posix() in html, name
+    # The page the browser shows holds the three pictures, in the order of the steps.
+    shown = browser.document().toHtml()
+    assert shown.index("attendees.png") < shown.index("signin.png") < shown.index("sync.png")

@@ -4,13 +4,23 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
+from app.resources import help_picture
 from app.ui.screen import fit_to_screen
 
 # Room between a shortcut and what it does, so the two never run into each other.
 CELL = "style='padding: 2px 16px 2px 0'"
+PICTURE_WIDTH = 560
+
+
+def picture(name: str) -> str:
+    """The help's picture ``name`` as an image of the page, or nothing where it is missing."""
+    path = help_picture(name)
+    if not path.is_file():
+        return ""
+    return f"<p><img src='{QUrl.fromLocalFile(str(path)).toString()}' width='{PICTURE_WIDTH}'></p>"
 
 
 def shown(context: str, source: str) -> str:
@@ -49,7 +59,7 @@ class HelpDialog(QDialog):
         meetings = shown("Ledgers", "Meetings and activities")
         sync = shown("MainWindow", "&Sync")
         steps = [
-            (self.tr("Add the attendees of a meeting"), [
+            (self.tr("Add the attendees of a meeting"), "attendees.png", [
                 self.tr("Open {meetings} on the left and select the meeting (or click {new} to enter "
                         "it).").format(meetings=meetings, new=shown("RecordListView", "New")),
                 self.tr("On the {tab} tab click {add}, choose the party group (or all members) and "
@@ -59,7 +69,7 @@ class HelpDialog(QDialog):
                     present=shown("AttendancePanel", "Present"), leave=shown("AttendancePanel", "On leave…"),
                     absent=shown("AttendancePanel", "Absent")),
             ]),
-            (self.tr("Print a sign-in sheet"), [
+            (self.tr("Print a sign-in sheet"), "signin.png", [
                 self.tr("Select the meeting in {meetings} and press Ctrl+P.").format(meetings=meetings),
                 self.tr("Choose {sheet}: the preview shows the sheet with every expected attendee.").format(
                     sheet=shown("PrintChoiceDialog", "Sign-in sheet of the selected meeting")),
@@ -67,7 +77,7 @@ class HelpDialog(QDialog):
                     print=shown("PrintPreviewDialog", "Print…"),
                     save=shown("PrintPreviewDialog", "Save as PDF…")),
             ]),
-            (self.tr("Exchange a sync package on a USB drive"), [
+            (self.tr("Exchange a sync package on a USB drive"), "sync.png", [
                 self.tr("Insert the USB drive and choose {sync} → {export}; the drive is chosen already. "
                         "Click {button} and take the drive to the district office.").format(
                     sync=sync, export=shown("SyncController", "Export sync package..."),
@@ -78,7 +88,7 @@ class HelpDialog(QDialog):
             ]),
         ]
         how = "".join(f"<h3>{title}</h3><ol>" + "".join(f"<li>{s}</li>" for s in items) + "</ol>"
-                      for title, items in steps)
+                      + picture(name) for title, name, items in steps)
         return (
             "<h2>" + self.tr("Using Community Ledger") + "</h2><p>"
             + self.tr("Choose a list on the left. Type in the search box to find records as you type "
