@@ -73,14 +73,14 @@ def new_file_or_nothing(path: str | None) -> Iterator[None]:
     target = Path(path) if path else None
     if target and not target.exists() and target.parent.is_dir() and name_problem(target.name) is None:
         try:
-            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+            os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
             created = True
         except OSError:
             created = False
     try:
         yield
     except BaseException:
-        if created:
+        if created and target is not None:
             for end in ("", "-wal", "-shm", "-journal"):
-                Path(path + end).unlink(missing_ok=True)  # type: ignore[operator]
+                target.with_name(target.name + end).unlink(missing_ok=True)
         raise
