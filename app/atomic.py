@@ -40,6 +40,27 @@ def _fresh_part(path: Path, private: bool) -> Path:
     raise FileExistsError(f"no free temporary name beside {path}")
 
 
+def ensure_private(path: Path, tighten: bool = True) -> None:
+    """Make the file at ``path`` readable and writable by its owner only (creating it empty when
+    it does not exist), with the -wal and -shm files SQLite keeps beside a database; an existing
+    file keeps its mode unless ``tighten``.
+
+    On Linux and macOS that is mode 0600; SQLite gives the -wal and -shm files it creates the
+    database file's mode.  On Windows a file under the user's profile is private to the user
+    already, and the mode bits mean nothing there.
+    """
+    path = Path(path)
+    with contextlib.suppress(FileExistsError):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    if sys.platform == "win32" or not tighten:
+        return
+    for file in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        with contextlib.suppress(OSError):
+            info = file.stat()
+            if info.st_mode & 0o077 and info.st_uid == os.getuid():
+                os.chmod(file, info.st_mode & 0o700)
+
+
 def fsync_file(path: Path) -> None:
     # Opened for writing: Windows flushes a file only through a handle that may write to it.
     fd = os.open(path, os.O_RDWR)
@@ -71,7 +92,10 @@ def atomic_write(path: Path, data: bytes | None = None, *, write: Callable[[Path
     if (data is None) == (write is None):
         raise TypeError("give either data or write")
     path = Path(path)
+    remove_stale_parts(path)
     tmp = _fresh_part(path, private)
+    # Held while the write is under way, so another attempt can tell this part from a stale one.
+    held = _hold(tmp)
     try:
         if data is not None:
             with tmp.open("wb") as fh:
@@ -84,6 +108,8 @@ def atomic_write(path: Path, data: bytes | None = None, *, write: Callable[[Path
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+    finally:
+        _release(held)
     fsync_folder(path.parent)
 
 
@@ -99,6 +125,57 @@ def atomic_copy(source: Path, target: Path, *, check: Callable[[Path], object] |
             check(tmp)
 
     atomic_write(target, write=copy, private=private)
+
+
+def _hold(path: Path) -> int | None:
+    """A lock on ``path`` that lasts until :func:`_release` (or until the process ends, however)."""
+    if sys.platform == "win32":
+        return None
+    import fcntl
+
+    fd = os.open(path, os.O_RDONLY)
+    fcntl.flock(fd, fcntl.LOCK_EX)
+    return fd
+
+
+def _release(fd: int | None) -> None:
+    if fd is not None:
+        os.close(fd)
+
+
+def _abandoned(part: Path) -> bool:
+    """Whether no process is writing ``part`` any more: nobody holds its lock (on Windows, where
+    there is none, when it is an hour old)."""
+    if sys.platform == "win32":
+        return time.time() - part.stat().st_mtime >= 3600
+    import fcntl
+
+    fd = os.open(part, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    finally:
+        os.close(fd)
+    return True
+
+
+def remove_stale_parts(path: Path) -> int:
+    """Remove the temporary files earlier writes of ``path`` left when they were killed (an
+    export, a print); those of a write still under way are kept."""
+    prefix, removed = f".{path.name}.", 0
+    with contextlib.suppress(OSError):
+        for entry in path.parent.iterdir():
+            name = entry.name
+            middle = name[len(prefix):-len(PART_SUFFIX)]
+            if not (name.startswith(prefix) and name.endswith(PART_SUFFIX) and len(middle) == 8
+                    and all(c in "0123456789abcdef" for c in middle)):
+                continue
+            with contextlib.suppress(OSError):
+                if _abandoned(entry):
+                    entry.unlink()
+                    removed += 1
+    return removed
 
 
 def remove_leftovers(folder: Path, older_than_s: float = 3600.0) -> int:

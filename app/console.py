@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import codecs
+import contextlib
 import io
+import re
 from typing import Any
 
 ERRORS = "community-ledger-json-escape"
@@ -34,3 +36,37 @@ def tolerate_unencodable(*streams: Any) -> None:
     for stream in streams:
         if isinstance(stream, io.TextIOWrapper) and stream.errors == "strict":
             stream.reconfigure(errors=ERRORS)
+
+
+def undecodable(argv: list[str]) -> str | None:
+    """The first argument holding bytes that are not UTF-8 (Python keeps them as lone surrogates),
+    shown with those bytes escaped; None when every argument is text."""
+    for arg in argv:
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:
+            return arg.encode("utf-8", "surrogateescape").decode("ascii", "backslashreplace")
+    return None
+
+
+_BACKGROUND = re.compile(r"\s*\(Background on this error at: [^)]*\)")
+
+
+def one_line(text: object, limit: int = 300) -> str:
+    """An error message as one line: SQLAlchemy's "(Background on this error at: ...)" note
+    dropped, the lines of a driver's message (PostgreSQL's client writes two) joined."""
+    text = _BACKGROUND.sub("", str(text))
+    joined = "; ".join(part.strip() for part in text.splitlines() if part.strip())
+    return joined[:limit]
+
+
+def leave_quietly_on_broken_pipe() -> int:
+    """What a command does when the reader of its output went away (``| head``): nothing more is
+    written (the interpreter would report the pipe again at exit) and it ends with status 1."""
+    import os
+    import sys
+
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    return 1

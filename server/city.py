@@ -17,7 +17,7 @@ from sqlalchemy import URL, ColumnElement, Engine, and_, create_engine, event, f
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from app.atomic import atomic_write
+from app.atomic import atomic_write, ensure_private
 from app.db.hlc import HybridClock, Stamp
 from app.filenames import safe_file_name
 from app.identity import DIVISION_CODE_WORDS, division_code_problem, normalise_code
@@ -106,6 +106,12 @@ def make_server_engine(url: str) -> Engine:
     # hide_parameters: error messages never carry record values (ID numbers, phones).
     engine = create_engine(url if "://" in url else URL.create("sqlite", database=str(Path(url))),
                            hide_parameters=True)
+    database = engine.url.database
+    if (engine.dialect.name == "sqlite" and database and database != ":memory:"
+            and Path(database).parent.is_dir()):
+        # The city's copy of every community's ledger: for the server's account only.  A file
+        # that exists is left as it is (it may be another program's, which the server refuses).
+        ensure_private(Path(database), tighten=False)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     return engine
@@ -141,6 +147,9 @@ class CityServer:
         except BaseException:
             self.engine.dispose()
             raise
+        database = self.engine.url.database
+        if self.engine.dialect.name == "sqlite" and database and database != ":memory:":
+            ensure_private(Path(database))
         self.keys = self._load_keys()
         self.node_id = self.keys.node_id
         stored = self._state(CLOCK_KEY)
@@ -314,6 +323,12 @@ class CityServer:
         try:
             return self._import(envelope)
         except IntegrityError as exc:
+            with self.session() as session:
+                raced = session.scalar(select(PackageLog.seq).where(
+                    PackageLog.package_id == envelope.package_id, PackageLog.direction == "in"))
+            if raced is not None:
+                # Another process (a second import, a push of the same file) applied it meanwhile.
+                raise SyncError("import_raced") from None
             raise SyncError("constraint", detail=str(exc.orig)[:200]) from None
 
     def _import(self, envelope: Envelope) -> ImportReport:

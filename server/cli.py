@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from app import __version__
-from app.console import tolerate_unencodable
+from app.console import leave_quietly_on_broken_pipe, one_line, tolerate_unencodable, undecodable
 from app.sync.errors import SyncError
 from app.sync.package import FILE_SUFFIX
 from server.city import CityServer, ServerError
@@ -154,6 +154,10 @@ def run_import(server: CityServer, args: argparse.Namespace) -> int:
         try:
             report = server.import_file(paths[0]).to_json()
         except SyncError as exc:
+            if exc.code == "import_raced":
+                # As for a package applied before: nothing to do, nothing went wrong.
+                print(f"community-ledger-server: {exc} [{exc.code}]", file=sys.stderr)
+                return 0
             print(f"community-ledger-server: error: package refused: {exc} [{exc.code}]", file=sys.stderr)
             return 3
         _print(report)
@@ -289,6 +293,10 @@ def run_publish_notice(server: CityServer, args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     tolerate_unencodable(sys.stdout)
+    bad = undecodable(list(sys.argv[1:] if argv is None else argv))
+    if bad is not None:
+        print(f"community-ledger-server: error: an argument is not UTF-8 text: {bad}", file=sys.stderr)
+        return 2
     args = build_parser().parse_args(argv)
     try:
         server = CityServer(args.db, read_url=args.read_db)
@@ -296,20 +304,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"community-ledger-server: error: {exc}", file=sys.stderr)
         return 1
     except OperationalError as exc:
-        print(f"community-ledger-server: error: cannot open the database: {str(exc.orig).strip()[:200]}",
+        print(f"community-ledger-server: error: cannot open the database: {one_line(exc.orig, 200)}",
               file=sys.stderr)
         return 1
     except Exception as exc:  # a bad URL, a missing driver
-        print(f"community-ledger-server: error: cannot open the database: {exc}", file=sys.stderr)
+        print(f"community-ledger-server: error: cannot open the database: {one_line(exc)}", file=sys.stderr)
         return 1
     try:
         return int(args.run(server, args))
+    except BrokenPipeError:
+        return leave_quietly_on_broken_pipe()
     except ServerError as exc:
         print(f"community-ledger-server: error: {exc}", file=sys.stderr)
         return 1
     except SQLAlchemyError as exc:
-        detail = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0][:200]
+        detail = one_line(getattr(exc, "orig", None) or exc, 200)
         print(f"community-ledger-server: error: database error: {detail}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        where = f": {one_line(str(exc.filename), 120)}" if exc.filename else ""
+        print(f"community-ledger-server: error: {exc.strerror or one_line(exc)}{where}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

@@ -148,7 +148,13 @@ class NetworkSync:
         envelope = open_envelope(data, self.server.limits)
         if envelope.signer_node != caller.node_id:
             raise SyncError("wrong_signer", node=envelope.signer_node, caller=caller.node_id)
-        report = self.server.import_envelope(envelope)
+        try:
+            report = self.server.import_envelope(envelope)
+        except SyncError as exc:
+            if exc.code != "import_raced":
+                raise
+            # The same package pushed twice at once: the second is answered as a repeat.
+            report = ImportReport.already_applied(envelope.header)
         with self.server.session() as session:
             received = int(session.scalar(select(CommunityNode.received_to_seq)
                                           .where(CommunityNode.node_id == caller.node_id)) or 0)

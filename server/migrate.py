@@ -6,6 +6,7 @@ community's ledger file (whose revisions live in ``alembic_version``) or the oth
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -46,6 +47,14 @@ class UnrecognisedDatabaseError(SchemaError):
         super().__init__("not a city server database: it has no city server schema revision and its "
                          f"tables are not those of revision {BASELINE}: {shown}")
         self.differences = differences
+
+
+class ForeignDatabaseError(SchemaError):
+    def __init__(self, tables: list[str]) -> None:
+        shown = ", ".join(tables[:5]) + (", ..." if len(tables) > 5 else "")
+        super().__init__(f"not a city server database: it holds another program's tables ({shown}); "
+                         "give the server an empty database or one of its own")
+        self.tables = tables
 
 
 @dataclass(frozen=True)
@@ -152,7 +161,8 @@ def upgrade_connection(connection: Connection) -> MigrationResult:
     stamped = False
     if current is None:
         ours = set(server_metadata().tables)
-        if ours & set(inspect(connection).get_table_names()):
+        present = set(inspect(connection).get_table_names())
+        if ours & present:
             # Made by the server before it had migrations: adopt it when its tables are the baseline's.
             differences = baseline_differences(connection)
             if differences:
@@ -177,8 +187,30 @@ def _backup(connection: Connection, revision: str) -> Path | None:
     return migrate.backup_file(Path(database), revision)
 
 
+def refuse_foreign_file(engine: Engine) -> None:
+    """Raise :class:`ForeignDatabaseError` for an SQLite file of another program, read without
+    writing anything to it (connecting would already switch it to WAL)."""
+    database = engine.url.database
+    if engine.dialect.name != "sqlite" or not database or database == ":memory:":
+        return
+    path = Path(database)
+    if not path.is_file() or path.stat().st_size == 0:
+        return
+    try:
+        con = migrate.connect_read_only(path)
+        try:
+            tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        finally:
+            con.close()
+    except sqlite3.DatabaseError:
+        return  # not an SQLite file at all: opening it says so
+    if tables and not tables & (set(server_metadata().tables) | {VERSION_TABLE}):
+        raise ForeignDatabaseError(sorted(tables))
+
+
 def upgrade(engine: Engine) -> MigrationResult:
     """Bring the database to the newest revision in one transaction."""
+    refuse_foreign_file(engine)
     with engine.connect() as connection:
         newest = newest_revision_file()
         if stored_revision(connection) == newest:

@@ -9,13 +9,16 @@ as ``args.run``. Errors are one line on stderr and a non-zero exit, never a trac
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 from collections.abc import Sequence
+
+from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
 
 from app import __version__
 from app.cli import backup, printing, registry, sync
 from app.cli.common import CliError
-from app.console import tolerate_unencodable
+from app.console import leave_quietly_on_broken_pipe, one_line, tolerate_unencodable, undecodable
 from app.identity import DIVISION_CODE_WORDS
 from app.services.errors import DomainError, ValidationError
 
@@ -43,9 +46,15 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     tolerate_unencodable(sys.stdout)
     parser = build_parser()
+    bad = undecodable(list(sys.argv[1:] if argv is None else argv))
+    if bad is not None:
+        print(f"community-ledger-cli: error: an argument is not UTF-8 text: {bad}", file=sys.stderr)
+        return 2
     args = parser.parse_args(argv)
     try:
         return int(args.run(args))
+    except BrokenPipeError:
+        return leave_quietly_on_broken_pipe()
     except CliError as exc:
         print(f"community-ledger-cli: error: {exc}", file=sys.stderr)
         return exc.code
@@ -59,3 +68,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except (SQLAlchemyDatabaseError, sqlite3.DatabaseError) as exc:
+        detail = one_line(getattr(exc, "orig", None) or exc)
+        damaged = "malformed" in detail or "not a database" in detail
+        advice = "; the file is damaged: run check, or restore a backup" if damaged else ""
+        print(f"community-ledger-cli: error: database error: {detail}{advice}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        where = f": {one_line(str(exc.filename), 120)}" if exc.filename else ""
+        print(f"community-ledger-cli: error: {exc.strerror or one_line(str(exc))}{where}", file=sys.stderr)
+        return 1

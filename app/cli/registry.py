@@ -7,9 +7,9 @@ import json
 import sys
 from typing import Any
 
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import IntegrityError, OperationalError
 
-from app.cli.common import CliError, open_database
+from app.cli.common import CliError, new_file_or_nothing, open_database
 from app.services.demo import DEFAULT_SEED, SCALES, fill_demo
 from app.services.errors import DomainError
 from app.services.registry import RegistryService
@@ -52,6 +52,11 @@ def _seed(text: str) -> int:
 
 
 def run_init(args: argparse.Namespace) -> int:
+    with new_file_or_nothing(args.db):
+        return _init(args)
+
+
+def _init(args: argparse.Namespace) -> int:
     db = open_database(args.db, must_exist=False)
     try:
         svc = RegistryService(db)
@@ -84,6 +89,11 @@ class _Progress:
 
 
 def run_demo(args: argparse.Namespace) -> int:
+    with new_file_or_nothing(args.db):
+        return _demo(args)
+
+
+def _demo(args: argparse.Namespace) -> int:
     db = open_database(args.db, must_exist=False)
     try:
         progress = None if args.quiet or args.scale != "city" else _Progress()
@@ -97,6 +107,9 @@ def run_demo(args: argparse.Namespace) -> int:
             raise
         except OperationalError as exc:
             raise CliError(f"cannot write the database: {exc.orig}") from None
+        except IntegrityError:
+            raise CliError("another process wrote demo data into the same database at the same time; "
+                           "nothing of this run was kept") from None
         counts = ", ".join(f"{key} {s[key]}" for key in (
             "communities", "compounds", "buildings", "party_groups", "party_members"))
         print(f"demo ({result.scale}, seed {result.seed}): {counts}; "
@@ -107,7 +120,7 @@ def run_demo(args: argparse.Namespace) -> int:
 
 
 def run_stats(args: argparse.Namespace) -> int:
-    db = open_database(args.db, must_exist=True)
+    db = open_database(args.db, must_exist=True, read_only=True)
     try:
         community_id = None
         if args.current:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -72,6 +73,10 @@ def run_import(args: argparse.Namespace) -> int:
     try:
         report = SyncService(db).import_file(path)
     except SyncError as exc:
+        if exc.code == "import_raced":
+            # As for a package applied before: nothing to do, nothing went wrong.
+            print(f"community-ledger-cli: {exc} [{exc.code}]", file=sys.stderr)
+            return 0
         raise _refused(exc) from None
     finally:
         db.close()

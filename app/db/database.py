@@ -11,9 +11,21 @@ from sqlalchemy import Engine, select
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
-from app.db.engine import make_engine
+from app.atomic import ensure_private
+from app.db.engine import make_engine, make_read_only_engine
 from app.db.hlc import HybridClock, Stamp
-from app.db.migrate import DatabaseUnavailableError, MigrationResult, check_sqlite_file, upgrade
+from app.db.migrate import (
+    DatabaseNeedsUpgradeError,
+    DatabaseTooNewError,
+    DatabaseUnavailableError,
+    MigrationResult,
+    NotALedgerDatabaseError,
+    check_sqlite_file,
+    known_revision,
+    newest_revision_file,
+    stored_revision,
+    upgrade,
+)
 from app.models import LocalState
 
 NODE_KEY = "node_id"
@@ -27,12 +39,14 @@ COMPUTER_KEY = "computer_number"
 class Database:
     """Owns the engine of one SQLite file.  Open it with :meth:`open`."""
 
-    def __init__(self, engine: Engine, path: Path | None, migration: MigrationResult) -> None:
+    def __init__(self, engine: Engine, path: Path | None, migration: MigrationResult,
+                 read_only: bool = False) -> None:
         self.engine = engine
         self.path = path
         self.migration = migration
+        self.read_only = read_only
         self._community_id: str | None = None
-        self.node_id = self._ensure_node_id()
+        self.node_id = (self.get_state(NODE_KEY) or "") if read_only else self._ensure_node_id()
         self.clock = HybridClock(self.node_id, self._stored_clock())
 
     @classmethod
@@ -45,9 +59,38 @@ class Database:
         check_sqlite_file(path)
         if not path.parent.exists():
             raise FileNotFoundError(str(path.parent))
+        # ID numbers, phones and the computer's private keys: for its user's eyes only.
+        ensure_private(path)
         engine = make_engine(path)
         try:
             return cls(engine, path, upgrade(engine, path))
+        except OperationalError as exc:
+            engine.dispose()
+            raise DatabaseUnavailableError(str(path), str(exc.orig)) from exc
+        except Exception:
+            engine.dispose()
+            raise
+
+    @classmethod
+    def open_read_only(cls, path: Path | str) -> Database:
+        """Open the file at ``path`` for reading only: nothing is created, migrated or written, and
+        a read-only file (or folder) is fine.
+
+        Raises ``NotALedgerDatabaseError`` for a missing, empty or foreign file and
+        ``DatabaseNeedsUpgradeError`` for a ledger of an older schema (the app upgrades it).
+        """
+        path = Path(path)
+        if not path.is_file() or path.stat().st_size == 0:
+            raise NotALedgerDatabaseError(str(path))
+        check_sqlite_file(path)
+        revision = stored_revision(path)
+        if revision != newest_revision_file():
+            if revision is not None and not known_revision(revision):
+                raise DatabaseTooNewError(revision)
+            raise DatabaseNeedsUpgradeError(str(path), revision)
+        engine = make_read_only_engine(path)
+        try:
+            return cls(engine, path, MigrationResult(revision, revision, None), read_only=True)
         except OperationalError as exc:
             engine.dispose()
             raise DatabaseUnavailableError(str(path), str(exc.orig)) from exc

@@ -28,3 +28,17 @@ def make_engine(path: Path | str) -> Engine:
     engine = create_engine(URL.create("sqlite", database=str(Path(path))), future=True, hide_parameters=True)
     event.listen(engine, "connect", _set_sqlite_pragmas)
     return engine
+
+
+def make_read_only_engine(path: Path | str) -> Engine:
+    """An engine that only reads the SQLite file at ``path``: nothing is created or written, and a
+    read-only file or folder is fine (``COLLATE PINYIN`` registered, as on every connection)."""
+    from app.db.migrate import connect_read_only
+
+    def connect() -> Any:
+        con = connect_read_only(Path(path))
+        collation.register(con)
+        con.execute("PRAGMA busy_timeout=5000")
+        return con
+
+    return create_engine("sqlite://", creator=connect, future=True, hide_parameters=True)

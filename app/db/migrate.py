@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 
+from app.atomic import ensure_private
+
 if TYPE_CHECKING:
     from alembic.config import Config
 
@@ -30,6 +32,14 @@ class DatabaseTooNewError(Exception):
 
 class NotALedgerDatabaseError(Exception):
     """The file is not an SQLite database, or not one of this app's."""
+
+
+class DatabaseNeedsUpgradeError(Exception):
+    """A ledger of an older schema, opened for reading only (which never migrates a file)."""
+
+    def __init__(self, path: str, revision: str | None) -> None:
+        super().__init__(f"{path}: schema {revision or '(none)'} needs an upgrade")
+        self.revision = revision
 
 
 class DatabaseUnavailableError(Exception):
@@ -78,6 +88,12 @@ def newest_revision_file(folder: Path | None = None) -> str:
     return max(m[1] for f in versions.iterdir() if (m := _REVISION_FILE.match(f.name)))
 
 
+def known_revision(revision: str, folder: Path | None = None) -> bool:
+    """Whether ``revision`` is one of the migration files in ``folder`` (by default, the ledger's)."""
+    versions = (folder or MIGRATIONS_DIR) / "versions"
+    return any((m := _REVISION_FILE.match(f.name)) and m[1] == revision for f in versions.iterdir())
+
+
 def current_revision(engine: Engine) -> str | None:
     from alembic.runtime.migration import MigrationContext
 
@@ -85,20 +101,23 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
-def _connect_read_only(path: Path) -> sqlite3.Connection:
-    """Open the file for reading only.
+def connect_read_only(path: Path) -> sqlite3.Connection:
+    """Open the file for reading only, creating nothing beside it.
 
     In the URI, SQLite decodes ``%XX`` and ends the path at ``?`` or ``#``: those are escaped, and
     nothing else is changed (a Windows path C:\\..., or \\\\server\\share, stays as SQLite takes it).
     """
     quoted = str(path).replace("%", "%25").replace("?", "%3f").replace("#", "%23")
-    return sqlite3.connect(f"file:{quoted}?mode=ro", uri=True)
+    # A ledger no connection has open has no -wal and -shm files beside it; read-only SQLite would
+    # create both and could not remove them.  Read as immutable then, so reading creates nothing.
+    idle = not any(path.with_name(path.name + end).exists() for end in ("-wal", "-shm"))
+    return sqlite3.connect(f"file:{quoted}?mode=ro{'&immutable=1' if idle else ''}", uri=True)
 
 
 def stored_revision(path: Path) -> str | None:
     """The revision recorded in the file, read without alembic (None if there is none)."""
     try:
-        con = _connect_read_only(path)
+        con = connect_read_only(path)
         try:
             row = con.execute("SELECT version_num FROM alembic_version").fetchone()
         finally:
@@ -119,7 +138,7 @@ def check_sqlite_file(path: Path) -> None:
     if magic != b"SQLite format 3\x00":
         raise NotALedgerDatabaseError(str(path))
     try:
-        con = _connect_read_only(path)
+        con = connect_read_only(path)
         try:
             tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         finally:
@@ -137,6 +156,7 @@ def backup_file(path: Path, revision: str | None) -> Path:
     """Copy the database next to itself (consistent even while in WAL mode)."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.stem}.{revision or 'empty'}.{stamp}.bak")
+    ensure_private(target)
     src = sqlite3.connect(str(path))
     try:
         dst = sqlite3.connect(str(target))

@@ -43,6 +43,7 @@ MESSAGES: dict[str, str] = {
     "enrolment_community": "the enrolment code is for community {code_in_code}; "
                            "this database holds {code_here}",
     "constraint": "the database refused the package ({detail})",
+    "import_raced": "another import of the same package is running or finished; it was not applied twice",
     "unauthorized": "the city server does not know this computer's token; enrol it again",
     "revoked": "the city server has revoked this computer's access; ask the district office",
     "wrong_signer": "the package is signed by computer {node}, not by the computer that sent it",

@@ -272,6 +272,9 @@ class SyncService:
         try:
             return self._apply(envelope, changes, file_name, progress)
         except IntegrityError as exc:
+            if self._recorded(envelope.package_id):
+                # Another process applied the same package while this one was checking it.
+                raise SyncError("import_raced") from None
             raise SyncError("constraint", detail=str(exc.orig)[:200]) from None
         finally:
             release(changes)
@@ -312,6 +315,11 @@ class SyncService:
             progress.committing()
         progress.progress(4, 4)
         return report
+
+    def _recorded(self, package_id: str) -> bool:
+        with self.db.session() as session:
+            return session.scalar(select(SyncPackage.seq).where(
+                SyncPackage.package_id == package_id, SyncPackage.direction == "in")) is not None
 
     def _community_code(self) -> str | None:
         community_id = self.db.community_id

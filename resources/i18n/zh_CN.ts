@@ -3474,6 +3474,10 @@ Restore the ledger from that backup now? The damaged file is kept aside.</source
 <context>
     <name>Sync</name>
     <message>
+        <source>Another import of the same package is running or has finished; it was not applied twice.</source>
+        <translation>同一同步包的另一次导入正在进行或已完成，未重复导入。</translation>
+    </message>
+    <message>
         <source>The package is for another computer of this community. Import it on that computer.</source>
         <translation>该同步包是发给本社区另一台电脑的，请在那台电脑上导入。</translation>
     </message>

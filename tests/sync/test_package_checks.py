@@ -433,3 +433,37 @@ def test_a_package_fed_back_to_the_computer_that_made_it_says_so(world: World) -
         city.close()
     assert err.value.code == "own_package"
     assert "made here, by this computer itself" in str(err.value)
+
+
+def test_the_same_package_imported_by_two_processes_at_once(world: World) -> None:  # noqa: F811
+    """The second import finds the first one's work committed when it writes: it says so, and
+    nothing is applied twice."""
+    from app.db.database import Database
+    from app.sync.errors import SyncError
+    from app.sync.service import SyncService
+
+    other = Database.open(Path(str(world.a.path)))
+
+    class MeanwhileTheOtherImports:
+        """Lets the other process import the package once this one has looked for it."""
+
+        checks = 0
+
+        def progress(self, done: int, total: int = 0, text: str = "") -> None:
+            pass
+
+        def check(self) -> None:
+            self.checks += 1
+            if self.checks == 3:  # the first table, after the package was looked for
+                assert SyncService(other).import_bytes(world.return_a).applied
+
+        def committing(self) -> None:
+            pass
+
+    try:
+        with pytest.raises(SyncError) as err:
+            world.a_svc.import_bytes(world.return_a, progress=MeanwhileTheOtherImports())
+    finally:
+        other.close()
+    assert err.value.code == "import_raced"
+    assert str(err.value).startswith("another import of the same package is running or finished")

@@ -216,7 +216,10 @@ def test_a_database_made_before_migrations_is_adopted_with_its_data(server_url: 
 
 
 def test_a_migration_that_fails_part_way_leaves_the_database_as_it_was(server_url: str) -> None:
-    # An index of someone else's whose name the last of the server's tables needs.
+    # An index of someone else's whose name the last of the server's tables needs, in a database
+    # the server started (its version table, still empty): a file holding only another program's
+    # tables is refused before any migration runs.
+    execute(server_url, "CREATE TABLE server_alembic_version (version_num VARCHAR(32) NOT NULL)")
     execute(server_url, "CREATE TABLE notes (month VARCHAR(7))")
     execute(server_url, "CREATE INDEX ix_workday_visit_month ON notes (month)")
     before = snapshot(server_url)

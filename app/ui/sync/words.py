@@ -63,6 +63,8 @@ REASONS: dict[str, str] = {
     "enrolment_community": QT_TRANSLATE_NOOP("Sync", "The enrolment code is for community {code_in_code}, "
                                                      "but this database holds community {code_here}."),
     "constraint": QT_TRANSLATE_NOOP("Sync", "The database refused the package ({detail})."),
+    "import_raced": QT_TRANSLATE_NOOP("Sync", "Another import of the same package is running or has "
+                                              "finished; it was not applied twice."),
     "clock_ahead": QT_TRANSLATE_NOOP(
         "Sync", "{count} changes in the package are dated up to {latest}, more than a day after this "
                 "computer's clock ({here}). The date or time of the computer that made the package (or of "
