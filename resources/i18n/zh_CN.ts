@@ -51,6 +51,10 @@
         <source>Organ</source>
         <translation>机关单位</translation>
     </message>
+    <message>
+        <source>Choose a party group…</source>
+        <translation>请选择党小组…</translation>
+    </message>
 </context>
 <context>
     <name>AddPersonDialog</name>
@@ -388,6 +392,25 @@
     <message>
         <source>Remove attendees</source>
         <translation>移除参会人员</translation>
+    </message>
+    <message>
+        <source>Not held yet</source>
+        <translation>未召开</translation>
+    </message>
+    <message>
+        <source>Not held yet: expected {e}, on leave {l}</source>
+        <translation>会议尚未召开：应到 {e} 人，已请假 {l} 人</translation>
+    </message>
+</context>
+<context>
+    <name>AttendeeProposal</name>
+    <message>
+        <source>Attendees can be added after saving, on the Attendance tab below the list.</source>
+        <translation>保存后可在列表下方的“出席情况”页添加参会人员。</translation>
+    </message>
+    <message>
+        <source>Expected attendees: %1 of %2 ticked. They are put on the sign-in sheet when the meeting is saved.</source>
+        <translation>应到人员：已勾选 %1 人（共 %2 人），保存会议时一并列入签到表。</translation>
     </message>
 </context>
 <context>
@@ -2399,6 +2422,13 @@ in progress {doing}</source>
     </message>
 </context>
 <context>
+    <name>MeetingFormDialog</name>
+    <message>
+        <source>Choose the party group: its members are proposed as attendees.</source>
+        <translation>请选择党小组，将列出该小组的党员作为应到人员。</translation>
+    </message>
+</context>
+<context>
     <name>MeetingsPage</name>
     <message>
         <source>Attendance</source>
@@ -2711,6 +2741,10 @@ in progress {doing}</source>
     <message>
         <source>Show ID numbers and phone numbers in full</source>
         <translation>显示完整的身份证号和电话号码</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开所在文件夹</translation>
     </message>
 </context>
 <context>

@@ -22,10 +22,11 @@ from PySide6.QtCore import (
     QStandardPaths,
     Qt,
     QTimer,
+    QUrl,
     Signal,
     Slot,
 )
-from PySide6.QtGui import QIcon, QKeySequence, QPainter
+from PySide6.QtGui import QDesktopServices, QIcon, QKeySequence, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -235,7 +236,18 @@ class PrintPreviewDialog(QDialog):
         layout.addLayout(bar)
         layout.addWidget(self.stack, 1)
         self.message_label = QLabel()
-        layout.addWidget(self.message_label)
+        self.message_label.setObjectName("message")
+        self.message_label.setWordWrap(True)
+        self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.open_folder_button = QPushButton(self.tr("Open folder"))
+        self.open_folder_button.setObjectName("open_folder")
+        self.open_folder_button.clicked.connect(self.open_saved_folder)
+        self.open_folder_button.hide()
+        self._saved: Path | None = None
+        footer = QHBoxLayout()
+        footer.addWidget(self.message_label, 1)
+        footer.addWidget(self.open_folder_button)
+        layout.addLayout(footer)
 
     def _tool(self, icon: str, text: str, slot: Callable[[], None]) -> QToolButton:
         button = QToolButton()
@@ -409,10 +421,22 @@ class PrintPreviewDialog(QDialog):
         try:
             atomic_copy(self.pdf_path, target)
         except OSError as exc:
+            self.open_folder_button.hide()
             self.message_label.setText(save_failure(exc, target))
             return False
+        self._saved = target
         self.message_label.setText(self.tr("Saved to %1").replace("%1", str(target)))
+        self.open_folder_button.show()
         return True
+
+    def saved_folder(self) -> Path | None:
+        """The folder of the PDF saved last, which 打开所在文件夹 opens."""
+        return self._saved.parent if self._saved is not None else None
+
+    def open_saved_folder(self) -> None:
+        folder = self.saved_folder()
+        if folder is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
     # --- closing --------------------------------------------------------------------
 
