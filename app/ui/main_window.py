@@ -151,7 +151,9 @@ class MainWindow(QMainWindow):
         """The database is open: show its community, make the record actions work, open the home."""
         self._controller = controller
         community = controller.service.community()
-        self.setWindowTitle(self.tr("Community Ledger — {name}").format(name=community.name))
+        title = self.tr("Community Ledger — {name} (demo)") if community.demo \
+            else self.tr("Community Ledger — {name}")
+        self.setWindowTitle(title.format(name=community.name))
         self.community_label.setText(f"{community.name}（{community.street}）")
         self._make_record_actions(controller)
         controller.changed.connect(lambda _k: self.update_counts())

@@ -2379,6 +2379,10 @@ Ledgers of community Party-building work, kept on this PC and exchanged with the
         <source>Members {n}</source>
         <translation>党员 {n}</translation>
     </message>
+    <message>
+        <source>Community Ledger — {name} (demo)</source>
+        <translation>社区党建台账 — {name}（示例）</translation>
+    </message>
 </context>
 <context>
     <name>MatrixModel</name>
@@ -3252,6 +3256,33 @@ Restore the ledger from that backup now? The damaged file is kept aside.</source
     </message>
 </context>
 <context>
+    <name>StartPage</name>
+    <message>
+        <source>Welcome</source>
+        <translation>欢迎使用</translation>
+    </message>
+    <message>
+        <source>Keep your community&apos;s ledgers on this PC, or look around first on a demo community.</source>
+        <translation>在本机建立本社区的台账，或者先用一个示例社区熟悉软件。</translation>
+    </message>
+    <message>
+        <source>Set up my community&apos;s ledger</source>
+        <translation>建立本社区的台账</translation>
+    </message>
+    <message>
+        <source>Try the app on demo data</source>
+        <translation>使用示例数据体验</translation>
+    </message>
+    <message>
+        <source>A made-up community with about 1,500 party members, in a file of its own: nothing you try there mixes with your real ledger, and the window title says 示例 (demo) while it is open.</source>
+        <translation>一个虚构的示例社区（约 1500 名党员），保存在单独的文件里，体验时的任何操作都不会混入正式台账；打开期间窗口标题会注明“示例”。</translation>
+    </message>
+    <message>
+        <source>Enter the community and choose where its data is kept.</source>
+        <translation>填写本社区的信息，并选择数据的保存位置。</translation>
+    </message>
+</context>
+<context>
     <name>Startup</name>
     <message>
         <source>“{path}” is on another computer (a network drive). Copy it to this computer&apos;s own disk and open the copy: a database on a shared folder can be damaged.</source>
@@ -3308,6 +3339,18 @@ Restore the ledger from that backup now? The damaged file is kept aside.</source
     <message>
         <source>Cannot create the community</source>
         <translation>无法创建社区</translation>
+    </message>
+    <message>
+        <source>Making up the demo community…</source>
+        <translation>正在生成示例社区…</translation>
+    </message>
+    <message>
+        <source>Try the app on demo data</source>
+        <translation>使用示例数据体验</translation>
+    </message>
+    <message>
+        <source>The demo was not made: “{path}” already holds data typed by hand, and the demo is never mixed with real data. Nothing was changed. To see your ledger, start again and choose “Set up my community&apos;s ledger”; to try the demo, move that file elsewhere first.</source>
+        <translation>没有生成示例数据：“{path}”中已有手工录入的数据，示例数据不会与正式数据混在一起，文件未作任何改动。要查看该台账，请重新启动并选择“建立本社区的台账”；要体验示例，请先把该文件移到别处。</translation>
     </message>
 </context>
 <context>
