@@ -372,6 +372,9 @@ class MainWindow(QMainWindow):
             if isinstance(widget, ShowsPersonalData):
                 widget.set_show_sensitive(self.settings.show_sensitive)
 
+    def save_settings(self) -> None:
+        self._save_settings(self.settings)
+
     def open_settings(self) -> None:
         dialog = SettingsDialog(self.settings, self)
         if dialog.exec():

@@ -157,6 +157,14 @@
         <source>Already escalated</source>
         <translation>已督办升级</translation>
     </message>
+    <message>
+        <source>Correct…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <source>Correct a mistake in what was received; the change is kept in the trail.</source>
+        <translation>更正受理时记错的内容，改动会记入办理轨迹。</translation>
+    </message>
 </context>
 <context>
     <name>Appeals</name>
@@ -220,6 +228,10 @@
         <source>Archive</source>
         <translation>归档</translation>
     </message>
+    <message>
+        <source>Correction</source>
+        <translation>更正</translation>
+    </message>
 </context>
 <context>
     <name>AppealsPage</name>
@@ -262,6 +274,14 @@
     <message>
         <source>A dissatisfied resident reopens the appeal for handling.</source>
         <translation>群众不满意的，诉求将重新进入办理。</translation>
+    </message>
+    <message>
+        <source>Acknowledge receipt of appeal {number} for {assignee}, handled by {actor}?</source>
+        <translation>以“{assignee}”名义签收诉求 {number}？经办人：{actor}</translation>
+    </message>
+    <message>
+        <source>Correct appeal {number}</source>
+        <translation>修改诉求 {number}</translation>
     </message>
 </context>
 <context>
@@ -3741,6 +3761,17 @@ If the date had been set ahead and has just been corrected, nothing needs doing:
     <message>
         <source>Wrong password.</source>
         <translation>密码不对。</translation>
+    </message>
+</context>
+<context>
+    <name>UserName</name>
+    <message>
+        <source>Your name</source>
+        <translation>您的姓名</translation>
+    </message>
+    <message>
+        <source>Your name is recorded as the person handling each step (经办人). It is asked once and kept; change it in the settings.</source>
+        <translation>您的姓名将作为每一步的经办人记录下来。只需填写一次，之后可在“设置”中修改。</translation>
     </message>
 </context>
 <context>

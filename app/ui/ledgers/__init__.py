@@ -70,8 +70,13 @@ def ledger_pages(window: MainWindow, db: Database) -> dict[str, Callable[[], QWi
         module, name = PAGES[key]
 
         def make() -> QWidget:
+            extra: dict[str, object] = {}
+            if key == "appeals":
+                from app.ui.user import UserName
+
+                extra["user"] = UserName(window.settings, window.save_settings)
             page: QWidget = getattr(import_module(f"app.ui.ledgers.{module}"), name)(
-                window.controller, db, window)
+                window.controller, db, window, **extra)
             if key == "dashboard":
                 page.open_requested.connect(  # type: ignore[attr-defined]
                     lambda kind, record_id: open_record(window, kind, record_id))
