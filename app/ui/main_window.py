@@ -380,6 +380,7 @@ class MainWindow(QMainWindow):
         if dialog.exec():
             changed = dialog.language() != self.settings.language
             self.settings.language = dialog.language()
+            dialog.apply(self.settings)
             self._save_settings(self.settings)
             if changed:
                 QMessageBox.information(self, self.tr("Settings"),

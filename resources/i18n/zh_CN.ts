@@ -3274,6 +3274,30 @@ Restore the ledger from that backup now? The damaged file is kept aside.</source
         <source>Database file</source>
         <translation>数据库文件</translation>
     </message>
+    <message>
+        <source>Recorded as 经办人 of appeal steps</source>
+        <translation>民生诉求各环节记为经办人</translation>
+    </message>
+    <message>
+        <source>The system&apos;s default printer</source>
+        <translation>系统默认打印机</translation>
+    </message>
+    <message>
+        <source>{name} (not found now)</source>
+        <translation>{name}（现已找不到）</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>您的姓名</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>打印机</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>纸张</translation>
+    </message>
 </context>
 <context>
     <name>StartPage</name>

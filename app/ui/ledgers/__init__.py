@@ -103,9 +103,13 @@ def install(window: MainWindow, db: Database) -> None:
 
 def _print(window: MainWindow, db: Database, page: QWidget | None) -> None:
     from app.ui.ledgers.print_menu import print_page
+    from app.ui.printing.preview import PrintPreviewDialog
 
     if page is not None:
-        print_page(window, window.controller.runner, db, page.objectName().removeprefix("page_"), page)
+        dialog = print_page(window, window.controller.runner, db, page.objectName().removeprefix("page_"),
+                            page)
+        if isinstance(dialog, PrintPreviewDialog):
+            dialog.use_printer(window.settings.printer_name, window.settings.paper)
 
 
 def open_record(window: MainWindow, kind: str, record_id: str) -> None:
