@@ -20,7 +20,7 @@ from app.db.location import on_network_drive
 from app.settings import Settings, default_data_dir
 from app.ui import labels
 from app.ui.errors import ErrorNotifier
-from app.ui.look import install_font, install_translators
+from app.ui.look import install_font, install_translators, use_dates_of
 from app.ui.main_window import MainWindow
 from app.ui.tasks import Runner
 
@@ -126,11 +126,13 @@ def open_database(path: Path, parent: QWidget | None = None,
 def run(args: argparse.Namespace, started: float) -> int:
     QApplication.setApplicationName("Community Ledger")
     QApplication.setOrganizationName("CommunityLedger")
+    settings = Settings.load()
+    language = args.lang or settings.language
+    use_dates_of(language)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
-    settings = Settings.load()
     install_font(app)
-    install_translators(app, args.lang or settings.language)
+    install_translators(app, language)
     path = known_ledger(args, settings)
     if path is None:
         if args.smoke:

@@ -29,6 +29,7 @@ from app.services.kinds import record_kinds
 from app.services.registry import suggested_org_name
 from app.settings import DB_FILE_NAME
 from app.ui import labels
+from app.ui.screen import fit_to_screen
 
 WIZARD_FIELDS = ("name", "code", "street", "district", "city", "org_kind", "org_name", "secretary_name")
 # The demo community's own file, in a folder of its own beside the real ledger.
@@ -222,7 +223,7 @@ class FirstRunWizard(QWizard):
         if default_folder is not None:
             self.folder_page = DataFolderPage(default_folder, self)
             self.addPage(self.folder_page)
-        self.resize(640, 520)
+        fit_to_screen(self, 640, 520)
 
     def demo_chosen(self) -> bool:
         return self.start_page is not None and self.start_page.chosen_demo
