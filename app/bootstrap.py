@@ -393,6 +393,52 @@ def _create(service: RegistryService, wizard: FirstRunWizard) -> bool:
     return True
 
 
+def _demo_ready(runner: Runner, db: Database, service: RegistryService) -> bool:
+    """The demo community in its own file: made up on the runner the first time, opened as it is
+    after. A file that holds a community typed by hand is left alone, and the wizard's choice is
+    explained."""
+    from PySide6.QtCore import QEventLoop
+
+    from app.services.demo import fill_demo
+    from app.services.errors import DomainError
+
+    if service.has_community():
+        if service.community().demo:
+            return True
+        _demo_refused(db.path)
+        return False
+    outcome: dict[str, BaseException | None] = {}
+    loop = QEventLoop()
+
+    def made(_result: object) -> None:
+        outcome["error"] = None
+        loop.quit()
+
+    def failed(error: BaseException) -> bool:
+        outcome["error"] = error
+        loop.quit()
+        if isinstance(error, DomainError) and error.code == "community_not_empty":
+            _demo_refused(db.path)
+            return True
+        return False
+
+    (runner.op(lambda task: fill_demo(db, progress=task.progress))
+     .with_progress(QCoreApplication.translate("Startup", "Making up the demo community…"))
+     .on_success(made).on_failure(failed).run())
+    if not outcome:
+        loop.exec()
+    return outcome.get("error") is None
+
+
+def _demo_refused(path: Path | None) -> None:
+    QMessageBox.information(None, QCoreApplication.translate("Startup", "Try the app on demo data"),
+                            QCoreApplication.translate(
+        "Startup", "The demo was not made: “{path}” already holds data typed by hand, and the demo is "
+                   "never mixed with real data. Nothing was changed. To see your ledger, start again "
+                   "and choose “Set up my community's ledger”; to try the demo, move that file "
+                   "elsewhere first.").format(path=path))
+
+
 def open_main_window(args: argparse.Namespace,
                      settings: Settings) -> tuple[MainWindow, Database, SyncController] | int:
     """Find or create the database (asking with the first-run wizard), then build the main window,
@@ -419,8 +465,11 @@ def open_main_window(args: argparse.Namespace,
         if not wizard.exec():
             return 0
         db_path = wizard.db_path()
-        chosen_folder = True
+        # The demo is not remembered as the ledger: the next start asks again.
+        chosen_folder = not wizard.demo_chosen()
     assert db_path is not None
+    if wizard is not None and wizard.demo_chosen():
+        db_path.parent.mkdir(parents=True, exist_ok=True)
     from app.db.lock import LedgerInUseError, LedgerLock
 
     lock = LedgerLock(db_path)
@@ -436,6 +485,11 @@ def open_main_window(args: argparse.Namespace,
         lock.release()
         return 1
     service = RegistryService(db)
+    runner = Runner()
+    if wizard is not None and wizard.demo_chosen() and not _demo_ready(runner, db, service):
+        db.close()
+        lock.release()
+        return 0
     if not service.has_community():
         if args.smoke:
             print("community-ledger: the database has no community", file=sys.stderr)
@@ -452,7 +506,6 @@ def open_main_window(args: argparse.Namespace,
     if chosen_folder:
         settings.db_path = str(db_path)
         settings.save()
-    runner = Runner()
     controller = RecordController(service, runner)
     window = MainWindow(controller, settings, lambda s: s.save())
     install_ledgers(window, db)

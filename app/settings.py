@@ -41,6 +41,12 @@ class Settings:
     # window locks itself again (0: never).
     lock_hash: str = ""
     lock_idle_minutes: int = 0
+    # Who uses this PC: recorded as 经办人 of appeal steps and offered as 记录人.
+    user_name: str = ""
+    # Where 打印 sends pages unless chosen otherwise (empty: the system's default printer), and on
+    # what paper.
+    printer_name: str = ""
+    paper: str = "A4"
 
     @classmethod
     def load(cls, folder: Path | None = None) -> Settings:

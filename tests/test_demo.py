@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections import Counter
 from collections.abc import Iterator
@@ -213,7 +214,10 @@ def test_same_seed_gives_identical_data_and_another_seed_does_not(tmp_path: Path
 def test_demo_fills_an_initialised_community_and_refuses_a_second_time(registry: RegistryService) -> None:
     before = registry.community()
     fill_demo(registry.db, seed=3, today=TODAY)
-    assert registry.community() == before
+    # The same community, now marked as made up (the window says 示例).
+    after = registry.community()
+    assert after.demo and not before.demo
+    assert dataclasses.replace(after, demo=False) == before
     counts = registry.counts()
     assert counts["compound"] >= 28 and counts["party_member"] >= 1400
     with pytest.raises(DomainError) as err:

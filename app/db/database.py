@@ -31,6 +31,8 @@ from app.models import LocalState
 NODE_KEY = "node_id"
 CLOCK_KEY = "hlc_last"
 COMMUNITY_KEY = "community_id"
+# Set to the community's id when ``demo`` made it up: the window says 示例 while it is open.
+DEMO_KEY = "demo_community_id"
 # Which computer of its community this copy is (1 for the first), as the city server numbered it
 # at enrolment: numbers a computer hands out offline carry it, so two computers never clash.
 COMPUTER_KEY = "computer_number"

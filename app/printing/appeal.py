@@ -28,6 +28,7 @@ from app.printing.base import (
 from app.printing.labels import (
     APPEAL_CATEGORIES,
     APPEAL_CHANNELS,
+    APPEAL_CORRECTED,
     APPEAL_STATES,
     APPEAL_STEPS,
     APPEAL_URGENCY,
@@ -59,6 +60,10 @@ class AppealForm:
 
 
 def _step_note(step: str, note: str) -> str:
+    if step == "correct":
+        from app.services.appeals import read_correction
+
+        return "、".join(APPEAL_CORRECTED.get(k, k) for k in read_correction(note)) + "已更正"
     if step in ("visit", "reopen"):
         code, _, rest = note.partition(" ")
         if code in VISIT_RESULTS:

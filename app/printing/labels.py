@@ -171,6 +171,14 @@ APPEAL_STEPS: dict[str, str] = {
     "visit": "回访",
     "reopen": "回访不满意，重办",
     "archive": "归档",
+    "correct": "更正",
+}
+
+# The fields a correction names in the trail.
+APPEAL_CORRECTED: dict[str, str] = {
+    "channel": "来源渠道", "resident_name": "群众姓名", "resident_phone": "联系电话", "address": "地址",
+    "compound_id": "小区", "building_id": "楼栋", "category": "诉求类别", "urgency": "紧急程度",
+    "content": "诉求内容",
 }
 
 APPEAL_STATES: dict[str, str] = {

@@ -46,9 +46,9 @@ MEETING_COLUMNS = (
     Column("姓名", 1.6, "CENTER"),
     Column("党小组/楼栋/单位", 2.8),
     Column("职务", 1.5, "CENTER"),
-    Column("本人签名", 2.7),
+    Column("本人签名", 2.4),
     Column("签到时间", 1.5, "CENTER"),
-    Column("备注（请假事由）", 1.9),
+    Column("备注（请假事由）", 2.2),
 )
 
 WORKDAY_COLUMNS = (
@@ -64,9 +64,11 @@ WORKDAY_COLUMNS = (
 
 @dataclass(frozen=True)
 class Counts:
+    """应到 is known once attendees are listed; 实到 and 缺席 (None) stay blank until recorded."""
+
     expected: int
-    present: int
-    absent: int
+    present: int | None
+    absent: int | None
 
 
 @dataclass
@@ -106,10 +108,15 @@ def _table_rows(sheet: SignInSheet) -> list[list[str]]:
 
 def _counts_text(counts: Counts | None) -> str:
     gap_ = NBSP * 8
+    blank = "_" * 8
+
+    def figure(n: int | None) -> str:
+        return blank if n is None else str(n)
+
     if counts is None:
-        blank = "_" * 8
         return f"应到 {blank} 人{gap_}实到 {blank} 人{gap_}缺席 {blank} 人"
-    return f"应到 {counts.expected} 人{gap_}实到 {counts.present} 人{gap_}缺席 {counts.absent} 人"
+    return (f"应到 {figure(counts.expected)} 人{gap_}实到 {figure(counts.present)} 人{gap_}"
+            f"缺席 {figure(counts.absent)} 人")
 
 
 def _footer(sheet: SignInSheet, width: float) -> list[Flowable]:
@@ -147,6 +154,57 @@ def _rows_that_fit(fixed: list[Flowable], width: float, orientation: str) -> int
     return max(int(free // SIGN_ROW_HEIGHT), 1)
 
 
+def _height(flowables: list[Flowable], width: float) -> float:
+    total = 0.0
+    for f in flowables:
+        _, h = f.wrap(width, frame_height(PORTRAIT))
+        total += h + f.getSpaceBefore() + f.getSpaceAfter()
+    return total
+
+
+KEEP_WITH_FOOTER = 2
+# Room a page before the last may keep empty at its end: less than one more row would take.
+MOST_LEFT_EMPTY = 1.2 * SIGN_ROW_HEIGHT
+
+
+def _forced_gap(heights: list[float], first_page: float, later_pages: float) -> float:
+    """The room left empty at the end of the page the footer was pushed off, or 0.
+
+    Mirrors how the table breaks: its header repeats on every page, rows go on while they fit,
+    and the last ``KEEP_WITH_FOOTER`` rows go together with the footer (the table's last row).
+    """
+    header, rows, tail = heights[0], heights[1:-1], heights[-1]
+    keep_from = max(len(rows) - KEEP_WITH_FOOTER, 0)
+    room, used, i = first_page, header, 0
+    while i < keep_from:
+        if used + rows[i] > room and used > header:
+            room, used = later_pages, header
+        used += rows[i]
+        i += 1
+    block = sum(rows[keep_from:]) + tail
+    return 0.0 if used + block <= room or used == header else room - used
+
+
+def _balanced_blanks(columns: tuple[Column, ...], rows: list[list[str]], blanks: int, width: float,
+                     first_page: float, footer: list[Flowable]) -> list[list[str]]:
+    """The rows with ``blanks`` or more numbered blank rows, enough that no page but the last
+    ends early because only the footer and its last rows moved on to the next page."""
+    n = len(rows)
+
+    def numbered(count: int) -> list[list[str]]:
+        return rows + [[str(n + i + 1)] + [""] * (len(columns) - 1) for i in range(count)]
+
+    table = grid_table(columns, numbered(blanks), width, min_row_height=SIGN_ROW_HEIGHT,
+                       header_height=HEAD_ROW_HEIGHT, fit=False, tail=footer)
+    heights = [float(h) for h in table._argH]
+    later = frame_height(PORTRAIT)
+    extra = 0
+    while _forced_gap(heights, first_page, later) > MOST_LEFT_EMPTY and extra < 60:
+        heights.insert(-1, SIGN_ROW_HEIGHT)
+        extra += 1
+    return numbered(blanks + extra)
+
+
 def signin_story(sheet: SignInSheet) -> list[Flowable]:
     width = frame_width(PORTRAIT)
     columns = WORKDAY_COLUMNS if sheet.workday else MEETING_COLUMNS
@@ -158,10 +216,10 @@ def signin_story(sheet: SignInSheet) -> list[Flowable]:
     if blanks is None:
         fit = _rows_that_fit(head + footer, width, PORTRAIT)
         blanks = max(fit - len(rows), 0)
-    n = len(rows)
-    rows += [[str(n + i + 1)] + [""] * (len(columns) - 1) for i in range(blanks)]
+    first_page = frame_height(PORTRAIT) - _height(head, width)
+    rows = _balanced_blanks(columns, rows, blanks, width, first_page, footer)
     table = grid_table(columns, rows, width, min_row_height=SIGN_ROW_HEIGHT, header_height=HEAD_ROW_HEIGHT,
-                       fit=False, tail=footer)
+                       fit=False, tail=footer, keep_with_tail=KEEP_WITH_FOOTER)
     return head + [table]
 
 
@@ -222,7 +280,7 @@ def meeting_signin_sheet(db: Database, meeting_id: str, *, blank_rows: int = 3) 
     community = community_of(db)
     org = organisation_name(db, community, meeting["kind"], meeting.get("party_group_id"))
     recorded = any(a.status != AttendanceStatus.ABSENT.value for a in attendees)
-    counts = None
+    counts = Counts(len(attendees), None, None) if attendees else None
     absentees = ""
     if recorded:
         c = svc.counts(meeting_id)
@@ -231,11 +289,13 @@ def meeting_signin_sheet(db: Database, meeting_id: str, *, blank_rows: int = 3) 
                                    for a in attendees if a.status != AttendanceStatus.PRESENT.value])
     workday = meeting["kind"] == MeetingKind.WORK_DAY.value
     units = member_units(db, [a.member_id for a in attendees if a.member_id and not a.org])
+    posts = svc.member_posts([a.member_id for a in attendees if a.member_id and not a.post])
     rows: list[tuple[str, ...]] = []
     for a in attendees:
         note = f"请假：{a.leave_reason}" if a.status == AttendanceStatus.LEAVE.value else ""
         unit = a.org or units.get(a.member_id or "", "")
-        rows.append((unit, a.name, "") if workday else (a.name, unit, a.post, note))
+        post = a.post or posts.get(a.member_id or "", "")
+        rows.append((unit, a.name, "") if workday else (a.name, unit, post, note))
     return SignInSheet(
         title=meeting_title(org, meeting["starts_at"], meeting["kind"], "签到表"),
         qr_value=f"meeting:{meeting_id}",

@@ -14,6 +14,7 @@ In ``handling``: notes, an extension request before the deadline and its decisio
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -82,6 +83,32 @@ RECEIVE_FIELDS = (
           default=AppealUrgency.NORMAL.value),
     Field("content", Kind.LONG_TEXT, required=True),
 )
+
+
+# What can be corrected after receipt: a name, number or address taken down wrong, a wrong
+# category. The receipt time and the workflow's own fields are not among them.
+CORRECTABLE = ("channel", "resident_name", "resident_phone", "address", "compound_id", "building_id",
+               "category", "urgency", "content")
+CORRECT_FIELDS = tuple(f for f in RECEIVE_FIELDS if f.name in CORRECTABLE)
+# Fields whose old and new values the trail does not repeat (personal data).
+UNREPEATED = ("resident_phone",)
+
+
+def correction_note(changes: dict[str, tuple[Any, Any]]) -> str:
+    """The trail's note of a correction: field -> [old, new] as JSON (personal data not repeated)."""
+    shown = {k: (["", ""] if k in UNREPEATED else ["" if o is None else str(o), "" if n is None else str(n)])
+             for k, (o, n) in changes.items()}
+    return json.dumps(shown, ensure_ascii=False)
+
+
+def read_correction(note: str) -> dict[str, tuple[str, str]]:
+    try:
+        raw = json.loads(note)
+    except ValueError:
+        return {}
+    if not isinstance(raw, dict):
+        return {}
+    return {str(k): (str(v[0]), str(v[1])) for k, v in raw.items() if isinstance(v, list) and len(v) == 2}
 
 
 def _reason(text: str) -> None:
@@ -246,6 +273,25 @@ class AppealService(LedgerService):
             self.add(session, appeal)
             self._event(session, appeal, "receive", actor, "")
             return appeal.id
+
+    def correct(self, appeal_id: str, values: Values, actor: str = "") -> list[str]:
+        """Correct what was taken down at receipt; the changed fields (old and new values) go
+        into the trail as a 更正 step. Returns the names of the fields that changed."""
+        cleaned = {k: v for k, v in validate(CORRECT_FIELDS, values).items() if k in values}
+        with self.db.session() as session:
+            appeal = self.load(session, Appeal, appeal_id, "appeal")
+            if appeal.state == S.ARCHIVED.value:
+                raise DomainError("step_not_allowed", step="correct", state=appeal.state)
+            self.check_ref(session, Compound, cleaned.get("compound_id"), "compound_id")
+            self.check_ref(session, Building, cleaned.get("building_id"), "building_id")
+            before = {k: getattr(appeal, k) for k in cleaned}
+            names = [k for k in cleaned if before[k] != cleaned[k]]
+            if not names:
+                return []
+            self.change(session, appeal, {k: cleaned[k] for k in names})
+            self._event(session, appeal, "correct", actor,
+                        correction_note({k: (before[k], cleaned[k]) for k in names}))
+            return names
 
     def dispatch(self, appeal_id: str, assignee_kind: str, assignee_name: str,
                  assignee_id: str | None = None, actor: str = "", note: str = "") -> date:

@@ -39,7 +39,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy import func, select
 
-from app.db.database import COMMUNITY_KEY, Database
+from app.db.database import COMMUNITY_KEY, DEMO_KEY, Database
 from app.models import (
     Building,
     Community,
@@ -185,6 +185,7 @@ def fill_demo(
                     records += log.bulk_created(model, rows)
             if index == 0:
                 db.set_state(session, COMMUNITY_KEY, data.community_id)
+                db.set_state(session, DEMO_KEY, data.community_id)
             for build in LEDGER_BUILDERS:
                 records += build(db, log, data.community_id, ledger_rng, scale, today=reference)
         ids.append(data.community_id)

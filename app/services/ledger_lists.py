@@ -184,11 +184,17 @@ def _guarantee_joins(s: Select[Any]) -> Select[Any]:
 
 
 
-_MEETING_LIST_FIELDS: tuple[Field, ...] = (
-    *MEETING_FIELDS,
-    Field("starts_at", Kind.DATETIME, required=True),
-    Field("ends_at", Kind.DATETIME),
-)
+def _meeting_form_fields() -> tuple[Field, ...]:
+    """The meeting's fields in the order a secretary fills them: what and when first, minutes last."""
+    by_name = {f.name: f for f in MEETING_FIELDS}
+    when = {"starts_at": Field("starts_at", Kind.DATETIME, required=True),
+            "ends_at": Field("ends_at", Kind.DATETIME)}
+    order = ("kind", "party_group_id", "topic", "starts_at", "ends_at", "place", "host", "recorder",
+             "agenda", "key_points", "dissent", "decisions", "note")
+    return tuple(by_name.get(name) or when[name] for name in order)
+
+
+_MEETING_LIST_FIELDS: tuple[Field, ...] = _meeting_form_fields()
 
 
 # The ledger kinds written through their own services, listed with the generic list.

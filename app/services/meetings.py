@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 from app.atomic import atomic_copy
 from app.db.collation import by_pinyin
 from app.filenames import safe_file_name
-from app.models import PartTimeMember, PartyGroup, PartyMember, ResidentUnit
+from app.models import Community, PartTimeMember, PartyGroup, PartyMember, ResidentUnit
 from app.models.ledgers import (
     AttachmentKind,
     AttendanceStatus,
@@ -123,6 +123,11 @@ class Person:
     name: str = ""
     org: str = ""
     post: str = ""
+
+
+# The posts printed in the 职务 column for people the registry knows to hold them.
+SECRETARY_POST = "书记"
+GROUP_LEADER_POST = "党小组长"
 
 
 def file_sha256(path: Path) -> str:
@@ -234,8 +239,10 @@ class MeetingService(LedgerService):
             seen = {(a.person_kind, self._ref_of(a)) for a in existing if self._ref_of(a)}
             order = max((a.sort_order for a in existing), default=0)
             ids: list[str] = []
+            posts = self._posts(session, [p.ref_id for p in people
+                                          if p.person_kind == AttendeeKind.MEMBER.value and p.ref_id])
             for person in people:
-                row = self._attendee_row(session, person)
+                row = self._attendee_row(session, person, posts)
                 key = (row.person_kind, self._ref_of(row))
                 if key[1] and key in seen:
                     continue
@@ -273,6 +280,78 @@ class MeetingService(LedgerService):
         with self.db.session() as session:
             ids = list(session.scalars(stmt))
         return self.add_attendees(meeting_id, [Person(AttendeeKind.CADRE.value, i) for i in ids])
+
+    def proposed_attendees(self, kind: str, party_group_id: str | None = None) -> list[Person]:
+        """Who a new meeting of ``kind`` is expected to gather, to review before it is saved.
+
+        A party group meeting: that group's members; a branch general meeting: every member;
+        a committee meeting: the secretary and the expanded committee's members. Each comes
+        with the unit and post the sign-in sheet prints. Other kinds propose nobody.
+        """
+        with self.db.session() as session:
+            if kind == MeetingKind.COMMITTEE_MEETING.value:
+                return self._committee(session)
+            if kind == MeetingKind.GROUP_MEETING.value and not party_group_id:
+                return []
+            if kind not in (MeetingKind.GROUP_MEETING.value, MeetingKind.GENERAL_MEETING.value):
+                return []
+            stmt = (select(PartyMember.id, PartyMember.name, PartyGroup.name)
+                    .outerjoin(PartyGroup, PartyGroup.id == PartyMember.party_group_id)
+                    .where(self.live(PartyMember)).order_by(by_pinyin(PartyMember.name)))
+            if kind == MeetingKind.GROUP_MEETING.value:
+                stmt = stmt.where(PartyMember.party_group_id == party_group_id)
+            rows = list(session.execute(stmt))
+            posts = self._posts(session, [r[0] for r in rows])
+        people = [Person(AttendeeKind.MEMBER.value, mid, name, group or "", posts.get(mid, ""))
+                  for mid, name, group in rows]
+        # Whoever holds a post is listed first: the secretary, then the group leader.
+        rank = {SECRETARY_POST: 0, GROUP_LEADER_POST: 1}
+        return sorted(people, key=lambda p: rank.get(p.post, 2))
+
+    def _committee(self, session: Session) -> list[Person]:
+        people: list[Person] = []
+        community = session.get(Community, self.community_id)
+        secretary = community.secretary_name.strip() if community is not None else ""
+        if secretary:
+            member = session.scalar(select(PartyMember.id).where(
+                self.live(PartyMember), PartyMember.name == secretary))
+            people.append(Person(AttendeeKind.MEMBER.value, member, secretary, "", SECRETARY_POST)
+                          if member else Person(AttendeeKind.TYPED.value, None, secretary,
+                                                community.org_name if community else "", SECRETARY_POST))
+        rows = session.execute(
+            select(PartTimeMember.id, PartTimeMember.name, PartTimeMember.post, ResidentUnit.name)
+            .outerjoin(ResidentUnit, ResidentUnit.id == PartTimeMember.resident_unit_id)
+            .where(self.live(PartTimeMember)).order_by(by_pinyin(PartTimeMember.name)))
+        people += [Person(AttendeeKind.PART_TIME_MEMBER.value, pid, name, unit or "", post)
+                   for pid, name, post, unit in rows]
+        return people
+
+    def member_posts(self, member_ids: list[str]) -> dict[str, str]:
+        """Member id -> the post the registry knows them by (书记, 党小组长), for the 职务 column."""
+        with self.db.session() as session:
+            return self._posts(session, member_ids)
+
+    def _posts(self, session: Session, member_ids: list[str]) -> dict[str, str]:
+        if not member_ids:
+            return {}
+        community = session.get(Community, self.community_id)
+        secretary = community.secretary_name.strip() if community is not None else ""
+        leaders = {(gid, name.strip()) for gid, name in session.execute(
+            select(PartyGroup.id, PartyGroup.leader_name).where(
+                self.live(PartyGroup), PartyGroup.leader_name != ""))}
+        posts: dict[str, str] = {}
+        wanted = set(member_ids)
+        for chunk in range(0, len(member_ids), 500):
+            for mid, name, group in session.execute(
+                    select(PartyMember.id, PartyMember.name, PartyMember.party_group_id)
+                    .where(PartyMember.id.in_(member_ids[chunk:chunk + 500]))):
+                if mid not in wanted:
+                    continue
+                if secretary and name == secretary:
+                    posts[mid] = SECRETARY_POST
+                elif (group, name) in leaders:
+                    posts[mid] = GROUP_LEADER_POST
+        return posts
 
     def remove_attendee(self, attendee_id: str) -> None:
         with self.db.session() as session:
@@ -424,7 +503,7 @@ class MeetingService(LedgerService):
     def _ref_of(a: MeetingAttendee) -> str | None:
         return a.member_id or a.cadre_id or a.part_time_member_id
 
-    def _attendee_row(self, session: Session, p: Person) -> MeetingAttendee:
+    def _attendee_row(self, session: Session, p: Person, posts: dict[str, str]) -> MeetingAttendee:
         kind = p.person_kind
         row = MeetingAttendee(person_kind=kind, name=p.name.strip()[:50], org=p.org.strip()[:100],
                               post=p.post.strip()[:50], status=AttendanceStatus.ABSENT.value,
@@ -434,6 +513,7 @@ class MeetingService(LedgerService):
             obj = self._ref(session, PartyMember, p.ref_id)
             row.member_id = obj.id
             row.name = row.name or obj.name
+            row.post = row.post or posts.get(obj.id, "")
             if not row.org and obj.party_group_id:
                 group = session.get(PartyGroup, obj.party_group_id)
                 row.org = group.name if group is not None else ""

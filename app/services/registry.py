@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.db.collation import by_pinyin
-from app.db.database import Database
+from app.db.database import DEMO_KEY, Database
 from app.models import Building, PartyGroupBuilding, SyncedRecord, new_id
 from app.models.registry import Community, PartyGroup, PartyGroupKind
 from app.models.scope import CITY_SCOPE, live_in, seen_by
@@ -31,6 +31,19 @@ class CommunityInfo:
     street: str
     district: str
     city: str
+    demo: bool = False  # made up by ``demo`` to try the app on
+
+
+# The usual name of a community's Party organisation, by its kind.
+ORG_NAME_PATTERNS = {"committee": "中共{name}委员会", "general_branch": "中共{name}总支部委员会",
+                     "branch": "中共{name}支部委员会"}
+
+
+def suggested_org_name(community_name: str, org_kind: str) -> str:
+    """中共幸福社区委员会 for 幸福社区 with a committee; empty without a community name."""
+    if not community_name:
+        return ""
+    return ORG_NAME_PATTERNS.get(org_kind, ORG_NAME_PATTERNS["committee"]).format(name=community_name)
 
 
 class RegistryService:
@@ -79,7 +92,10 @@ class RegistryService:
             c = session.get(Community, self.community_id)
             if c is None:
                 raise NotFoundError("community", self.community_id)
-            return CommunityInfo(c.id, c.code, c.name, c.street, c.district, c.city)
+            info = CommunityInfo(c.id, c.code, c.name, c.street, c.district, c.city)
+        if self.db.get_state(DEMO_KEY) == info.id:
+            info = replace(info, demo=True)
+        return info
 
     # --- generic records ------------------------------------------------------------
 

@@ -152,7 +152,9 @@ class MainWindow(QMainWindow):
         """The database is open: show its community, make the record actions work, open the home."""
         self._controller = controller
         community = controller.service.community()
-        self.setWindowTitle(self.tr("Community Ledger — {name}").format(name=community.name))
+        title = self.tr("Community Ledger — {name} (demo)") if community.demo \
+            else self.tr("Community Ledger — {name}")
+        self.setWindowTitle(title.format(name=community.name))
         self.community_label.setText(f"{community.name}（{community.street}）")
         self._make_record_actions(controller)
         controller.changed.connect(lambda _k: self.update_counts())
@@ -373,11 +375,15 @@ class MainWindow(QMainWindow):
             if isinstance(widget, ShowsPersonalData):
                 widget.set_show_sensitive(self.settings.show_sensitive)
 
+    def save_settings(self) -> None:
+        self._save_settings(self.settings)
+
     def open_settings(self) -> None:
         dialog = SettingsDialog(self.settings, self)
         if dialog.exec():
             changed = dialog.language() != self.settings.language
             self.settings.language = dialog.language()
+            dialog.apply(self.settings)
             self._save_settings(self.settings)
             if changed:
                 QMessageBox.information(self, self.tr("Settings"),

@@ -51,6 +51,10 @@
         <source>Organ</source>
         <translation>机关单位</translation>
     </message>
+    <message>
+        <source>Choose a party group…</source>
+        <translation>请选择党小组…</translation>
+    </message>
 </context>
 <context>
     <name>AddPersonDialog</name>
@@ -153,6 +157,14 @@
         <source>Already escalated</source>
         <translation>已督办升级</translation>
     </message>
+    <message>
+        <source>Correct…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <source>Correct a mistake in what was received; the change is kept in the trail.</source>
+        <translation>更正受理时记错的内容，改动会记入办理轨迹。</translation>
+    </message>
 </context>
 <context>
     <name>Appeals</name>
@@ -216,6 +228,10 @@
         <source>Archive</source>
         <translation>归档</translation>
     </message>
+    <message>
+        <source>Correction</source>
+        <translation>更正</translation>
+    </message>
 </context>
 <context>
     <name>AppealsPage</name>
@@ -258,6 +274,14 @@
     <message>
         <source>A dissatisfied resident reopens the appeal for handling.</source>
         <translation>群众不满意的，诉求将重新进入办理。</translation>
+    </message>
+    <message>
+        <source>Acknowledge receipt of appeal {number} for {assignee}, handled by {actor}?</source>
+        <translation>以“{assignee}”名义签收诉求 {number}？经办人：{actor}</translation>
+    </message>
+    <message>
+        <source>Correct appeal {number}</source>
+        <translation>修改诉求 {number}</translation>
     </message>
 </context>
 <context>
@@ -388,6 +412,25 @@
     <message>
         <source>Remove attendees</source>
         <translation>移除参会人员</translation>
+    </message>
+    <message>
+        <source>Not held yet</source>
+        <translation>未召开</translation>
+    </message>
+    <message>
+        <source>Not held yet: expected {e}, on leave {l}</source>
+        <translation>会议尚未召开：应到 {e} 人，已请假 {l} 人</translation>
+    </message>
+</context>
+<context>
+    <name>AttendeeProposal</name>
+    <message>
+        <source>Attendees can be added after saving, on the Attendance tab below the list.</source>
+        <translation>保存后可在列表下方的“出席情况”页添加参会人员。</translation>
+    </message>
+    <message>
+        <source>Expected attendees: %1 of %2 ticked. They are put on the sign-in sheet when the meeting is saved.</source>
+        <translation>应到人员：已勾选 %1 人（共 %2 人），保存会议时一并列入签到表。</translation>
     </message>
 </context>
 <context>
@@ -2476,6 +2519,10 @@ Ledgers of community Party-building work, kept on this PC and exchanged with the
         <source>Members {n}</source>
         <translation>党员 {n}</translation>
     </message>
+    <message>
+        <source>Community Ledger — {name} (demo)</source>
+        <translation>社区党建台账 — {name}（示例）</translation>
+    </message>
 </context>
 <context>
     <name>MatrixModel</name>
@@ -2516,6 +2563,13 @@ Ledgers of community Party-building work, kept on this PC and exchanged with the
 in progress {doing}</source>
         <translation>已完成 {done} / {total}
 进行中 {doing}</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingFormDialog</name>
+    <message>
+        <source>Choose the party group: its members are proposed as attendees.</source>
+        <translation>请选择党小组，将列出该小组的党员作为应到人员。</translation>
     </message>
 </context>
 <context>
@@ -2831,6 +2885,10 @@ in progress {doing}</source>
     <message>
         <source>Show ID numbers and phone numbers in full</source>
         <translation>显示完整的身份证号和电话号码</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开所在文件夹</translation>
     </message>
 </context>
 <context>
@@ -3340,6 +3398,57 @@ Restore the ledger from that backup now? The damaged file is kept aside.</source
         <source>Database file</source>
         <translation>数据库文件</translation>
     </message>
+    <message>
+        <source>Recorded as 经办人 of appeal steps</source>
+        <translation>民生诉求各环节记为经办人</translation>
+    </message>
+    <message>
+        <source>The system&apos;s default printer</source>
+        <translation>系统默认打印机</translation>
+    </message>
+    <message>
+        <source>{name} (not found now)</source>
+        <translation>{name}（现已找不到）</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>您的姓名</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>打印机</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>纸张</translation>
+    </message>
+</context>
+<context>
+    <name>StartPage</name>
+    <message>
+        <source>Welcome</source>
+        <translation>欢迎使用</translation>
+    </message>
+    <message>
+        <source>Keep your community&apos;s ledgers on this PC, or look around first on a demo community.</source>
+        <translation>在本机建立本社区的台账，或者先用一个示例社区熟悉软件。</translation>
+    </message>
+    <message>
+        <source>Set up my community&apos;s ledger</source>
+        <translation>建立本社区的台账</translation>
+    </message>
+    <message>
+        <source>Try the app on demo data</source>
+        <translation>使用示例数据体验</translation>
+    </message>
+    <message>
+        <source>A made-up community with about 1,500 party members, in a file of its own: nothing you try there mixes with your real ledger, and the window title says 示例 (demo) while it is open.</source>
+        <translation>一个虚构的示例社区（约 1500 名党员），保存在单独的文件里，体验时的任何操作都不会混入正式台账；打开期间窗口标题会注明“示例”。</translation>
+    </message>
+    <message>
+        <source>Enter the community and choose where its data is kept.</source>
+        <translation>填写本社区的信息，并选择数据的保存位置。</translation>
+    </message>
 </context>
 <context>
     <name>Startup</name>
@@ -3398,6 +3507,18 @@ Restore the ledger from that backup now? The damaged file is kept aside.</source
     <message>
         <source>Cannot create the community</source>
         <translation>无法创建社区</translation>
+    </message>
+    <message>
+        <source>Making up the demo community…</source>
+        <translation>正在生成示例社区…</translation>
+    </message>
+    <message>
+        <source>Try the app on demo data</source>
+        <translation>使用示例数据体验</translation>
+    </message>
+    <message>
+        <source>The demo was not made: “{path}” already holds data typed by hand, and the demo is never mixed with real data. Nothing was changed. To see your ledger, start again and choose “Set up my community&apos;s ledger”; to try the demo, move that file elsewhere first.</source>
+        <translation>没有生成示例数据：“{path}”中已有手工录入的数据，示例数据不会与正式数据混在一起，文件未作任何改动。要查看该台账，请重新启动并选择“建立本社区的台账”；要体验示例，请先把该文件移到别处。</translation>
     </message>
 </context>
 <context>
@@ -3820,6 +3941,17 @@ If the date had been set ahead and has just been corrected, nothing needs doing:
     <message>
         <source>Wrong password.</source>
         <translation>密码不对。</translation>
+    </message>
+</context>
+<context>
+    <name>UserName</name>
+    <message>
+        <source>Your name</source>
+        <translation>您的姓名</translation>
+    </message>
+    <message>
+        <source>Your name is recorded as the person handling each step (经办人). It is asked once and kept; change it in the settings.</source>
+        <translation>您的姓名将作为每一步的经办人记录下来。只需填写一次，之后可在“设置”中修改。</translation>
     </message>
 </context>
 <context>

@@ -85,3 +85,19 @@ def qr_texts(path: Path, page: int, out_dir: Path) -> list[str]:
 
     with Image.open(render_page(path, page, out_dir)) as image:
         return [r.text for r in zxingcpp.read_barcodes(image) if r.format == zxingcpp.BarcodeFormat.QRCode]
+
+
+def word_boxes(path: Path) -> list[tuple[float, list[tuple[str, float, float]]]]:
+    """Each page's height and its words with their top and bottom (points from the top)."""
+    import html
+    import re
+
+    out = subprocess.run([poppler("pdftotext"), "-bbox", str(path), "-"], check=True,
+                         capture_output=True, text=True).stdout
+    pages: list[tuple[float, list[tuple[str, float, float]]]] = []
+    for page in re.finditer(r'<page width="[\d.]+" height="([\d.]+)">(.*?)</page>', out, flags=re.S):
+        words = [(html.unescape(w), float(top), float(bottom)) for top, bottom, w in re.findall(
+            r'<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">(.*?)</word>',
+            page.group(2))]
+        pages.append((float(page.group(1)), words))
+    return pages

@@ -6,18 +6,26 @@ import re
 from pathlib import Path
 
 import pytest
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from app.db.collation import sort_key
 from app.db.database import Database
 from app.printing.appeal import print_appeal
-from app.printing.base import PrintOptions
+from app.printing.base import CELL_PAD, MARGIN_BOTTOM, PrintOptions, column_widths
 from app.printing.book import print_book
 from app.printing.catalog import LEDGER_KINDS
 from app.printing.minutes import print_minutes
-from app.printing.signin import blank_signin, print_meeting_signin
+from app.printing.signin import (
+    SIGN_ROW_HEIGHT,
+    Counts,
+    SignInSheet,
+    blank_signin,
+    print_meeting_signin,
+    print_signin,
+)
 from app.services.errors import NotFoundError
 
-from .pdfcheck import fonts, in_order, page_count, page_texts, pdftotext, qr_texts, text
+from .pdfcheck import fonts, in_order, page_count, page_texts, pdftotext, qr_texts, text, word_boxes
 from .sample import LONG_UNIT, YEAR, Sample
 
 
@@ -61,8 +69,28 @@ def test_the_signature_footer_never_stands_alone_on_a_page(
     print_meeting_signin(pdb, sample.meeting_id, out, blank_rows=blank_rows, options=options)
     last = _flat(page_texts(out)[-1])
     assert "主持人签字" in last and "本人签名" in last
-    expected = len(sample.attendee_names) + blank_rows
-    assert re.search(rf"(^|\D){expected}(\D|$)", pdftotext(out, page_count(out)))
+    serials = [int(n) for n in re.findall(r"^\s*(\d+)\s*$", pdftotext(out, page_count(out)), flags=re.M)]
+    assert max(serials) >= len(sample.attendee_names) + blank_rows
+    assert_pages_full_but_the_last(out)
+
+
+def assert_pages_full_but_the_last(out: Path) -> None:
+    """Every page but the last is ruled down to its bottom: no page ends early because only the
+    last rows and the signature block moved on to the next one."""
+    for height, words in word_boxes(out)[:-1]:
+        lowest = max(bottom for w, _top, bottom in words if w.isdigit() and bottom < height - MARGIN_BOTTOM)
+        assert lowest > height - MARGIN_BOTTOM - 2 * SIGN_ROW_HEIGHT
+
+
+@pytest.mark.parametrize("members", [12, 14, 16, 17, 20, 35])
+def test_a_sheet_that_spills_over_keeps_its_pages_full(members: int, out: Path) -> None:
+    rows: list[tuple[str, ...]] = [(f"张{i}伟", "第一党小组", "", "") for i in range(members)]
+    sheet = SignInSheet(title="第一党小组2026年4月党小组会签到表", qr_value="x",
+                        counts=Counts(members, None, None), rows=rows, blank_rows=3)
+    pages = print_signin(sheet, out)
+    assert pages == page_count(out)
+    assert "主持人签字" in _flat(page_texts(out)[-1])
+    assert_pages_full_but_the_last(out)
 
 
 def test_blank_signin_fills_the_page_with_numbered_rows(pdb: Database, out: Path,
@@ -91,8 +119,8 @@ def test_workday_variant_has_its_own_columns(pdb: Database, sample: Sample, out:
     assert in_order(flat, ["单位", "姓名", "到达时间", "离开时间", "服务内容", "社区确认"])
     assert "洮北区司法局钱文博" in flat
     assert "本人签名" not in flat
-    # Not held yet: the counts are left for hand-filling.
-    assert "应到________人" in flat
+    # Not held yet: who came is left for hand-filling.
+    assert "应到1人实到________人" in flat
     blank_signin(out, "2026年4月社区工作日", db=pdb, workday=True, options=options)
     assert "服务内容" in _flat(text(out))
 
@@ -103,6 +131,21 @@ def test_a_party_group_meeting_is_titled_with_its_group(pdb: Database, sample: S
     flat = _flat(text(out))
     assert "中共幸福社区委员会第一党小组2026年4月党小组会签到表" in flat
     assert in_order(flat, sorted(sample.member_names, key=sort_key)[:5])
+    # Not held yet: how many are expected is known, who came is filled in by hand.
+    assert f"应到{len(sample.member_names)}人实到________人缺席________人" in flat
+    # The group's leader is named by post.
+    assert "王建国第一党小组党小组长" in flat
+
+
+def test_the_note_header_keeps_clear_of_its_cell_borders(out: Path) -> None:
+    from app.printing.base import frame_width, styles
+    from app.printing.signin import MEETING_COLUMNS
+
+    widths = column_widths(MEETING_COLUMNS, frame_width("portrait"))
+    head = styles().head
+    for column, width in zip(MEETING_COLUMNS, widths, strict=True):
+        text_width = stringWidth(column.header, head.fontName, head.fontSize)
+        assert text_width + 2 * CELL_PAD + 4 <= width, column.header
 
 
 def test_unknown_meeting_writes_nothing(pdb: Database, out: Path) -> None:

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QMessageBox
 
 from app.services.registry import RegistryService
 from app.ui import labels
@@ -77,6 +77,9 @@ def receive(qtbot: Any, page: AppealsPage, **values: Any) -> str:
 def click(qtbot: Any, page: AppealsPage, step: str) -> QDialog | None:
     button = page.detail.buttons[step]
     assert button.isEnabled(), f"{step} is disabled"
+    assert button.isVisible(), f"{step} is not shown"
+    if step == "accept":  # 签收 asks first
+        answer_next_message_box(QMessageBox.StandardButton.Yes)
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     return page.active_dialog
 
@@ -337,7 +340,9 @@ def test_undo_a_step_with_ctrl_z(qtbot: Any, window: MainWindow, controller: Rec
     assert window.action_undo.isEnabled()
     assert controller.undo_stack.undoText().startswith(step_title("accept"))
 
+    # The confirmation box has closed: the window is active again before the shortcut is pressed.
     window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     qtbot.keyClick(page.list.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert state(page) == "dispatched"
     assert trail(page) == titles("receive", "dispatch")

@@ -74,6 +74,7 @@ def test_meeting_time_is_checked_then_attendance_counted_and_undone(
 
     def add_all(widget: QWidget) -> None:
         assert isinstance(widget, AddMembersDialog)
+        widget.group.setCurrentIndex(widget.group.findData(AddMembersDialog.EVERYONE))
         widget.accept()
 
     on_next_modal(add_all)

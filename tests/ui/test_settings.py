@@ -57,3 +57,42 @@ def test_the_app_starts_in_english_when_asked(registry: RegistryService, tmp_pat
                              check=True).stdout.split()
     assert english == ["0", "Community", "overview"]
     assert chinese == ["2", "社区概况"]
+
+
+def test_the_users_name_printer_and_paper_are_kept(qtbot: QtBot, window: MainWindow,
+                                                  config_dir: Path) -> None:
+    from PySide6.QtGui import QPageSize
+
+    from app.ui.printing.preview import PrintPreviewDialog
+    from app.ui.user import UserName
+
+    def choose(widget: QWidget) -> None:
+        assert isinstance(widget, SettingsDialog)
+        assert widget.printer_box.itemText(0) == "系统默认打印机"
+        widget.user_name_edit.setText("李娜")
+        widget.paper_box.setCurrentIndex(widget.paper_box.findData("A3"))
+        widget.accept()
+
+    on_next_modal(choose, SettingsDialog)
+    window.open_settings()
+    saved = Settings.load()
+    assert (saved.user_name, saved.paper, saved.printer_name) == ("李娜", "A3", "")
+    # The appeals' 经办人 is that name without asking.
+    assert UserName(saved, saved.save).ask(None) == "李娜"
+    # The print dialog starts on the chosen paper.
+    preview = PrintPreviewDialog(window, window.controller.runner, lambda path: path.write_bytes(b""),
+                                 "签到表")
+    qtbot.addWidget(preview)
+    preview.use_printer(saved.printer_name, saved.paper)
+    size = preview.make_printer().pageLayout().pageSize()
+    assert size.id() == QPageSize.PageSizeId.A3
+    preview.reject()
+
+
+def test_a_printer_no_longer_there_is_named_so(qtbot: QtBot) -> None:
+    settings = Settings(printer_name="办公室HP")
+    dialog = SettingsDialog(settings, printers=["财务室Canon"])
+    qtbot.addWidget(dialog)
+    texts = [dialog.printer_box.itemText(i) for i in range(dialog.printer_box.count())]
+    assert texts == ["系统默认打印机", "财务室Canon", "办公室HP（现已找不到）"]
+    assert dialog.printer_box.currentData() == "办公室HP"

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -280,8 +281,11 @@ class RecordFormDialog(QDialog):
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.accepted.connect(self.try_save)
         self.buttons.rejected.connect(self.reject)
+        # The form, and room beside it for what a kind shows along with its fields.
+        self.body = QHBoxLayout()
+        self.body.addWidget(scroll, 1)
         layout = QVBoxLayout(self)
-        layout.addWidget(scroll)
+        layout.addLayout(self.body)
         layout.addWidget(self.buttons)
         fit_to_screen(self, 560, min(760, 120 + 58 * len(self.form.editors)))
 

@@ -1,15 +1,19 @@
-"""Settings: the interface language."""
+"""Settings: the interface language, the user's name, the printer and paper."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QWidget
+from PySide6.QtPrintSupport import QPrinterInfo
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
 
 from app.settings import Settings
+from app.ui.printing.preview import PAPERS
+from app.ui.user import NAME_LIMIT
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: Settings, parent: QWidget | None = None,
+                 printers: list[str] | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
         self.language_box = QComboBox(self)
@@ -17,12 +21,34 @@ class SettingsDialog(QDialog):
         self.language_box.addItem("简体中文", "zh_CN")
         self.language_box.addItem("English", "en")
         self.language_box.setCurrentIndex(max(0, self.language_box.findData(settings.language)))
+        self.user_name_edit = QLineEdit(settings.user_name, self)
+        self.user_name_edit.setObjectName("user_name")
+        self.user_name_edit.setMaxLength(NAME_LIMIT)
+        self.user_name_edit.setPlaceholderText(self.tr("Recorded as 经办人 of appeal steps"))
+        self.printer_box = QComboBox(self)
+        self.printer_box.setObjectName("printer")
+        self.printer_box.addItem(self.tr("The system's default printer"), "")
+        names = QPrinterInfo.availablePrinterNames() if printers is None else printers
+        for name in names:
+            self.printer_box.addItem(name, name)
+        if settings.printer_name and self.printer_box.findData(settings.printer_name) < 0:
+            self.printer_box.addItem(self.tr("{name} (not found now)").format(name=settings.printer_name),
+                                     settings.printer_name)
+        self.printer_box.setCurrentIndex(max(0, self.printer_box.findData(settings.printer_name)))
+        self.paper_box = QComboBox(self)
+        self.paper_box.setObjectName("paper")
+        for paper in PAPERS:
+            self.paper_box.addItem(paper, paper)
+        self.paper_box.setCurrentIndex(max(0, self.paper_box.findData(settings.paper)))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QFormLayout(self)
         layout.addRow(self.tr("Language"), self.language_box)
+        layout.addRow(self.tr("Your name"), self.user_name_edit)
+        layout.addRow(self.tr("Printer"), self.printer_box)
+        layout.addRow(self.tr("Paper"), self.paper_box)
         if settings.db_path:
             path = QLabel(settings.db_path, self)
             path.setObjectName("db_path")
@@ -32,3 +58,9 @@ class SettingsDialog(QDialog):
 
     def language(self) -> str:
         return str(self.language_box.currentData())
+
+    def apply(self, settings: Settings) -> None:
+        """Write the choices other than the language into ``settings``."""
+        settings.user_name = self.user_name_edit.text().strip()
+        settings.printer_name = str(self.printer_box.currentData() or "")
+        settings.paper = str(self.paper_box.currentData())

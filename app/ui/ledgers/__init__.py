@@ -70,8 +70,13 @@ def ledger_pages(window: MainWindow, db: Database) -> dict[str, Callable[[], QWi
         module, name = PAGES[key]
 
         def make() -> QWidget:
+            extra: dict[str, object] = {}
+            if key == "appeals":
+                from app.ui.user import UserName
+
+                extra["user"] = UserName(window.settings, window.save_settings)
             page: QWidget = getattr(import_module(f"app.ui.ledgers.{module}"), name)(
-                window.controller, db, window)
+                window.controller, db, window, **extra)
             if key == "dashboard":
                 page.open_requested.connect(  # type: ignore[attr-defined]
                     lambda kind, record_id: open_record(window, kind, record_id))
@@ -98,9 +103,13 @@ def install(window: MainWindow, db: Database) -> None:
 
 def _print(window: MainWindow, db: Database, page: QWidget | None) -> None:
     from app.ui.ledgers.print_menu import print_page
+    from app.ui.printing.preview import PrintPreviewDialog
 
     if page is not None:
-        print_page(window, window.controller.runner, db, page.objectName().removeprefix("page_"), page)
+        dialog = print_page(window, window.controller.runner, db, page.objectName().removeprefix("page_"),
+                            page)
+        if isinstance(dialog, PrintPreviewDialog):
+            dialog.use_printer(window.settings.printer_name, window.settings.paper)
 
 
 def open_record(window: MainWindow, kind: str, record_id: str) -> None:

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from app.db.database import Database
 from app.models.ledgers import AppealState, VisitResult
 from app.services.appeals import (
+    CORRECTABLE,
     OPEN_STATES,
     RECEIVE_FIELDS,
     AppealEventView,
@@ -45,6 +46,7 @@ from app.services.appeals import (
     AppealView,
     DueItem,
     Supervision,
+    read_correction,
 )
 from app.services.errors import DomainError, FieldError, ValidationError
 from app.services.fields import Field, Kind, clean
@@ -57,6 +59,7 @@ from app.ui.controllers.sources import ServiceSource
 from app.ui.dialogs.record_form import RecordFormDialog
 from app.ui.ledgers.appeals_dialogs import DispatchDialog, RulesDialog, StepDialog
 from app.ui.ledgers.appeals_words import SERVICE_STEP, error_text, percent, step_title, when
+from app.ui.user import UserName
 from app.ui.views.record_list import RecordListView
 
 Clock = Callable[[], datetime]
@@ -68,7 +71,14 @@ RECEIVE_FORM_FIELDS: tuple[Field, ...] = tuple(
     RECEIVED_AT if f.name == "received_at" else replace(f, required=False) if f.name == "category" else f
     for f in RECEIVE_FIELDS)
 
-# Workflow buttons, in the order of the work, four to a row.
+CORRECT_FORM_FIELDS = tuple(f for f in RECEIVE_FORM_FIELDS if f.name in CORRECTABLE)
+
+# The usual next step from each state, shown emphasised.
+NEXT_STEP = {"received": "dispatch", "returned": "dispatch", "dispatched": "accept", "handling": "close",
+             "closed": "visit", "visited": "archive"}
+_NEXT_STYLE = "font-weight: bold; background-color: #c0392b; color: white; padding: 3px 10px;"
+
+# Workflow buttons, in the order of the work.
 BUTTON_STEPS = (
     "dispatch", "accept", "return", "note",
     "request_extension", "approve_extension", "refuse_extension", "remind",
@@ -127,6 +137,7 @@ class AppealDetail(QWidget):
     """The selected appeal: its fields, deadline, state, workflow buttons and its trail."""
 
     step_requested = Signal(str)
+    correct_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -173,13 +184,24 @@ class AppealDetail(QWidget):
         grid.setVerticalSpacing(4)
         grid.addWidget(actor_label, 0, 0)
         grid.addWidget(self.actor, 1, 0)
+        # Only the steps the appeal's state allows are shown, the usual next one emphasised.
+        steps = QHBoxLayout()
+        steps.setSpacing(6)
         self.buttons: dict[str, QPushButton] = {}
-        for i, step in enumerate(BUTTON_STEPS):
+        for step in BUTTON_STEPS:
             button = QPushButton(step_title(step), self)
             button.setObjectName(f"step_{step}")
             button.clicked.connect(lambda _c=False, s=step: self.step_requested.emit(s))
-            grid.addWidget(button, i // 6, 1 + i % 6)
+            steps.addWidget(button)
             self.buttons[step] = button
+        self.correct_button = QPushButton(self.tr("Correct…"), self)
+        self.correct_button.setObjectName("correct")
+        self.correct_button.setToolTip(self.tr("Correct a mistake in what was received; the change "
+                                               "is kept in the trail."))
+        self.correct_button.clicked.connect(self.correct_requested)
+        steps.addSpacing(12)
+        steps.addWidget(self.correct_button)
+        grid.addLayout(steps, 1, 1)
 
         trail_box = QGroupBox(self.tr("Trail"), self)
         self.trail = _read_only_table(trail_box, "trail", [
@@ -235,6 +257,7 @@ class AppealDetail(QWidget):
         if view is None:
             for button in self.buttons.values():
                 button.setEnabled(False)
+            self.correct_button.hide()
             self.trail.setRowCount(0)
             return
         assert calendar is not None and today is not None and rules is not None
@@ -292,12 +315,27 @@ class AppealDetail(QWidget):
 
     def _enable_steps(self, view: AppealView, rules: AppealRules) -> None:
         allowed = set(view.allowed_steps)
+        following = NEXT_STEP.get(view.state)
+        if view.extension_until and view.state == AppealState.HANDLING.value:
+            following = "approve_extension"
         for step, button in self.buttons.items():
-            button.setEnabled(SERVICE_STEP.get(step, step) in allowed)
+            possible = SERVICE_STEP.get(step, step) in allowed
+            if step == "request_extension" and view.extension_until:
+                possible = False  # one request at a time: it waits for its decision
+            if step in ("approve_extension", "refuse_extension") and not view.extension_until:
+                possible = False
+            button.setEnabled(possible)
+            button.setVisible(possible)
             button.setToolTip("")
+            nxt = possible and step == following
+            button.setProperty("next_step", nxt)
+            button.setStyleSheet(_NEXT_STYLE if nxt else "")
+            button.setDefault(nxt)
+        self.correct_button.setVisible(view.state != AppealState.ARCHIVED.value)
         escalate = self.buttons["escalate"]
         if escalate.isEnabled() and (view.escalated or view.overdue_workdays < rules.escalate_after_days):
             escalate.setEnabled(False)
+            escalate.setVisible(False)
             needed = self.tr("Escalation comes after {n} working day(s) overdue")
             escalate.setToolTip(self.tr("Already escalated") if view.escalated
                                 else needed.format(n=rules.escalate_after_days))
@@ -306,7 +344,11 @@ class AppealDetail(QWidget):
         self.trail.setRowCount(len(events))
         for row, event in enumerate(events):
             note = event.note
-            if event.step in ("visit", "reopen"):
+            if event.step == "correct":
+                note = "；".join(
+                    labels.field_label("appeal", k) + (f"：{old} → {new}" if old or new else "")
+                    for k, (old, new) in read_correction(note).items())
+            elif event.step in ("visit", "reopen"):
                 result, _sep, rest = note.partition(" ")
                 note = " ".join(filter(None, (labels.choice_label(result), rest)))
             cells = (when(event.at), step_title(event.step), event.actor, note,
@@ -429,10 +471,11 @@ class AppealsPage(QWidget):
     """The appeals ledger: list and details on one tab, supervision on the other."""
 
     def __init__(self, controller: RecordController, db: Database, parent: QWidget | None = None,
-                 *, now: Clock | None = None) -> None:
+                 *, now: Clock | None = None, user: UserName | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
         self.db = db
+        self.user = user
         self.service = AppealService(db, now or datetime.now)
         self.show_sensitive = False
         self.active_dialog: QDialog | None = None
@@ -454,13 +497,18 @@ class AppealsPage(QWidget):
         self.detail = AppealDetail(self)
         self.detail.setObjectName("appeal_detail")
         self.detail.step_requested.connect(self.run_step)
+        self.detail.correct_requested.connect(self.correct)
+        if user is not None:
+            self.detail.actor.setText(user.name)
+            self.detail.actor.editingFinished.connect(lambda: user.set(self.detail.actor.text()))
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.setObjectName("appeal_splitter")
         splitter.addWidget(self.list)
         splitter.addWidget(self.detail)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([300, 420])
+        # The list gets the room: a dozen rows or more above the selected appeal's details.
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([480, 320])
         splitter.setChildrenCollapsible(False)
 
         self.supervision = SupervisionPanel(self)
@@ -487,7 +535,13 @@ class AppealsPage(QWidget):
     # --- the list's writes ----------------------------------------------------------------
 
     def actor(self) -> str:
-        return self.detail.actor.text().strip()
+        """Who handles the step: the user's name, asked for the first time it is needed."""
+        typed = self.detail.actor.text().strip()
+        if typed or self.user is None:
+            return typed
+        name = self.user.ask(self)
+        self.detail.actor.setText(name)
+        return name
 
     def _receive(self, values: Values) -> str:
         raw = dict(values)
@@ -585,6 +639,15 @@ class AppealsPage(QWidget):
             "approve_extension": lambda: s.decide_extension(appeal_id, True, actor),
             "archive": lambda: s.archive(appeal_id, actor),
         }
+        if step == "accept":
+            answer = QMessageBox.question(
+                self, step_title(step),
+                self.tr("Acknowledge receipt of appeal {number} for {assignee}, handled by {actor}?").format(
+                    number=view.number, assignee=view.assignee_name, actor=actor or "—"),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.Yes)
+            if answer != QMessageBox.StandardButton.Yes:
+                return None
         if step in direct:
             try:
                 perform(direct[step])
@@ -625,6 +688,26 @@ class AppealsPage(QWidget):
             step=step_title(step), number=view.number), form_fields.get(step, fields),
             with_values(fields, call), self, intro)
         return self._open(dialog)
+
+    def correct(self) -> RecordFormDialog | None:
+        """修改: correct what was taken down at receipt; the change goes into the trail."""
+        view = self._current
+        if view is None:
+            return None
+        appeal_id, s = view.id, self.service
+        values = self.controller.service.get("appeal", appeal_id)
+
+        def save(new_values: Values) -> None:
+            actor = self.actor()
+            self.controller.perform(
+                self.tr("{step}: appeal {number}").format(step=step_title("correct"), number=view.number),
+                "appeal", lambda: s.correct(appeal_id, new_values, actor))
+
+        dialog = RecordFormDialog(self.controller.service, "appeal", save, values, self,
+                                  fields=CORRECT_FORM_FIELDS)
+        dialog.setWindowTitle(self.tr("Correct appeal {number}").format(number=view.number))
+        self._open(dialog)
+        return dialog
 
     def _open_dispatch(self, view: AppealView, perform: Callable[[Callable[[], Any]], Any]) -> QDialog:
         s = self.service

@@ -127,6 +127,7 @@ STEP_TITLES: dict[str, str] = {
     "visit": QT_TRANSLATE_NOOP("Appeals", "Return visit"),
     "reopen": QT_TRANSLATE_NOOP("Appeals", "Reopened after a dissatisfied visit"),
     "archive": QT_TRANSLATE_NOOP("Appeals", "Archive"),
+    "correct": QT_TRANSLATE_NOOP("Appeals", "Correction"),
 }
 
 # Workflow buttons whose service step has another name.

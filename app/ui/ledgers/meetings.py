@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -38,13 +40,15 @@ from app.services.errors import DomainError, ValidationError
 from app.services.kinds import record_kinds
 from app.services.meetings import MeetingService, Person, viewable_copies_dir, viewable_copy
 from app.ui import labels
-from app.ui.controllers.records import RecordController
-from app.ui.controllers.sources import ServiceSource
+from app.ui.controllers.records import ADD, RecordController, _text
+from app.ui.controllers.sources import RecordSource, ServiceSource
+from app.ui.dialogs.record_form import RecordFormDialog
 from app.ui.ledgers.words import show_error
 from app.ui.views.record_list import RecordListView
 
 OK_CANCEL = QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
 STATUS_COLOURS = {"present": "#1e8449", "leave": "#b9770e", "absent": "#c0392b"}
+NOT_HELD_COLOUR = "#7f8c8d"
 
 
 class MeetingsPage(QWidget):
@@ -59,7 +63,7 @@ class MeetingsPage(QWidget):
             controller, "meeting", record_kinds()["meeting"].fields,
             get=self.service.get, create=self.service.create,
             update=self.service.update, delete=self.service.delete)
-        self.list = RecordListView(controller, "meeting", self, source=source)
+        self.list = MeetingList(controller, self.service, self, source=source)
         self.reminder = QLabel(self)
         self.reminder.setObjectName("reminder")
         self.reminder.setWordWrap(True)
@@ -105,6 +109,8 @@ class MeetingsPage(QWidget):
         self.minutes.setHtml(self._minutes_html(meeting_id) if meeting_id else "")
 
     def _on_changed(self, kind: str) -> None:
+        if kind == "meeting_attendee":
+            self.list.refresh()  # the list's 应到 / 实到 / 请假 figures
         if kind in ("meeting", "meeting_attendee", "meeting_attachment", "party_member"):
             self.refresh_reminders()
             self.show_selected()
@@ -132,6 +138,114 @@ class MeetingsPage(QWidget):
 
     def set_show_sensitive(self, show: bool) -> None:
         self.list.set_show_sensitive(show)
+
+
+class MeetingList(RecordListView):
+    """The list of meetings; a new meeting is entered with the attendees its kind proposes."""
+
+    def __init__(self, controller: RecordController, service: MeetingService, parent: QWidget | None = None,
+                 source: RecordSource | None = None) -> None:
+        super().__init__(controller, "meeting", parent, source=source)
+        self.meetings = service
+
+    def add_dialog(self) -> RecordFormDialog:
+        dialog: MeetingFormDialog
+
+        def save(values: dict[str, Any]) -> None:
+            record_id = self.create_meeting(values, dialog.proposal.people())
+            self.select_record(record_id)
+
+        dialog = MeetingFormDialog(self.controller, self.meetings, save, self.new_values(), self,
+                                   fields=self.source.fields)
+        return dialog
+
+    def create_meeting(self, values: dict[str, Any], people: list[Person]) -> str:
+        """The meeting and its expected attendees, saved as one undo step."""
+        assert isinstance(self.source, ServiceSource)
+        prepared = self.source.prepare(values)
+        service = self.meetings
+
+        def create() -> str:
+            meeting = service.create(prepared)
+            if people:
+                service.add_attendees(meeting, people)
+            return meeting
+
+        return self.controller.perform(_text(ADD, "meeting"), "meeting", create)
+
+
+class AttendeeProposal(QWidget):
+    """Who a new meeting's kind proposes to expect, each ticked; untick whoever is not expected."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = QLabel(self)
+        self.title.setObjectName("proposal_title")
+        self.title.setWordWrap(True)
+        self.list = QListWidget(self)
+        self.list.setObjectName("proposal")
+        self.list.itemChanged.connect(lambda _i: self._update_title())
+        self.hint = ""
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.list, 1)
+        self._people: list[Person] = []
+
+    def propose(self, people: list[Person], hint: str = "") -> None:
+        self._people = list(people)
+        self.hint = hint
+        self.list.blockSignals(True)
+        self.list.clear()
+        for n, person in enumerate(people):
+            extra = "，".join(t for t in (person.post, person.org) if t)
+            item = QListWidgetItem(person.name + (f"（{extra}）" if extra else ""), self.list)
+            item.setData(Qt.ItemDataRole.UserRole, n)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
+        self.list.blockSignals(False)
+        self._update_title()
+
+    def people(self) -> list[Person]:
+        """The ticked people, in the order shown."""
+        return [self._people[self.list.item(i).data(Qt.ItemDataRole.UserRole)]
+                for i in range(self.list.count())
+                if self.list.item(i).checkState() == Qt.CheckState.Checked]
+
+    def _update_title(self) -> None:
+        if not self._people:
+            self.title.setText(self.hint or self.tr("Attendees can be added after saving, "
+                                                    "on the Attendance tab below the list."))
+            return
+        self.title.setText(self.tr("Expected attendees: %1 of %2 ticked. They are put on the "
+                                   "sign-in sheet when the meeting is saved.")
+                           .replace("%1", str(len(self.people()))).replace("%2", str(len(self._people))))
+
+
+class MeetingFormDialog(RecordFormDialog):
+    """A new meeting: its fields, and beside them the attendees its kind proposes to review."""
+
+    def __init__(self, controller: RecordController, meetings: MeetingService,
+                 save: Callable[[dict[str, Any]], Any], values: dict[str, Any],
+                 parent: QWidget | None = None, fields: Any = None) -> None:
+        super().__init__(controller.service, "meeting", save, values, parent, fields=fields)
+        self.meetings = meetings
+        self.proposal = AttendeeProposal(self)
+        self.body.addWidget(self.proposal, 1)
+        for name in ("kind", "party_group_id"):
+            editor = self.form.editors.get(name)
+            if isinstance(editor, QComboBox):
+                editor.currentIndexChanged.connect(lambda _i: self.propose())
+        self.propose()
+        self.resize(980, self.height())
+
+    def propose(self) -> None:
+        values = self.form.values()
+        kind, group = values.get("kind"), values.get("party_group_id")
+        hint = ""
+        if kind == "group_meeting" and not group:
+            hint = self.tr("Choose the party group: its members are proposed as attendees.")
+        self.proposal.propose(self.meetings.proposed_attendees(str(kind or ""), group), hint)
 
 
 def _html(text: str) -> str:
@@ -201,22 +315,30 @@ class AttendancePanel(QWidget):
         service = self.page.service
         try:
             people = service.attendees(meeting_id)
+            upcoming = service.get(meeting_id)["starts_at"] > datetime.now()
         except DomainError:
             return
         self.table.setRowCount(len(people))
         for row, person in enumerate(people):
             self._ids.append(person.id)
-            values = (person.name, person.org, person.post, labels.choice_label(person.status),
-                      person.leave_reason,
+            # Before the meeting nobody is absent yet: only a leave asked for in advance shows.
+            not_held = upcoming and person.status == "absent"
+            status = self.tr("Not held yet") if not_held else labels.choice_label(person.status)
+            values = (person.name, person.org, person.post, status, person.leave_reason,
                       person.signed_at.strftime("%H:%M") if person.signed_at else "")
             for col, text in enumerate(values):
                 item = QTableWidgetItem(text)
                 if col == 3:
-                    item.setForeground(_colour(STATUS_COLOURS.get(person.status, "#000000")))
+                    colour = NOT_HELD_COLOUR if not_held else STATUS_COLOURS.get(person.status, "#000000")
+                    item.setForeground(_colour(colour))
                 self.table.setItem(row, col, item)
         counts = service.counts(meeting_id)
-        self.summary.setText(self.tr("Expected {e}, present {p}, on leave {l}, absent {a}").format(
-            e=counts.expected, p=counts.present, l=counts.on_leave, a=counts.absent - counts.on_leave))
+        if upcoming and counts.present == 0:
+            self.summary.setText(self.tr("Not held yet: expected {e}, on leave {l}").format(
+                e=counts.expected, l=counts.on_leave))
+        else:
+            self.summary.setText(self.tr("Expected {e}, present {p}, on leave {l}, absent {a}").format(
+                e=counts.expected, p=counts.present, l=counts.on_leave, a=counts.absent - counts.on_leave))
         quorum = service.quorum(meeting_id)
         if quorum is None:
             self.quorum.clear()
@@ -242,10 +364,14 @@ class AttendancePanel(QWidget):
     def add_members(self) -> None:
         if self._meeting is None:
             return
-        dialog = AddMembersDialog(self.page.controller, self)
+        meeting, service = self._meeting, self.page.service
+        try:
+            group = service.get(meeting).get("party_group_id")
+        except DomainError:
+            return
+        dialog = AddMembersDialog(self.page.controller, self, party_group_id=group)
         if not dialog.exec():
             return
-        meeting, service = self._meeting, self.page.service
         source = dialog.source_kind()
         if source == AddMembersDialog.COMMITTEE:
             action: Any = lambda: service.add_committee(meeting)  # noqa: E731
@@ -309,8 +435,10 @@ class AddMembersDialog(QDialog):
     the expanded committee's part-time members, or organ cadres (all, or one organ's)."""
 
     MEMBERS, COMMITTEE, CADRES = "members", "committee", "cadres"
+    EVERYONE = "*"
 
-    def __init__(self, controller: RecordController, parent: QWidget | None = None) -> None:
+    def __init__(self, controller: RecordController, parent: QWidget | None = None,
+                 party_group_id: str | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Add members"))
         self.source = QComboBox(self)
@@ -323,17 +451,22 @@ class AddMembersDialog(QDialog):
         self.organ.addItem(self.tr("All organs"), None)
         for value, text in controller.service.options("organ"):
             self.organ.addItem(text, value)
+        # Nobody is chosen until the user picks a group (or, deliberately, every member).
         self.group = QComboBox(self)
         self.group.setObjectName("group")
-        self.group.addItem(self.tr("All party members"), None)
+        self.group.addItem(self.tr("Choose a party group…"), None)
         for value, text in controller.service.options("party_group"):
             self.group.addItem(text, value)
+        self.group.addItem(self.tr("All party members"), self.EVERYONE)
+        self.group.setCurrentIndex(max(0, self.group.findData(party_group_id)) if party_group_id else 0)
         self.full = QComboBox(self)
         self.full.addItem(self.tr("Full and probationary members"), False)
         self.full.addItem(self.tr("Full members only"), True)
         buttons = QDialogButtonBox(OK_CANCEL, self)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.group.currentIndexChanged.connect(lambda _i: self._show_fields())
         form = QFormLayout(self)
         form.addRow(self.tr("Who"), self.source)
         form.addRow(self.tr("Party group"), self.group)
@@ -348,6 +481,7 @@ class AddMembersDialog(QDialog):
         self.group.setEnabled(source == self.MEMBERS)
         self.full.setEnabled(source == self.MEMBERS)
         self.organ.setEnabled(source == self.CADRES)
+        self.ok_button.setEnabled(source != self.MEMBERS or self.group.currentData() is not None)
 
     def source_kind(self) -> str:
         return str(self.source.currentData())
@@ -357,8 +491,9 @@ class AddMembersDialog(QDialog):
         return str(value) if value else None
 
     def party_group_id(self) -> str | None:
+        """The chosen group's id; None for every member."""
         value = self.group.currentData()
-        return str(value) if value else None
+        return str(value) if value and value != self.EVERYONE else None
 
     def full_only(self) -> bool:
         return bool(self.full.currentData())

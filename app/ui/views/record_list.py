@@ -229,6 +229,13 @@ class RecordListView(QWidget):
                 self.reload_filter_options()
             self._reload()
 
+    def refresh(self) -> None:
+        """Read the rows again (figures derived from other records changed), keeping the selection."""
+        current = self.current_id()
+        self._reload()
+        if current is not None:
+            self.select_record(current)
+
     def _update_count(self) -> None:
         count = self.model.rowCount()
         searched = self.query.search_text
