@@ -109,39 +109,50 @@ class RegistryService:
         return spec
 
     def create(self, kind: str, values: Values) -> str:
+        with self.db.session() as session:
+            return self.create_in(session, ChangeLog(self.db, session), kind, values)
+
+    def create_in(self, session: Session, log: ChangeLog, kind: str, values: Values) -> str:
+        """:meth:`create` inside the caller's transaction (an import writes many in one)."""
         spec = self.writable_spec(kind)
         cleaned = self._validate(spec, values, None)
-        with self.db.session() as session:
-            self._check_refs(session, spec, cleaned)
-            self._check_unique(session, spec, cleaned, None)
-            building_ids = cleaned.pop("building_ids", None)
-            obj = spec.model(**cleaned)
-            obj.community_id = self.community_id
-            log = ChangeLog(self.db, session)
-            log.created(obj)
-            if building_ids is not None:
-                self._set_group_buildings(session, log, obj.id, building_ids)
-            return obj.id
+        self._check_refs(session, spec, cleaned)
+        self._check_unique(session, spec, cleaned, None)
+        building_ids = cleaned.pop("building_ids", None)
+        obj = spec.model(**cleaned)
+        obj.community_id = self.community_id
+        log.created(obj)
+        if building_ids is not None:
+            self._set_group_buildings(session, log, obj.id, building_ids)
+        return obj.id
 
     def update(self, kind: str, record_id: str, values: Values) -> Values:
         """Apply ``values`` (a full form) and return the old values of what changed."""
-        spec = self.writable_spec(kind)
         with self.db.session() as session:
-            obj = self._load(session, spec, record_id, writing=True)
-            cleaned = self._validate(spec, values, record_id)
-            self._check_refs(session, spec, cleaned)
-            self._check_unique(session, spec, cleaned, record_id)
-            building_ids = cleaned.pop("building_ids", None)
-            changed = {k: v for k, v in cleaned.items() if getattr(obj, k) != v}
-            old = {k: getattr(obj, k) for k in changed}
-            log = ChangeLog(self.db, session)
-            log.updated(obj, changed)
-            if building_ids is not None:
-                before = self._group_buildings(session, record_id)
-                if set(before) != set(building_ids):
-                    old["building_ids"] = before
-                    self._set_group_buildings(session, log, record_id, building_ids)
-            return old
+            return self.update_in(session, ChangeLog(self.db, session), kind, record_id, values)
+
+    def update_in(self, session: Session, log: ChangeLog, kind: str, record_id: str,
+                  values: Values) -> Values:
+        """:meth:`update` inside the caller's transaction."""
+        spec = self.writable_spec(kind)
+        obj = self._load(session, spec, record_id, writing=True)
+        cleaned = self._validate(spec, values, record_id)
+        self._check_refs(session, spec, cleaned)
+        self._check_unique(session, spec, cleaned, record_id)
+        building_ids = cleaned.pop("building_ids", None)
+        changed = {k: v for k, v in cleaned.items() if getattr(obj, k) != v}
+        old = {k: getattr(obj, k) for k in changed}
+        log.updated(obj, changed)
+        if building_ids is not None:
+            before = self._group_buildings(session, record_id)
+            if set(before) != set(building_ids):
+                old["building_ids"] = before
+                self._set_group_buildings(session, log, record_id, building_ids)
+        return old
+
+    def validate(self, kind: str, values: Values) -> Values:
+        """The checked values of a new record of ``kind`` (no database rules), or ValidationError."""
+        return self._validate(self.writable_spec(kind), values, None)
 
     def delete(self, kind: str, record_id: str) -> None:
         spec = self.writable_spec(kind)
