@@ -32,7 +32,7 @@ from app.models.local import LocalState
 from app.models.scope import live_in
 from app.progress import Progress
 from app.services.errors import DomainError, FieldError, ValidationError
-from app.services.fields import Kind
+from app.services.fields import Kind, clean
 from app.services.import_layout import (
     ColumnMap,
     Layout,
@@ -342,11 +342,8 @@ def plan_import(db: Database, kind: str, sheet: Sheet, *, layout: Layout | None 
         if is_totals(cells):
             plan.ignored.append(number)
             continue
-        row = _plan_row(kind, spec, svc, mapped, headers, field_kinds, lookups, cells, number,
-                        create_missing, missing)
-        if row.state is not RowState.ERROR:
-            _match(row, spec, existing, seen, headers, mapped)
-        plan.rows.append(row)
+        plan.rows.append(_plan_row(kind, spec, svc, mapped, headers, field_kinds, lookups, cells, number,
+                                   create_missing, missing, existing, seen))
     return plan
 
 
@@ -359,7 +356,14 @@ def _column(headers: list[str], mapped: dict[int, str], name: str) -> str:
 
 def _plan_row(kind: str, spec: ImportKind, svc: RegistryService, mapped: dict[int, str],
               headers: list[str], field_kinds: dict[str, Kind], lookups: _Lookups, cells: list[Cell],
-              number: int, create_missing: bool, missing: dict[str, set[str]]) -> PlannedRow:
+              number: int, create_missing: bool, missing: dict[str, set[str]],
+              existing: tuple[dict[tuple[Any, ...], str], dict[str, Values]],
+              seen: dict[tuple[Any, ...], int]) -> PlannedRow:
+    """One row checked: its references resolved, matched with a record it repeats, validated.
+
+    A row repeating a record is checked with the record's values under its own, so a sheet that
+    lacks a column (转正时间 of a probationary member) still updates the record it names.
+    """
     raw: Values = {}
     names: dict[str, str] = {}
     for col, name in mapped.items():
@@ -371,19 +375,55 @@ def _plan_row(kind: str, spec: ImportKind, svc: RegistryService, mapped: dict[in
         else:
             raw[name] = _input(field_kinds, name, cell)
     row = PlannedRow(number, cells, RowState.NEW)
-    ref_errors = _resolve(kind, spec, names, raw, lookups, create_missing, missing)
-    for fname, code, params in ref_errors:
-        row.errors.append(RowError(number, _column(headers, mapped, fname), fname, code, params))
-    values = {k: v for k, v in raw.items() if v is not None}
+
+    def error(fname: str, code: str, params: dict[str, Any]) -> None:
+        column = _column(headers, mapped, _ref_column(fname))
+        row.errors.append(RowError(number, column, fname, code, params))
+
+    for fname, code, params in _resolve(kind, spec, names, raw, lookups, create_missing, missing):
+        error(fname, code, params)
+    given = {k: v for k, v in raw.items() if v is not None}
+    entity = svc.writable_spec(kind)
+    known = _cleaned_fields(entity.fields, given)
+    keys = spec.identity(known)
+    for key in keys:
+        if key in seen:
+            error("id_number" if key[0] == "id" else "name", "duplicate_in_file", {"row": seen[key]})
+            row.state = RowState.ERROR
+            return row
+    for key in keys:
+        seen[key] = number
+    by_key, records = existing
+    record_id = next((by_key[k] for k in keys if k in by_key), None)
+    current = records.get(record_id, {}) if record_id else {}
     try:
-        row.values = svc.validate(kind, values)
+        row.values = svc.validate(kind, {**current, **given})
     except ValidationError as exc:
         for e in exc.errors:
-            column = _column(headers, mapped, _ref_column(e.field))
-            row.errors.append(RowError(number, column, e.field, e.code, e.params))
+            error(e.field, e.code, e.params)
     if row.errors:
         row.state = RowState.ERROR
+    elif record_id is not None:
+        row.existing_id = record_id
+        changed = any(not _same(row.values.get(k), current.get(k)) for k in row.values)
+        row.state = RowState.UPDATE if changed else RowState.SAME
     return row
+
+
+def _same(a: Any, b: Any) -> bool:
+    empty: tuple[Any, ...] = (None, "", False, [])
+    return a == b or (a in empty and b in empty)
+
+
+def _cleaned_fields(fields: Iterable[Any], given: Values) -> Values:
+    """The fields of ``given`` that are valid on their own (to tell which record a row repeats)."""
+    out: Values = {}
+    for f in fields:
+        if f.name in given:
+            value, problem = clean(f, given[f.name])
+            if problem is None:
+                out[f.name] = value
+    return out
 
 
 def _ref_column(field_name: str) -> str:
@@ -447,32 +487,6 @@ def _existing(db: Database, svc: RegistryService, kind: str, spec: ImportKind
             for key in spec.identity(values):
                 by_key.setdefault(key, obj.id)
     return by_key, records
-
-
-def _match(row: PlannedRow, spec: ImportKind, existing: tuple[dict[tuple[Any, ...], str], dict[str, Values]],
-           seen: dict[tuple[Any, ...], int], headers: list[str], mapped: dict[int, str]) -> None:
-    by_key, records = existing
-    keys = spec.identity(row.values)
-    for key in keys:
-        if key in seen:
-            column = _column(headers, mapped, "id_number" if key[0] == "id" else "name")
-            row.errors.append(RowError(row.row, column, column, "duplicate_in_file", {"row": seen[key]}))
-            row.state = RowState.ERROR
-            return
-    for key in keys:
-        seen[key] = row.row
-    for key in keys:
-        record_id = by_key.get(key)
-        if record_id is None:
-            continue
-        row.existing_id = record_id
-        current = records[record_id]
-        given = set(mapped.values()) | {REFS[c][1] for c in mapped.values() if c in REFS}
-        merged = {**current, **{k: v for k, v in row.values.items() if k in given}}
-        row.values = merged
-        changed = any(merged.get(k) != current.get(k) for k in merged)
-        row.state = RowState.UPDATE if changed else RowState.SAME
-        return
 
 
 # --- applying ------------------------------------------------------------------------
