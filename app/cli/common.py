@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -44,3 +46,15 @@ def open_database(path: str | None, must_exist: bool = True) -> Database:
     except DatabaseUnavailableError as exc:
         raise CliError(f"cannot open the database now (another program may be using it, or it is "
                        f"read-only): {exc.reason}") from None
+
+
+@contextmanager
+def community_database(path: str | None) -> Iterator[Database]:
+    """The database named by ``--db``, which must have a community; closed afterwards."""
+    db = open_database(path)
+    try:
+        if db.community_id is None:
+            raise CliError("the database has no community yet (run init or demo first)")
+        yield db
+    finally:
+        db.close()

@@ -8,12 +8,11 @@ code) and exits 0 whenever it ran; a file that cannot be read is one line and a 
 from __future__ import annotations
 
 import argparse
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
 
-from app.cli.common import CliError, open_database, print_json
+from app.cli.common import CliError, community_database, print_json
 from app.db.database import Database
 from app.services.errors import DomainError
 
@@ -52,15 +51,8 @@ def register(sub: Any) -> None:
     e.set_defaults(run=run_export)
 
 
-@contextmanager
-def _database(args: argparse.Namespace) -> Iterator[Database]:
-    db = open_database(args.db)
-    try:
-        if db.community_id is None:
-            raise CliError("the database has no community yet (run init or demo first)")
-        yield db
-    finally:
-        db.close()
+def _database(args: argparse.Namespace) -> AbstractContextManager[Database]:
+    return community_database(args.db)
 
 
 def _unreadable(path: Path, exc: DomainError) -> CliError:
