@@ -27,9 +27,17 @@ from sqlalchemy import select
 
 from app.atomic import atomic_write
 from app.db.database import Database
-from app.models import Building, Compound, PartyGroup
+from app.models import (
+    Building,
+    Compound,
+    HomeownerCommittee,
+    PartyGroup,
+    PropertyCompany,
+    ResidentUnit,
+)
+from app.models.ledgers import Organ
 from app.models.local import LocalState
-from app.models.scope import live_in
+from app.models.scope import live_in, seen_by
 from app.progress import Progress
 from app.services.errors import DomainError, FieldError, ValidationError
 from app.services.fields import Kind, clean
@@ -52,7 +60,13 @@ Values = dict[str, Any]
 # Columns naming another record: column -> (its kind, the field it fills).
 REFS = {"party_group": ("party_group", "party_group_id"),
         "compound": ("compound", "compound_id"),
-        "building": ("building", "building_id")}
+        "building": ("building", "building_id"),
+        "organ": ("organ", "organ_id"),
+        "committee": ("homeowner_committee", "committee_id"),
+        "resident_unit": ("resident_unit", "resident_unit_id"),
+        "property_company": ("property_company", "property_company_id")}
+# Columns found by name only (never created by an import).
+_NAMED = ("organ", "committee", "resident_unit", "property_company")
 
 # The words people type for stored choices.
 CHOICE_WORDS: dict[str, dict[str, str]] = {
@@ -146,6 +160,54 @@ IMPORT_KINDS: dict[str, ImportKind] = {k.kind: k for k in (
         "phone": ("联系电话", "电话"),
         "address": ("地址", "单位地址"),
         "party_org_name": ("党组织名称", "党组织"),
+    }, _by("name")),
+    ImportKind("property_company", {
+        "name": ("公司名称", "物业公司", "物业公司名称", "名称"),
+        "contact": ("联系人", "负责人"),
+        "phone": ("联系电话", "电话"),
+        "address": ("地址", "公司地址"),
+    }, _by("name")),
+    ImportKind("homeowner_committee", {
+        "compound": ("小区", "所在小区", "小区名称"),
+        "founded_on": ("成立日期", "成立时间"),
+        "term_start": ("本届任期开始", "任期开始", "换届时间"),
+        "term_end": ("本届任期届满", "任期届满", "任期结束"),
+        "note": ("备注",),
+    }, _by("compound_id"), creatable=("compound",)),
+    ImportKind("homeowner_committee_member", {
+        "committee": ("小区", "所在小区", "业委会", "小区名称"),
+        "name": ("姓名",),
+        "role": ("职务",),
+        "is_party_member": ("党员", "是否党员"),
+        "phone": ("联系电话", "电话", "手机号"),
+    }, _by("committee_id", "name")),
+    ImportKind("organ", {
+        "name": ("单位名称", "机关名称", "部门", "名称"),
+        "contact": ("联系人",),
+        "phone": ("联系电话", "电话"),
+        "address": ("地址",),
+    }, _by("name")),
+    ImportKind("cadre", {
+        "organ": ("所在单位", "单位", "机关", "单位名称"),
+        "name": ("姓名",),
+        "post": ("职务",),
+        "phone": ("联系电话", "电话", "手机号"),
+        "is_party_member": ("党员", "是否党员"),
+    }, _by("organ_id", "name")),
+    ImportKind("training_record", {
+        "person_name": ("姓名",),
+        "post": ("职务",),
+        "course": ("培训内容", "培训课程", "课程"),
+        "hours": ("学时",),
+        "trained_on": ("培训日期", "培训时间", "日期"),
+        "organiser": ("组织单位", "主办单位"),
+        "place": ("地点", "培训地点"),
+    }, _by("person_name", "course", "trained_on")),
+    ImportKind("part_time_member", {
+        "name": ("姓名",),
+        "resident_unit": ("所在单位", "单位"),
+        "post": ("职务",),
+        "phone": ("联系电话", "电话"),
     }, _by("name")),
 )}
 
@@ -243,7 +305,19 @@ class _Lookups:
                     .where(live_in(Building, community_id))):
                 self.buildings[(cid, _building_key(number))] = i
                 self.buildings_by_number.setdefault(_building_key(number), []).append(i)
-        self.building_compound: dict[str, str] = {}
+            self.named: dict[str, dict[str, str]] = {
+                "organ": {_name_key(n): i for i, n in session.execute(
+                    select(Organ.id, Organ.name).where(seen_by(Organ, community_id)))},
+                "committee": {_name_key(n): i for i, n in session.execute(
+                    select(HomeownerCommittee.id, Compound.name)
+                    .join(Compound, Compound.id == HomeownerCommittee.compound_id)
+                    .where(live_in(HomeownerCommittee, community_id)))},
+                "resident_unit": {_name_key(n): i for i, n in session.execute(
+                    select(ResidentUnit.id, ResidentUnit.name).where(live_in(ResidentUnit, community_id)))},
+                "property_company": {_name_key(n): i for i, n in session.execute(
+                    select(PropertyCompany.id, PropertyCompany.name)
+                    .where(live_in(PropertyCompany, community_id)))},
+            }
 
     def group(self, name: str) -> str | None:
         return self.groups.get(_name_key(name))
@@ -380,8 +454,10 @@ def _plan_row(kind: str, spec: ImportKind, svc: RegistryService, mapped: dict[in
         column = _column(headers, mapped, _ref_column(fname))
         row.errors.append(RowError(number, column, fname, code, params))
 
-    for fname, code, params in _resolve(kind, spec, names, raw, lookups, create_missing, missing):
+    unresolved = _resolve(kind, spec, names, raw, lookups, create_missing, missing)
+    for fname, code, params in unresolved:
         error(fname, code, params)
+    said = {fname for fname, _code, _params in unresolved}
     given = {k: v for k, v in raw.items() if v is not None}
     entity = svc.writable_spec(kind)
     known = _cleaned_fields(entity.fields, given)
@@ -400,7 +476,8 @@ def _plan_row(kind: str, spec: ImportKind, svc: RegistryService, mapped: dict[in
         row.values = svc.validate(kind, {**current, **given})
     except ValidationError as exc:
         for e in exc.errors:
-            error(e.field, e.code, e.params)
+            if _ref_column(e.field) not in said:
+                error(e.field, e.code, e.params)
     if row.errors:
         row.state = RowState.ERROR
     elif record_id is not None:
@@ -445,6 +522,12 @@ def _resolve(kind: str, spec: ImportKind, names: dict[str, str], raw: Values, lo
         errors.append((column, "ref_not_found", {"name": name}))
         return None
 
+    for column in _NAMED:
+        if column in names:
+            named = lookups.named[column].get(_name_key(names[column]))
+            if named is None:
+                errors.append((column, "ref_not_found", {"name": names[column]}))
+            raw[REFS[column][1]] = named
     compound_id: str | None = None
     if "compound" in names:
         compound_id = lookups.compound(names["compound"]) or unknown("compound", names["compound"],
@@ -464,11 +547,11 @@ def _resolve(kind: str, spec: ImportKind, names: dict[str, str], raw: Values, lo
         elif compound_id is not None:
             raw["building_id"] = unknown("building", f"{names['compound']}\t{number}", "building")
         else:
-            found = lookups.buildings_by_number.get(_building_key(number), [])
-            if len(found) == 1:
-                raw["building_id"] = found[0]
+            same_number = lookups.buildings_by_number.get(_building_key(number), [])
+            if len(same_number) == 1:
+                raw["building_id"] = same_number[0]
             else:
-                errors.append(("building", "building_needs_compound" if found else "ref_not_found",
+                errors.append(("building", "building_needs_compound" if same_number else "ref_not_found",
                                {"name": number}))
     return errors
 

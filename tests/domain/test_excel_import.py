@@ -243,3 +243,49 @@ def test_xls_made_by_libreoffice_and_the_same_as_a_wps_et_file(
     result = _import(db, path)
     assert result.as_json() == {"imported": 4, "updated": 0, "skipped": 0, "errors": []}
     assert _members(registry)["王德明"]["join_date"] == date(1983, 7, 1)
+
+
+def _csv(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_bytes(text.encode("gbk"))
+    return path
+
+
+def test_committees_and_their_members_organs_cadres_units_and_training(
+        db: Database, registry: RegistryService, tmp_path: Path) -> None:
+    registry.create("compound", {"name": "阳光小区"})
+    steps = [
+        ("homeowner_committee", "小区,成立日期,本届任期开始,本届任期届满\n"
+                                "阳光小区,2018.5.1,2021.5.1,2026.4.30\n"),
+        ("homeowner_committee_member", "小区,姓名,职务,是否党员,联系电话\n阳光小区,钱芳,主任,是,13900000003\n"
+                                       "阳光小区,孙强,委员,否,\n"),
+        ("organ", "单位名称,联系人,联系电话\n区民政局,马军,0436-3211234\n"),
+        ("cadre", "所在单位,姓名,职务,是否党员\n区民政局,马军,科长,是\n"),
+        ("resident_unit", "单位名称,单位类型,联系人\n第三中学,学校,胡老师\n"),
+        ("part_time_member", "姓名,所在单位,职务\n胡明,第三中学,副校长\n"),
+        ("property_company", "公司名称,联系人\n安居物业,周经理\n"),
+        ("training_record", "姓名,职务,培训内容,学时,培训日期,组织单位\n"
+                            "张建国,书记,党章学习,2.5,2024年3月5日,街道党工委\n"),
+    ]
+    for kind, text in steps:
+        path = _csv(tmp_path, f"{kind}.csv", text)
+        result = _import(db, path, kind)
+        assert (kind, result.errors) == (kind, [])
+        assert result.imported >= 1
+        assert _import(db, path, kind).as_json()["imported"] == 0  # the second time changes nothing
+    committee = registry.list_query("homeowner_committee").all_rows()[0]
+    assert registry.get("homeowner_committee", committee[0])["term_end"] == date(2026, 4, 30)
+    members = {r[2]: r for r in registry.list_query("homeowner_committee_member").all_rows()}
+    assert set(members) == {"钱芳", "孙强"} and members["钱芳"][4] is True
+    assert "马军" in registry.list_query("cadre").all_rows()[0]
+    units = registry.list_query("resident_unit").all_rows()
+    assert units[0][1:3] == ("第三中学", "school")
+    training = registry.get("training_record", registry.list_query("training_record").all_rows()[0][0])
+    assert training["trained_on"] == date(2024, 3, 5) and str(training["hours"]) == "2.5"
+
+
+def test_a_cadre_of_an_unknown_organ_is_refused(
+        db: Database, registry: RegistryService, tmp_path: Path) -> None:
+    path = _csv(tmp_path, "c.csv", "所在单位,姓名\n没有的局,马军\n")
+    result = _import(db, path, "cadre", create_missing=True)
+    assert [(e.row, e.column, e.code) for e in result.errors] == [(2, "所在单位", "ref_not_found")]
