@@ -589,31 +589,37 @@ def apply_import(db: Database, plan: ImportPlan, *, update: bool = False, dry_ru
         return result
     svc = RegistryService(db)
     refused: list[RowError] = []
+    mapped, headers = plan.layout.columns.fields, plan.layout.columns.headers
+
+    def resolved(row: PlannedRow) -> Values:
+        return {k: created.get(v, v) if isinstance(v, str) else v for k, v in row.values.items()}
+
     with db.session() as session:
         log = ChangeLog(db, session)
         created = _create_missing(svc, session, log, plan)
-        for n, row in enumerate(todo):
+        new = [r for r in todo if r.state is RowState.NEW]
+        if progress is not None:
+            progress.progress(0, len(todo))
+            progress.check()
+        # The new rows in one go: checked by the service as one create would be, then inserted
+        # with the change log's bulk insert (each row gets its outbox entry).
+        svc.bulk_create_in(session, log, plan.kind, [resolved(r) for r in new])
+        result.imported = len(new)
+        for n, row in enumerate(r for r in todo if r.state is RowState.UPDATE):
             if progress is not None and n % 200 == 0:
-                progress.progress(n, len(todo))
+                progress.progress(len(new) + n, len(todo))
                 progress.check()
-            values = {k: created.get(v, v) if isinstance(v, str) else v for k, v in row.values.items()}
+            assert row.existing_id is not None
             try:
-                if row.state is RowState.NEW:
-                    svc.create_in(session, log, plan.kind, values)
-                    result.imported += 1
-                else:
-                    assert row.existing_id is not None
-                    svc.update_in(session, log, plan.kind, row.existing_id, values)
-                    result.updated += 1
+                svc.update_in(session, log, plan.kind, row.existing_id, resolved(row))
+                result.updated += 1
             except ValidationError as exc:
                 row.state = RowState.ERROR
-                mapped, headers = plan.layout.columns.fields, plan.layout.columns.headers
                 for e in exc.errors:
                     err = RowError(row.row, _column(headers, mapped, _ref_column(e.field)), e.field,
                                    e.code, e.params)
                     row.errors.append(err)
                     refused.append(err)
-            session.flush()
         if progress is not None:
             progress.committing()
     result.errors = result.errors + refused
