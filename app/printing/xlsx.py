@@ -32,6 +32,7 @@ TEXT, DATE, DATETIME, INT, MONEY, DECIMAL = "text", "date", "datetime", "int", "
 _FORMATS = {DATE: "yyyy-mm-dd", DATETIME: "yyyy-mm-dd hh:mm", INT: "0", MONEY: "#,##0.00",
             DECIMAL: "0.00", TEXT: "@"}
 _MAX_WIDTH = 60
+_NUMERIC_TEXT = re.compile(r"^[+\d][\d\s-]{5,}[\dXx]?$")
 _SHEET_NAME = re.compile(r"[\\/*?:\[\]]")
 
 
@@ -95,17 +96,21 @@ def write_workbook(path: Path, sheets: Sequence[SheetData]) -> int:
             cell.border, cell.alignment = header_border, centred
             header.append(cell)
         ws.append(header)
-        styled = {i: _FORMATS[f] for i, f in enumerate(sheet.formats)}
+        # A styled cell costs several times a plain value: only dates and numbers that need their
+        # format get one, and text that a spreadsheet program would read as a number (ID numbers).
+        styled = {i: _FORMATS[f] for i, f in enumerate(sheet.formats) if f not in (TEXT, INT)}
         for row in rows:
             out: list[Any] = []
             for i, v in enumerate(row):
                 if v is None or v == "":
                     out.append(None)
                     continue
-                cell = WriteOnlyCell(ws, value=v)
                 fmt = styled.get(i)
-                if fmt is not None and (fmt != "@" or isinstance(v, str)):
-                    cell.number_format = fmt
+                if fmt is None and not (isinstance(v, str) and _NUMERIC_TEXT.match(v)):
+                    out.append(v)
+                    continue
+                cell = WriteOnlyCell(ws, value=v)
+                cell.number_format = fmt or "@"
                 out.append(cell)
             ws.append(out)
         if sheet.headers:
