@@ -33,7 +33,7 @@ QT_WINDOW_LIBS=(
 # Debian packages the tests use, each with a command it provides (to tell if it is there).
 TEST_TOOLS=(
   "poppler-utils:pdftotext" "xvfb:Xvfb" "xauth:xauth" "nsis:makensis" "git:git"
-  "chromium:chromium"
+  "chromium:chromium" "libreoffice-calc-nogui:soffice"
 )
 
 say() { printf '==> %s\n' "$*"; }

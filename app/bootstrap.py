@@ -524,6 +524,17 @@ def install_ledgers(window: MainWindow, db: Database) -> None:
     from app.ui.ledgers import install
 
     install(window, db)
+    install_excel_import(window)
+
+
+def install_excel_import(window: MainWindow) -> None:
+    """File → Import from Excel."""
+    from app.ui.dialogs.excel_import import open_import_wizard
+
+    action = QAction(QCoreApplication.translate("Startup", "Import from Excel…"), window)
+    action.setObjectName("import_excel")
+    action.triggered.connect(lambda _c=False: open_import_wizard(window.controller, window))
+    window.add_file_actions([action])
 
 
 def install_sync(window: MainWindow, db: Database) -> SyncController:

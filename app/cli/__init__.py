@@ -1,7 +1,7 @@
 """``community-ledger-cli``: the command line for scripts and administrators.
 
 One module per area (:mod:`app.cli.registry`, :mod:`app.cli.printing`, :mod:`app.cli.sync`,
-:mod:`app.cli.backup`), each
+:mod:`app.cli.backup`, :mod:`app.cli.excel`), each
 adding its subcommands with ``register(subparsers)``; a command is a function ``(args) -> int`` set
 as ``args.run``. Errors are one line on stderr and a non-zero exit, never a traceback.
 """
@@ -16,13 +16,13 @@ from collections.abc import Sequence
 from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
 
 from app import __version__
-from app.cli import backup, printing, registry, sync
+from app.cli import backup, excel, printing, registry, sync
 from app.cli.common import CliError
 from app.console import leave_quietly_on_broken_pipe, one_line, tolerate_unencodable, undecodable
 from app.identity import DIVISION_CODE_WORDS
 from app.services.errors import DomainError, ValidationError
 
-COMMAND_MODULES = (registry, printing, sync, backup)
+COMMAND_MODULES = (registry, printing, sync, backup, excel)
 # Field errors whose code alone does not say what is expected.
 RULE_WORDS = {"division_code": DIVISION_CODE_WORDS}
 

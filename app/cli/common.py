@@ -84,3 +84,15 @@ def new_file_or_nothing(path: str | None) -> Iterator[None]:
             for end in ("", "-wal", "-shm", "-journal"):
                 target.with_name(target.name + end).unlink(missing_ok=True)
         raise
+
+
+@contextmanager
+def community_database(path: str | None) -> Iterator[Database]:
+    """The database named by ``--db``, which must have a community; closed afterwards."""
+    db = open_database(path)
+    try:
+        if db.community_id is None:
+            raise CliError("the database has no community yet (run init or demo first)")
+        yield db
+    finally:
+        db.close()

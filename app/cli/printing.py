@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from app.cli.common import CliError, open_database
+from app.cli.common import CliError, community_database
 from app.db.database import Database
 from app.printing.base import PrintOptions
 from app.services.errors import NotFoundError
@@ -109,15 +109,8 @@ def _options(args: argparse.Namespace) -> PrintOptions:
     return PrintOptions(full_personal_data=bool(args.full), print_date=date.today())
 
 
-@contextmanager
-def _database(args: argparse.Namespace) -> Iterator[Database]:
-    db = open_database(args.db)
-    try:
-        if db.community_id is None:
-            raise CliError("the database has no community yet (run init or demo first)")
-        yield db
-    finally:
-        db.close()
+def _database(args: argparse.Namespace) -> AbstractContextManager[Database]:
+    return community_database(args.db)
 
 
 def _write(out: Path, make: Callable[[], int]) -> int:

@@ -57,6 +57,13 @@ def recording() -> Iterator[list[RecordChange]]:
         _active.reset(token)
 
 
+def note_created(model: type[SyncedRecord], record_ids: list[str]) -> None:
+    """Note records inserted without the ORM (``ChangeLog.bulk_created``) in the active recording."""
+    changes = _active.get()
+    if changes is not None:
+        changes.extend(RecordChange(model, record_id, True) for record_id in record_ids)
+
+
 def _note(changes: list[RecordChange], obj: SyncedRecord, created: bool) -> None:
     state = inspect(obj)
     entry = next((c for c in changes if c.record_id == obj.id and c.model is type(obj)), None)

@@ -13,6 +13,7 @@ from app.db.database import DEMO_KEY, Database
 from app.models import Building, PartyGroupBuilding, SyncedRecord, new_id
 from app.models.registry import Community, PartyGroup, PartyGroupKind
 from app.models.scope import CITY_SCOPE, live_in, seen_by
+from app.services import journal
 from app.services.errors import DomainError, FieldError, NotFoundError, ValidationError
 from app.services.fields import Kind, clean
 from app.services.kinds import record_kinds
@@ -125,39 +126,84 @@ class RegistryService:
         return spec
 
     def create(self, kind: str, values: Values) -> str:
+        with self.db.session() as session:
+            return self.create_in(session, ChangeLog(self.db, session), kind, values)
+
+    def create_in(self, session: Session, log: ChangeLog, kind: str, values: Values) -> str:
+        """:meth:`create` inside the caller's transaction (an import writes many in one)."""
         spec = self.writable_spec(kind)
         cleaned = self._validate(spec, values, None)
-        with self.db.session() as session:
-            self._check_refs(session, spec, cleaned)
-            self._check_unique(session, spec, cleaned, None)
-            building_ids = cleaned.pop("building_ids", None)
-            obj = spec.model(**cleaned)
-            obj.community_id = self.community_id
-            log = ChangeLog(self.db, session)
-            log.created(obj)
-            if building_ids is not None:
-                self._set_group_buildings(session, log, obj.id, building_ids)
-            return obj.id
+        self._check_refs(session, spec, cleaned)
+        self._check_unique(session, spec, cleaned, None)
+        building_ids = cleaned.pop("building_ids", None)
+        obj = spec.model(**cleaned)
+        obj.community_id = self.community_id
+        log.created(obj)
+        if building_ids is not None:
+            self._set_group_buildings(session, log, obj.id, building_ids)
+        return obj.id
+
+    def bulk_create_in(self, session: Session, log: ChangeLog, kind: str, rows: list[Values]) -> list[str]:
+        """Many new records of ``kind`` in the caller's transaction (imports), each checked as
+        :meth:`create` checks one, the references and uniqueness looked up once for all rows."""
+        spec = self.writable_spec(kind)
+        if any(f.kind is Kind.MULTI_REF for f in spec.fields):
+            return [self.create_in(session, log, kind, values) for values in rows]
+        cleaned = [self._validate(spec, values, None) for values in rows]
+        for f in spec.fields:
+            if f.kind is Kind.REF:
+                wanted = {v[f.name] for v in cleaned if v.get(f.name)}
+                if wanted - self._live_ids(session, f.ref or "", wanted):
+                    raise ValidationError([FieldError(f.name, "ref_missing")])
+        if kind == "party_member":
+            pairs = {(v["building_id"], v["compound_id"]) for v in cleaned
+                     if v.get("building_id") and v.get("compound_id")}
+            stmt = select(Building.id, Building.compound_id).where(Building.id.in_({b for b, _c in pairs}))
+            compound_of = {r[0]: r[1] for r in session.execute(stmt)}
+            if any(compound_of.get(b) != c for b, c in pairs):
+                raise ValidationError([FieldError("building_id", "building_not_in_compound")])
+        if spec.unique:
+            model: Any = spec.model
+            keys = [tuple(v.get(k) for k in spec.unique) for v in cleaned]
+            keys = [k for k in keys if all(k)]
+            taken = {tuple(r) for r in session.execute(
+                select(*(getattr(model, k) for k in spec.unique)).where(live_in(model, self.community_id)))}
+            if len(set(keys)) != len(keys) or taken.intersection(keys):
+                raise ValidationError([FieldError(spec.unique[-1], "duplicate")])
+        ids = [new_id() for _ in cleaned]
+        community_id = self.community_id
+        log.bulk_created(spec.model, ({**v, "id": i, "community_id": community_id}
+                                      for v, i in zip(cleaned, ids, strict=True)))
+        journal.note_created(spec.model, ids)
+        return ids
 
     def update(self, kind: str, record_id: str, values: Values) -> Values:
         """Apply ``values`` (a full form) and return the old values of what changed."""
-        spec = self.writable_spec(kind)
         with self.db.session() as session:
-            obj = self._load(session, spec, record_id, writing=True)
-            cleaned = self._validate(spec, values, record_id)
-            self._check_refs(session, spec, cleaned)
-            self._check_unique(session, spec, cleaned, record_id)
-            building_ids = cleaned.pop("building_ids", None)
-            changed = {k: v for k, v in cleaned.items() if getattr(obj, k) != v}
-            old = {k: getattr(obj, k) for k in changed}
-            log = ChangeLog(self.db, session)
-            log.updated(obj, changed)
-            if building_ids is not None:
-                before = self._group_buildings(session, record_id)
-                if set(before) != set(building_ids):
-                    old["building_ids"] = before
-                    self._set_group_buildings(session, log, record_id, building_ids)
-            return old
+            return self.update_in(session, ChangeLog(self.db, session), kind, record_id, values)
+
+    def update_in(self, session: Session, log: ChangeLog, kind: str, record_id: str,
+                  values: Values) -> Values:
+        """:meth:`update` inside the caller's transaction."""
+        spec = self.writable_spec(kind)
+        obj = self._load(session, spec, record_id, writing=True)
+        cleaned = self._validate(spec, values, record_id)
+        self._check_refs(session, spec, cleaned)
+        self._check_unique(session, spec, cleaned, record_id)
+        building_ids = cleaned.pop("building_ids", None)
+        changed = {k: v for k, v in cleaned.items() if getattr(obj, k) != v}
+        old = {k: getattr(obj, k) for k in changed}
+        log.updated(obj, changed)
+        if building_ids is not None:
+            before = self._group_buildings(session, record_id)
+            if set(before) != set(building_ids):
+                old["building_ids"] = before
+                self._set_group_buildings(session, log, record_id, building_ids)
+        return old
+
+    def validate(self, kind: str, values: Values) -> Values:
+        """The checked values of a new record of ``kind`` (no database rules), or ValidationError."""
+        return self._validate(self.writable_spec(kind), values, None)
 
     def delete(self, kind: str, record_id: str) -> None:
         spec = self.writable_spec(kind)
@@ -298,6 +344,16 @@ class RegistryService:
                 errors.append(FieldError("building_id", "building_not_in_compound"))
         if errors:
             raise ValidationError(errors)
+
+    def _live_ids(self, session: Session, kind: str, record_ids: set[str]) -> set[str]:
+        spec = record_kinds()[kind]
+        model: Any = spec.model
+        scope = seen_by(model, self.community_id) if spec.city_shared else live_in(model, self.community_id)
+        found: set[str] = set()
+        ids = sorted(record_ids)
+        for start in range(0, len(ids), 500):
+            found.update(session.scalars(select(model.id).where(scope, model.id.in_(ids[start:start + 500]))))
+        return found
 
     def _live(self, session: Session, kind: str, record_id: str) -> bool:
         spec = record_kinds()[kind]

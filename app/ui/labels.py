@@ -172,6 +172,13 @@ _ERRORS: dict[str, str] = {
         "Labels", "It cannot be deleted: {count} record(s) of \u201c{kind}\u201d still refer to it."),
     "not_found": QT_TRANSLATE_NOOP("Labels", "The record no longer exists."),
     "no_community": QT_TRANSLATE_NOOP("Labels", "This database has no community yet."),
+    "file_unreadable": QT_TRANSLATE_NOOP("Labels", "This file cannot be read as a workbook or a CSV file."),
+    "no_such_sheet": QT_TRANSLATE_NOOP("Labels", "The workbook has no sheet named \u201c{sheet}\u201d."),
+    "no_header": QT_TRANSLATE_NOOP("Labels", "No header row with known column names was found."),
+    "ref_not_found": QT_TRANSLATE_NOOP("Labels", "\u201c{name}\u201d is not in the ledger."),
+    "duplicate_in_file": QT_TRANSLATE_NOOP("Labels", "The same record as row {row} of this file."),
+    "building_needs_compound": QT_TRANSLATE_NOOP(
+        "Labels", "Several compounds have building {name}: fill in the compound too."),
     "city_owned": QT_TRANSLATE_NOOP(
         "Labels", "This record is kept by the city and comes with sync; it cannot be changed here."),
 }

@@ -751,6 +751,64 @@ The details are in {path}. Please send this file to whoever looks after the prog
     </message>
 </context>
 <context>
+    <name>ExcelImport</name>
+    <message>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Already in the ledger, changed</source>
+        <translation>台账中已有，有变化</translation>
+    </message>
+    <message>
+        <source>Already in the ledger, unchanged</source>
+        <translation>台账中已有，无变化</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>不能导入</translation>
+    </message>
+</context>
+<context>
+    <name>ExcelImportWizard</name>
+    <message>
+        <source>Import from Excel</source>
+        <translation>从Excel导入</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Reading the workbook…</source>
+        <translation>正在读取工作簿…</translation>
+    </message>
+    <message>
+        <source>Checking the rows…</source>
+        <translation>正在检查各行…</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>错误原因</translation>
+    </message>
+    <message>
+        <source>Saving the refused rows…</source>
+        <translation>正在保存未导入的行…</translation>
+    </message>
+    <message>
+        <source>Import {count} {kind} from Excel</source>
+        <translation>从Excel导入{count}条{kind}</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <source>{imported} imported, {updated} updated, {skipped} skipped, {refused} refused. Edit → Undo takes the import back.</source>
+        <translation>新增{imported}条，更新{updated}条，跳过{skipped}条，未导入{refused}行。可用“编辑 → 撤销”撤回本次导入。</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>Export sync package</source>
@@ -2328,6 +2386,30 @@ You can undo this with Ctrl+Z.</source>
         <translation>请输入月份，例如 2024-03。</translation>
     </message>
     <message>
+        <source>This file cannot be read as a workbook or a CSV file.</source>
+        <translation>无法读取该文件：不是工作簿或CSV文件。</translation>
+    </message>
+    <message>
+        <source>The workbook has no sheet named “{sheet}”.</source>
+        <translation>工作簿中没有名为“{sheet}”的工作表。</translation>
+    </message>
+    <message>
+        <source>No header row with known column names was found.</source>
+        <translation>没有找到含常用列名的表头行。</translation>
+    </message>
+    <message>
+        <source>“{name}” is not in the ledger.</source>
+        <translation>台账中没有“{name}”。</translation>
+    </message>
+    <message>
+        <source>The same record as row {row} of this file.</source>
+        <translation>与本文件第{row}行重复。</translation>
+    </message>
+    <message>
+        <source>Several compounds have building {name}: fill in the compound too.</source>
+        <translation>多个小区都有{name}号楼，请同时填写小区。</translation>
+    </message>
+    <message>
         <source>Building a party group covers</source>
         <translation>党小组覆盖楼栋</translation>
     </message>
@@ -3179,6 +3261,22 @@ You can undo this with Ctrl+Z.</source>
         <translation>确定删除{kind}“{name}”吗？
 可以用 Ctrl+Z 撤销。</translation>
     </message>
+    <message>
+        <source>Export Excel</source>
+        <translation>导出Excel</translation>
+    </message>
+    <message>
+        <source>Save the records the list shows as an Excel workbook</source>
+        <translation>将列表中显示的记录保存为Excel工作簿</translation>
+    </message>
+    <message>
+        <source>{count} record(s) saved to {path}</source>
+        <translation>已将{count}条记录保存到{path}</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
 </context>
 <context>
     <name>RulesDialog</name>
@@ -3519,6 +3617,10 @@ Restore the ledger from that backup now? The damaged file is kept aside.</source
     <message>
         <source>The demo was not made: “{path}” already holds data typed by hand, and the demo is never mixed with real data. Nothing was changed. To see your ledger, start again and choose “Set up my community&apos;s ledger”; to try the demo, move that file elsewhere first.</source>
         <translation>没有生成示例数据：“{path}”中已有手工录入的数据，示例数据不会与正式数据混在一起，文件未作任何改动。要查看该台账，请重新启动并选择“建立本社区的台账”；要体验示例，请先把该文件移到别处。</translation>
+    </message>
+    <message>
+        <source>Import from Excel…</source>
+        <translation>从Excel导入…</translation>
     </message>
 </context>
 <context>
@@ -3987,6 +4089,119 @@ If the date had been set ahead and has just been corrected, nothing needs doing:
     <message>
         <source>Confirm a work-day record</source>
         <translation>确认工作日记录</translation>
+    </message>
+</context>
+<context>
+    <name>_FilePage</name>
+    <message>
+        <source>Choose the workbook</source>
+        <translation>选择工作簿</translation>
+    </message>
+    <message>
+        <source>Excel (.xlsx, .xls), WPS (.et), LibreOffice (.ods) or a CSV file.</source>
+        <translation>Excel（.xlsx、.xls）、WPS（.et）、LibreOffice（.ods）或CSV文件。</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <source>Records of</source>
+        <translation>导入内容</translation>
+    </message>
+    <message>
+        <source>Spreadsheets</source>
+        <translation>电子表格</translation>
+    </message>
+    <message>
+        <source>Import from Excel</source>
+        <translation>从Excel导入</translation>
+    </message>
+</context>
+<context>
+    <name>_MappingPage</name>
+    <message>
+        <source>Check the columns</source>
+        <translation>核对列</translation>
+    </message>
+    <message>
+        <source>Each column of the sheet fills the field chosen beside it.</source>
+        <translation>表中每一列填入其右侧所选的字段。</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>First value</source>
+        <translation>第一行的值</translation>
+    </message>
+    <message>
+        <source>Fills</source>
+        <translation>填入</translation>
+    </message>
+    <message>
+        <source>(not imported)</source>
+        <translation>（不导入）</translation>
+    </message>
+    <message>
+        <source>Two columns fill the same field.</source>
+        <translation>有两列填入了同一字段。</translation>
+    </message>
+</context>
+<context>
+    <name>_PreviewPage</name>
+    <message>
+        <source>Check the rows</source>
+        <translation>核对各行</translation>
+    </message>
+    <message>
+        <source>Skip records already in the ledger</source>
+        <translation>跳过台账中已有的记录</translation>
+    </message>
+    <message>
+        <source>Update records already in the ledger</source>
+        <translation>更新台账中已有的记录</translation>
+    </message>
+    <message>
+        <source>Save the refused rows…</source>
+        <translation>保存未导入的行…</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>{new} new, {update} already in the ledger with changes, {same} unchanged, {errors} refused.</source>
+        <translation>新增{new}条，台账中已有且有变化{update}条，无变化{same}条，不能导入{errors}条。</translation>
+    </message>
+    <message>
+        <source>Create what the rows name and the ledger lacks: {names}</source>
+        <translation>创建表中填写而台账中没有的：{names}</translation>
+    </message>
+    <message>
+        <source>Create party groups, compounds and buildings the rows name and the ledger lacks</source>
+        <translation>创建表中填写而台账中没有的党小组、小区和楼栋</translation>
+    </message>
+    <message>
+        <source>Save the refused rows</source>
+        <translation>保存未导入的行</translation>
     </message>
 </context>
 </TS>

@@ -79,12 +79,17 @@ class RecordController(QObject):
         with journal.recording() as changes:
             result = action()
         if changes:
+            self.push_recorded(text, kind, changes)
+        return result
+
+    def push_recorded(self, text: str, kind: str, changes: list[journal.RecordChange]) -> None:
+        """Make one undo step of changes journalled elsewhere (an import on the runner)."""
+        if changes:
             db = self.service.db
             self.undo_stack.push(_Step(self, kind, text,
                                        redo=lambda: journal.reapply(db, changes),
                                        undo=lambda: journal.revert(db, changes)))
-            self.changed.emit(kind)
-        return result
+        self.changed.emit(kind)
 
     def replay(self, kind: str, action: Any) -> None:
         """Replay one step of undo/redo.  A refusal (undo would break a rule, or the record is

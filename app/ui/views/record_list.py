@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -93,6 +95,10 @@ class RecordListView(QWidget):
         self.add_button = QPushButton(self.tr("New"), self)
         self.edit_button = QPushButton(self.tr("Edit"), self)
         self.delete_button = QPushButton(self.tr("Delete"), self)
+        self.export_button = QPushButton(self.tr("Export Excel"), self)
+        self.export_button.setObjectName("export_excel")
+        self.export_button.setToolTip(self.tr("Save the records the list shows as an Excel workbook"))
+        self.export_button.clicked.connect(self.export_excel)
         self.add_button.clicked.connect(self.add_record)
         self.edit_button.clicked.connect(self.edit_current)
         self.delete_button.clicked.connect(self.delete_current)
@@ -134,6 +140,7 @@ class RecordListView(QWidget):
         bar.addWidget(self.add_button)
         bar.addWidget(self.edit_button)
         bar.addWidget(self.delete_button)
+        bar.addWidget(self.export_button)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 4)
@@ -342,3 +349,29 @@ class RecordListView(QWidget):
 
     def set_show_sensitive(self, show: bool) -> None:
         self.model.set_show_sensitive(show)
+
+    # --- export ------------------------------------------------------------------------
+
+    def export_excel(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Export Excel"), f"{self.source.title}.xlsx",
+                                              "Excel (*.xlsx)")
+        if name:
+            self.export_to(Path(name if name.lower().endswith(".xlsx") else f"{name}.xlsx"))
+
+    def export_to(self, path: Path) -> None:
+        """Write what the list shows (its search, filters and order; personal data as shown)."""
+        from app.printing.xlsx import list_sheet, write_workbook
+
+        query = self.source.list_query()
+        query.set_search(self.query.search_text)
+        for key, value in self.query.filters.items():
+            query.set_filter(key, value)
+        query.set_sort(self.query.sort_column, self.query.sort_descending)
+        headers = [str(self.model.headerData(c, Qt.Orientation.Horizontal))
+                   for c in range(self.model.columnCount())]
+        sheet = list_sheet(self.kind, query, title=self.source.title, headers=headers,
+                           full=self.model.show_sensitive)
+        (self.controller.runner.op(lambda _task: write_workbook(path, [sheet]))
+         .on_success(lambda rows: self.count_label.setText(
+             self.tr("{count} record(s) saved to {path}").format(count=rows, path=path)))
+         .with_progress(self.tr("Exporting…"), parent=self).for_kind(self.kind).in_parent(self).run())
