@@ -15,6 +15,8 @@ KEYS_KEY = "sync_keys"
 SERVER_KEY = "sync_server"
 ENROLMENT_KEY = "sync_enrolment"
 SERVER_SEQ_KEY = "sync_server_seq"
+# The city server's address, this computer's node token (sealed) and the last network sync.
+NETWORK_KEY = "sync_network"
 
 
 @dataclass(frozen=True)
