@@ -14,7 +14,7 @@ import random
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit
@@ -30,7 +30,7 @@ from app.sync.keys import PublicIdentity, SealError, open_sealed, seal
 from app.sync.report import CREATED_AT_FORMAT
 from app.sync.restamp import restamp_ahead
 from app.sync.service import EnrolResult, SyncService
-from app.sync.status import ENROLMENT_KEY, NETWORK_KEY
+from app.sync.status import ENROLMENT_KEY, NETWORK_KEY, NetworkState, network_state
 
 API = "/api/v1"
 BATCH_CHANGES = 1000
@@ -86,6 +86,7 @@ class RefusedBatch:
     status: int
     code: str
     message: str
+    params: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -105,12 +106,6 @@ class SyncResult:
                              "error": r.code, "message": r.message} for r in self.refused],
                 "batches": self.batches, "pages": self.pages, "pending": self.pending,
                 "clock_skew_s": round(self.clock_skew_s, 3)}
-
-
-@dataclass(frozen=True)
-class NetworkSettings:
-    url: str
-    last_sync: datetime | None
 
 
 def normalise_url(url: str) -> str:
@@ -164,13 +159,8 @@ class NetworkSync:
 
     # --- what is stored ---------------------------------------------------------------------
 
-    def settings(self) -> NetworkSettings | None:
-        stored = self.db.get_state(NETWORK_KEY)
-        if not stored:
-            return None
-        doc = orjson.loads(stored)
-        last = doc.get("last_sync")
-        return NetworkSettings(str(doc["url"]), datetime.fromisoformat(last) if last else None)
+    def settings(self) -> NetworkState | None:
+        return network_state(self.db)
 
     @property
     def configured(self) -> bool:
@@ -335,7 +325,7 @@ class NetworkSync:
                     size = max(1, size // 2)
                     continue
                 refused.append(RefusedBatch(batch.first, batch.last, batch.header.change_count, exc.status,
-                                            exc.code, exc.message))
+                                            exc.code, exc.message, exc.params))
                 self.service.record_refused(batch, {"status": "refused", "error": exc.code,
                                                     "message": exc.message, "http_status": exc.status}, url)
                 after = batch.last
