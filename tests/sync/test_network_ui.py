@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from app.db.database import Database
@@ -19,7 +19,6 @@ from app.settings import Settings
 from app.sync.network import NetworkSync, RetryPolicy
 from app.sync.service import SyncService
 from app.ui.controllers.records import RecordController
-from app.ui.look import install_font, install_translators
 from app.ui.main_window import MainWindow
 from app.ui.sync import SyncController
 from app.ui.sync.network import NetworkSyncController
@@ -29,22 +28,12 @@ from server.city import CityServer
 from .conftest import COMMUNITY_A, COMMUNITY_B, Computers
 from .http_server import LiveServer, free_port, live_server
 from .test_network_sync import join, move_to_other_community
+from .test_sync_ui import Warnings, chinese_ui
+
+__all__ = ["chinese_ui"]  # the Chinese UI for every test here
 
 pytestmark = [pytest.mark.gui, pytest.mark.slow]
 FAST = RetryPolicy(attempts=2, base_s=0.05, cap_s=0.1)
-
-
-@pytest.fixture(scope="module", autouse=True)
-def chinese_ui(qapp: QApplication) -> None:
-    qm = Path(__file__).resolve().parents[2] / "resources" / "i18n" / "zh_CN.qm"
-    if not qm.exists():
-        import subprocess
-        import sys
-
-        subprocess.run([sys.executable, "scripts/i18n.py", "build"], check=True,
-                       cwd=Path(__file__).resolve().parents[2])
-    install_font(qapp)
-    install_translators(qapp, "zh_CN")
 
 
 @pytest.fixture
@@ -58,11 +47,6 @@ def city(tmp_path: Path) -> Iterator[CityServer]:
     server = CityServer(str(tmp_path / "city.sqlite"))
     yield server
     server.close()
-
-
-class Warnings(list[str]):
-    def __call__(self, _parent: QWidget, text: str) -> None:
-        self.append(text)
 
 
 def controller(qtbot: QtBot, db: Database, warnings: Warnings) -> SyncController:
