@@ -4,6 +4,7 @@ something (kill the server) while a request is on its way: the network faults a 
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -17,11 +18,13 @@ HOP_HEADERS = {"connection", "keep-alive", "transfer-encoding", "content-length"
 @dataclass
 class Fault:
     """What to do with the next request to ``path``: ``drop`` its answer after the server applied it,
-    ``refuse`` with 503 without forwarding, or ``before`` (run a callable, then drop the connection)."""
+    ``refuse`` with 503 without forwarding, ``slow`` (answer only after ``delay_s``, longer than the
+    client waits), or run ``before`` first (kill the server) and then drop the connection."""
 
     path: str
     kind: str
     before: Callable[[], None] | None = None
+    delay_s: float = 0.0
 
 
 @dataclass
@@ -77,6 +80,7 @@ def lossy_proxy(target: str) -> Iterator[Proxy]:
                 return
             proxy.seen.append((self.path, answer.status_code))
             if fault is not None:
+                time.sleep(fault.delay_s)
                 # The server did the work; its answer is lost on the way back.
                 self.close_connection = True
                 return

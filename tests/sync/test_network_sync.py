@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import httpx
 import pytest
 from sqlalchemy import func, select
 
@@ -165,6 +166,24 @@ def test_a_lost_answer_is_pushed_again_and_applied_once(
     total, distinct = server_changes(city)
     assert total == distinct
     assert set(compounds(a2.db)) == {"小区0", "小区1", "小区2"} and compound_rows(a2.db) == 3
+
+
+def test_a_slow_server_times_out_and_the_batch_is_applied_once(
+        live: LiveServer, city: CityServer, computers: Computers) -> None:
+    with lossy_proxy(live.url) as proxy:
+        a1 = join(city, proxy.url, computers.new("a1"), COMMUNITY_A, timeout=httpx.Timeout(1.0))
+        for i in range(3):
+            RegistryService(a1.db).create("compound", {"name": f"小区{i}"})
+        # The server applies the batch, but its answer comes after the client stopped waiting.
+        proxy.faults.append(Fault("/push", "slow", delay_s=3.0))
+        result = a1.sync()
+        assert result.pushed == 4 and pending(a1.db) == 0
+        assert [s for path, s in proxy.seen if path.endswith("/push")] == [200, 200]
+    total, distinct = server_changes(city)
+    assert total == distinct
+    with city.session() as session:
+        held = list(session.scalars(select(Compound.name).where(Compound.community_id == a1.db.community_id)))
+    assert sorted(held) == ["小区0", "小区1", "小区2"]
 
 
 def test_the_server_killed_during_a_push_and_started_again(
