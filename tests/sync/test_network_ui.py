@@ -21,7 +21,7 @@ from app.sync.service import SyncService
 from app.ui.controllers.records import RecordController
 from app.ui.main_window import MainWindow
 from app.ui.sync import SyncController
-from app.ui.sync.network import NetworkSyncController
+from app.ui.sync.network import ONLINE, SYNCING, NetworkSyncController
 from app.ui.tasks import Runner
 from server.city import CityServer
 
@@ -141,3 +141,33 @@ def test_a_refused_batch_shows_sync_error_with_the_reason(
     assert sync.status_text().startswith("同步出错")
     assert "拒收" in sync.tooltip_text() and "1 条" in sync.tooltip_text()
     assert SyncService(a1.db).pending_count() == 1
+
+
+def test_edits_go_on_while_a_sync_runs_in_the_background(
+        qtbot: QtBot, live: LiveServer, city: CityServer, computers: Computers) -> None:
+    from app.bootstrap import install_sync
+
+    db = computers.new("a1")
+    join(city, live.url, db, COMMUNITY_A)
+    for i in range(200):
+        RegistryService(db).create("compound", {"name": f"小区{i:03d}"})
+    runner = Runner()
+    try:
+        window = MainWindow(RecordController(RegistryService(db), runner), Settings(), lambda s: None)
+        qtbot.addWidget(window)
+        warnings = Warnings()
+        network = NetworkSyncController(db, runner, warnings, window, client=NetworkSync(db, retry=FAST),
+                                        after_edit_ms=0)
+        install_sync(window, db, network=network)
+        window.show()
+        assert network.state == SYNCING and window.sync_label.text().startswith("同步中")
+        # Saved at once while the exchange runs on the worker, and sent by the exchange that follows.
+        window.controller.create("compound", {"name": "同步时新建"})
+        assert "同步时新建" in {label for _id, label in RegistryService(db).options("compound")}
+        qtbot.waitUntil(lambda: network.state == ONLINE and SyncService(db).pending_count() == 0,
+                        timeout=60_000)
+        assert window.sync_label.text().startswith("在线 · 待发送 0 项")
+        assert warnings == []
+        window.close()
+    finally:
+        runner.shutdown()

@@ -59,6 +59,8 @@ class NetworkSyncController(QObject):
         self.last_result: SyncResult | None = None
         self._running = False
         self._arriving = False
+        # An edit was saved while an exchange ran: another one follows.
+        self._again = False
         self.timer = QTimer(self)
         self.timer.setObjectName("sync_probe")
         self.timer.setInterval(probe_interval_ms)
@@ -96,9 +98,12 @@ class NetworkSyncController(QObject):
 
     def edited(self) -> None:
         """A record was saved here: send it soon when the server was reachable."""
-        if self._arriving or self.state != ONLINE:
+        if self._arriving:
             return
-        self.soon.start()
+        if self._running:
+            self._again = True
+        elif self.state == ONLINE:
+            self.soon.start()
 
     def tick(self) -> None:
         """Probe the server; when it answers, run an exchange."""
@@ -146,9 +151,13 @@ class NetworkSyncController(QObject):
                 self.data_arrived.emit()
             finally:
                 self._arriving = False
+        if self._again:
+            self._again = False
+            self.soon.start()
 
     def _failed(self, error: BaseException, manual: bool) -> bool:
         self._running = False
+        self._again = False
         if not isinstance(error, SyncError):
             self._set(ERROR, str(error).splitlines()[0][:200] if str(error) else type(error).__name__)
             return False
