@@ -35,6 +35,7 @@ from datetime import date
 from pathlib import Path
 
 import httpx
+import orjson
 import psycopg
 from sqlalchemy import create_engine, func, make_url, select
 
@@ -47,6 +48,8 @@ from app.models import PartyMember  # noqa: E402
 from app.services.registry import RegistryService  # noqa: E402
 from app.sync.changes import ChangeLog  # noqa: E402
 from app.sync.network import NetworkSync, RetryPolicy, SyncResult  # noqa: E402
+from app.sync.service import OutgoingBatch  # noqa: E402
+from app.sync.status import NETWORK_KEY  # noqa: E402
 from server.city import CityServer  # noqa: E402
 from server.models import ServerChange  # noqa: E402
 
@@ -155,12 +158,40 @@ def raw_baseline(url: str, batch: int) -> tuple[int, float]:
         return len(rows), time.perf_counter() - start
 
 
+def push_prebuilt(clients: list[NetworkSync], server: str) -> tuple[int, float]:
+    """Every first computer's changes packed beforehand, then pushed all at once as raw bytes."""
+    ready = []
+    for net in clients:
+        batch = net.service.outgoing(1000)
+        token = net._token(orjson.loads(net.db.get_state(NETWORK_KEY) or "{}"))
+        ready.append((net, batch, token))
+
+    def push(item: tuple[NetworkSync, OutgoingBatch, str]) -> int:
+        net, batch, token = item
+        with httpx.Client(base_url=server, timeout=REQUEST_TIMEOUT, transport=net.transport) as http:
+            answer = http.post("/api/v1/push", content=batch.data,
+                               headers={"Authorization": f"Bearer {token}",
+                                        "Content-Type": "application/octet-stream"})
+        assert answer.status_code == 200, answer.text
+        accepted = answer.json()["accepted"]
+        net.service.acknowledge_sent(batch, accepted["first"], accepted["last"], {"status": "pushed"}, server)
+        return batch.header.change_count
+
+    start = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=len(ready)) as pool:
+        sent = sum(pool.map(push, ready, timeout=DEADLINE_S))
+    return sent, time.perf_counter() - start
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--pg", default=os.environ.get("LEDGER_TEST_PG_URL"), required=False)
     parser.add_argument("--communities", type=int, default=100)
     parser.add_argument("--changes", type=int, default=1000)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--prebuilt", action="store_true",
+                        help="build every package before the push phase and send the bytes only, so the "
+                             "push phase measures the server without the clients' packing")
     args = parser.parse_args()
     if not args.pg:
         raise SystemExit("--pg URL (or LEDGER_TEST_PG_URL) is required")
@@ -198,13 +229,17 @@ def main() -> None:
                 results = [f.result(timeout=DEADLINE_S) for f in futures]
             return results, time.perf_counter() - start
 
-        pushes, push_s = run_all([c[0] for c in computers])
+        if args.prebuilt:
+            sent, push_s = push_prebuilt([client(c[0]) for c in computers], server)
+            pushes: list[SyncResult] = []
+        else:
+            pushes, push_s = run_all([c[0] for c in computers])
+            sent = sum(r.pushed for r in pushes)
         push_timings = list(timings)
         timings.clear()
         pulls, pull_s = run_all([c[1] for c in computers])
         pull_timings = list(timings)
 
-        sent = sum(r.pushed for r in pushes)
         received = sum(r.pulled for r in pulls)
         with city.session() as session:
             held = int(session.scalar(select(func.count()).select_from(ServerChange).where(
@@ -218,6 +253,7 @@ def main() -> None:
         assert held == sent and distinct == total, (held, sent, distinct, total)
         assert all(m == args.changes - 1 for m in members), members[:5]
         assert not any(r.refused for r in pushes)
+        assert all(c[0].get_state(NETWORK_KEY) for c in computers)
 
         raw_rows, raw_s = raw_baseline(url, 1000)
 
@@ -227,7 +263,8 @@ def main() -> None:
                     f"p99 {percentile(values, 0.99) * 1000:.0f} ms, max {max(values) * 1000:.0f} ms")
 
         print(f"{args.communities} communities at once, {args.changes} changes each, server on PostgreSQL "
-              f"with {args.workers} workers")
+              f"with {args.workers} workers" + (" (packages built before the push phase)" if args.prebuilt
+                                                else ""))
         print(f"push phase: {sent} changes in {push_s:.2f} s = {sent / push_s:,.0f} changes/s")
         print(line("  push requests", [t for t in push_timings if t[0] == "push"]))
         print(line("  all requests of the phase (status, pull, push)", push_timings))
