@@ -28,5 +28,10 @@ def font_path() -> Path:
     return resources_dir() / "fonts" / FONT_FILE
 
 
+def help_picture(name: str) -> Path:
+    """A picture of the help (F1), made by ``scripts/screenshots.py``."""
+    return resources_dir() / "help" / name
+
+
 def i18n_dir() -> Path:
     return resources_dir() / "i18n"

@@ -44,6 +44,8 @@ from common import (  # noqa: E402
 )
 
 WORDS = ("张伟", "王秀英", "李建国", "刘淑珍", "幸福家园", "白城市中心医院")
+# Names typed in pinyin, full or as initials, one letter at a time.
+PINYIN_WORDS = ("zhangwei", "wxy", "lijianguo", "lsz")
 PAGE = 200
 GOAL_WINDOW_MS = 1000.0
 GOAL_WINDOW_RATIO = 5.0
@@ -63,6 +65,10 @@ RAW_FROM = """
 RAW_SEARCH = """
     AND (m.name LIKE ? ESCAPE '\\' OR g.name LIKE ? ESCAPE '\\' OR c.name LIKE ? ESCAPE '\\'
          OR m.employer LIKE ? ESCAPE '\\')
+"""
+RAW_PINYIN_SEARCH = """
+    AND (m.name LIKE ? ESCAPE '\\' OR g.name LIKE ? ESCAPE '\\' OR c.name LIKE ? ESCAPE '\\'
+         OR m.employer LIKE ? ESCAPE '\\' OR pinyin_letters(m.name) LIKE ?)
 """
 
 GUI_BASELINE = r"""
@@ -131,9 +137,21 @@ def child_service(path: Path, rounds: int) -> dict[str, Any]:
                 rows = query.rows(0, PAGE)
                 keys.append(watch.stop())
                 found[word[:i]] = n
+    spelled: list[tuple[float, float]] = []
+    for _ in range(rounds):
+        for word in PINYIN_WORDS:
+            query = svc.list_query("party_member")
+            for i in range(1, len(word) + 1):
+                watch = Stopwatch()
+                query.set_search(word[:i])
+                n = query.count()
+                query.rows(0, PAGE)
+                spelled.append(watch.stop())
+                found[word[:i]] = n
     db.close()
     return {"import_ms": ms(imported - started), "open_db_ms": ms(opened - imported), "opens": opens,
-            "keys": keys, "total": total, "first_ids": first_ids, "found": found, "rss_mb": _rss_mb()}
+            "keys": keys, "spelled": spelled, "total": total, "first_ids": first_ids, "found": found,
+            "rss_mb": _rss_mb()}
 
 
 def child_raw(path: Path, rounds: int) -> dict[str, Any]:
@@ -167,9 +185,23 @@ def child_raw(path: Path, rounds: int) -> dict[str, Any]:
                             " ORDER BY pinyin_name_key(m.name), m.id LIMIT ?", (*params, PAGE)).fetchall()
                 keys.append(watch.stop())
                 found[word[:i]] = n
+    spelled: list[tuple[float, float]] = []
+    for _ in range(rounds):
+        for word in PINYIN_WORDS:
+            for i in range(1, len(word) + 1):
+                watch = Stopwatch()
+                pattern = f"%{_escape(word[:i])}%"
+                spelled_params = (community, pattern, pattern, pattern, pattern, pattern)
+                n = con.execute(f"SELECT count(*) {RAW_FROM} {RAW_PINYIN_SEARCH}",
+                                spelled_params).fetchone()[0]
+                con.execute(f"SELECT {RAW_COLUMNS} {RAW_FROM} {RAW_PINYIN_SEARCH}"
+                            " ORDER BY pinyin_name_key(m.name), m.id LIMIT ?",
+                            (*spelled_params, PAGE)).fetchall()
+                spelled.append(watch.stop())
+                found[word[:i]] = n
     con.close()
     return {"import_ms": 0.0, "open_db_ms": ms(opened - started), "opens": opens, "keys": keys,
-            "total": total, "first_ids": first_ids, "found": found, "rss_mb": _rss_mb()}
+            "spelled": spelled, "total": total, "first_ids": first_ids, "found": found, "rss_mb": _rss_mb()}
 
 
 # --- the run ----------------------------------------------------------------------------------
@@ -257,7 +289,8 @@ def main() -> int:
     if build_s is not None:
         print(f"built the city demo database in {build_s[0]:.1f} s (CPU {build_s[1]:.1f} s)")
     print(f"rounds: {args.rounds}; search words typed one character at a time: {', '.join(WORDS)} "
-          f"({len(service['keys'])} keystrokes)")
+          f"({len(service['keys'])} keystrokes); in pinyin: {', '.join(PINYIN_WORDS)} "
+          f"({len(service['spelled'])} keystrokes)")
     print()
     def pair(samples: list[list[float]], pick: Any) -> str:
         """Wall time, with the CPU time of the same steps in brackets."""
@@ -276,6 +309,10 @@ def main() -> int:
         ["members list, reopen (median)", pair(service["opens"], rest), pair(raw["opens"], rest), goal],
         ["search per keystroke (median)", pair(service["keys"], median), pair(raw["keys"], median), goal],
         ["search per keystroke (p95)", pair(service["keys"], p95), pair(raw["keys"], p95), goal],
+        ["search in pinyin per keystroke (median)", pair(service["spelled"], median),
+         pair(raw["spelled"], median), goal],
+        ["search in pinyin per keystroke (p95)", pair(service["spelled"], p95), pair(raw["spelled"], p95),
+         goal],
         ["imports (SQLAlchemy, models, services)", fmt(service["import_ms"]), "-", ""],
         ["open the database file", fmt(service["open_db_ms"]), fmt(raw["open_db_ms"]), ""],
         ["peak memory of the process", fmt(service["rss_mb"], "MB"), fmt(raw["rss_mb"], "MB"), ""],

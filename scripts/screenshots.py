@@ -1,6 +1,7 @@
-"""Render the README's screenshots from the running app (offscreen) on a fresh demo database.
+"""Render the README's screenshots, and the pictures of the help (F1), from the running app
+(offscreen) on a fresh demo database.
 
-    python scripts/screenshots.py [--out docs/screenshots]
+    python scripts/screenshots.py [--out docs/screenshots] [--help-out resources/help]
 """
 
 from __future__ import annotations
@@ -41,9 +42,72 @@ def save(widget: QWidget, path: Path) -> None:
     print(f"screenshots: wrote {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
 
 
+# The help's pictures are shown at this width; the help dialog is about 640 px wide.
+HELP_WIDTH = 560
+
+
+def save_small(widget: QWidget, path: Path) -> None:
+    """``widget`` as a picture the help shows at its own size."""
+    from PySide6.QtCore import Qt
+
+    image = widget.grab().toImage()
+    if image.width() > HELP_WIDTH:
+        image = image.scaledToWidth(HELP_WIDTH, Qt.TransformationMode.SmoothTransformation)
+    image.save(str(path), b"PNG", 0)  # 0: the smallest file
+    print(f"screenshots: wrote {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
+
+
+def help_pictures(app: QApplication, window: MainWindow, db: Database, out: Path, work: Path) -> None:
+    """The three walk-throughs of the help: attendees of a meeting, its sign-in sheet, a USB package."""
+    from app.ui.printing.documents import signin_preview
+    from app.ui.sync.controller import SyncController
+    from app.ui.tasks import Runner
+    from server.city import CityServer
+
+    out.mkdir(parents=True, exist_ok=True)
+    meetings = window.open_page("meetings")
+    table = getattr(getattr(meetings, "list", None), "table", None)
+    assert table is not None
+    table.selectRow(0)
+    tabs = getattr(meetings, "tabs", None)
+    if tabs is not None:
+        tabs.setCurrentIndex(0)
+    settle(app)
+    save_small(tabs if isinstance(tabs, QWidget) else meetings, out / "attendees.png")
+
+    meeting_id = meetings.list.current_id()  # type: ignore[attr-defined]
+    preview = signin_preview(None, Runner(synchronous=True), db, meeting_id)
+    preview.resize(720, 820)
+    preview.show()
+    for _ in range(50):
+        settle(app)
+        if preview.page_count:
+            break
+    save_small(preview, out / "signin.png")
+    preview.close()
+
+    city = CityServer(str(work / "city.sqlite"))
+    community = RegistryService(db).community()
+    issued = city.add_community(community.code, community.name, "洮北区", "明仁街道", "白城市")
+    from app.sync.service import SyncService
+
+    SyncService(db).enroll(issued.code)
+    usb = work / "U盘"
+    usb.mkdir(exist_ok=True)
+    sync = SyncController(db, window, runner=Runner(synchronous=True), folders=lambda: [(usb, True)])
+    dialog = sync.export_dialog()
+    dialog.show()
+    settle(app)
+    save_small(dialog, out / "sync.png")
+    dialog.close()
+    city.close()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("--help-out", type=Path, default=ROOT / "resources" / "help")
+    parser.add_argument("--only-help", action="store_true", help="only the help's pictures")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="ledger-shots-"))
@@ -63,6 +127,10 @@ def main() -> int:
     window.resize(1360, 820)
     window.show()
     settle(app)
+    if args.only_help:
+        help_pictures(app, window, db, args.help_out, work)
+        db.close()
+        return 0
     save(window, args.out / "dashboard.png")
     window.open_page("overview")
     settle(app)
@@ -113,6 +181,7 @@ def main() -> int:
     window.open_page("compound")
     settle(app)
     save(window, args.out / "compounds.png")
+    help_pictures(app, window, db, args.help_out, work)
     db.close()
     return 0
 

@@ -93,7 +93,8 @@ def test_the_wheel_prints_and_opens_in_chinese_from_a_fresh_environment(tmp_path
         names = set(zf.namelist())
         metadata = Parser().parsestr(zf.read(next(n for n in names if n.endswith(".dist-info/METADATA")))
                                      .decode("utf-8"))
-    assert {"app/assets/fonts/wqy-microhei.ttc", "app/assets/i18n/zh_CN.qm"} <= names
+    assert {"app/assets/fonts/wqy-microhei.ttc", "app/assets/i18n/zh_CN.qm", "app/assets/help/attendees.png",
+            "app/assets/help/signin.png", "app/assets/help/sync.png"} <= names
     assert not [n for n in names if n.startswith(("resources/", "tests/")) or n.endswith(".ts")]
     requires = metadata.get_all("Requires-Dist") or []
     assert [r for r in requires if r.startswith("psycopg")] == ['psycopg[binary]>=3.1; extra == "server"']

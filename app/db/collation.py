@@ -11,7 +11,9 @@ that orders by plain byte comparison:
   chong qing, is left unloaded, as it would cost 0.15 s and 45 MB and slow every first sort;
 * a run of Latin letters sorts as a word among the syllables, case aside (``Li Ming`` just
   before 李明);
-* a run of digits sorts by its value (3号楼 before 12号楼), before any letter;
+* a run of digits sorts by its value (3号楼 before 12号楼), before any letter; so does a number
+  in Chinese numerals where it counts something: after 第 or before a counter such as 号, 栋 or
+  组 (第二党小组 before 第十二党小组, 三单元 before 十单元), while 一 elsewhere (张一) is read;
 * spaces and punctuation do not count, and the text itself breaks any remaining tie, so the order
   is total and two different texts never compare equal.
 
@@ -42,6 +44,7 @@ from app.models.base import PERSON_NAME
 PINYIN = "PINYIN"
 KEY_FUNCTION = "pinyin_key"
 NAME_KEY_FUNCTION = "pinyin_name_key"
+LETTERS_FUNCTION = "pinyin_letters"
 
 # Surnames whose syllable differs from pypinyin's reading of the same characters on their own
 # (a test holds every entry to that), read as the Standard Dictionary reads the surname.
@@ -71,6 +74,43 @@ _HAN = re.compile(
 _SYLLABLE = re.compile(r"([a-z]+)([1-5])")
 # Most names: only common characters, which NFKC leaves alone and which need no tokenising.
 _COMMON_HAN_ONLY = re.compile("[\u4e00-\u9fff]+")
+# A number in Chinese numerals that counts: an ordinal after 第, or before a counter word.
+_NUMERALS = "零〇一二两三四五六七八九十百千万"
+_COUNTED = re.compile(f"(?<=第)[{_NUMERALS}]+|[{_NUMERALS}]+(?=[号栋楼幢单层组届期次区队户室])")
+_DIGIT_VALUES = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
+_UNITS = {"十": 10, "百": 100, "千": 1000}
+
+
+def chinese_number(numerals: str) -> int | None:
+    """The value of a number written in Chinese numerals (十二 12, 一百零五 105, 二〇二六 2026),
+    or None when the characters do not form one."""
+    if all(c in _DIGIT_VALUES for c in numerals):  # read digit by digit: 二〇二六
+        return int("".join(str(_DIGIT_VALUES[c]) for c in numerals))
+    total = section = digit = 0
+    last_unit = 10**9
+    seen_wan = False
+    for c in numerals:
+        if c in _DIGIT_VALUES:
+            digit = _DIGIT_VALUES[c]
+        elif c in _UNITS:
+            unit = _UNITS[c]
+            if unit >= last_unit:
+                return None
+            section += (digit or 1) * unit
+            digit, last_unit = 0, unit
+        elif c == "万":
+            if seen_wan:
+                return None
+            total, section, digit, last_unit = ((section + digit) or 1) * 10_000, 0, 0, 10**9
+            seen_wan = True
+        else:
+            return None
+    return total + section + digit
+
+
+def _arabic(match: re.Match[str]) -> str:
+    value = chinese_number(match[0])
+    return match[0] if value is None else str(value)
 
 
 def _load_pypinyin() -> None:
@@ -95,10 +135,14 @@ def _char_key(char: str) -> bytes:
 @lru_cache(maxsize=CACHE_SIZE)
 def sort_key(text: str) -> bytes:
     """The bytes ``text`` sorts by in phone-book order."""
-    if _COMMON_HAN_ONLY.fullmatch(text):
+    counted = _COUNTED.search(text) is not None
+    if not counted and _COMMON_HAN_ONLY.fullmatch(text):
         return b"".join(map(_char_key, text)) + _END + text.encode()
+    normal = unicodedata.normalize("NFKC", text)
+    if counted:
+        normal = _COUNTED.sub(_arabic, normal)
     parts: list[bytes] = []
-    for token in _TOKENS.findall(unicodedata.normalize("NFKC", text)):
+    for token in _TOKENS.findall(normal):
         if token[0].isdigit():
             digits = token.lstrip("0").encode()
             parts.append(_DIGITS + bytes([min(len(digits), 255)]) + digits)
@@ -133,6 +177,34 @@ def name_sort_key(text: str) -> bytes:
     return key
 
 
+@lru_cache(maxsize=CHAR_CACHE_SIZE)
+def _char_syllable(char: str) -> str:
+    _load_pypinyin()
+    from pypinyin import Style, lazy_pinyin
+
+    read = lazy_pinyin(char, style=Style.NORMAL, errors="ignore")
+    return read[0].replace("ü", "v") if read else ""
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def pinyin_letters(text: str) -> str:
+    """What a name is searched by in Latin letters: its full pinyin, a space, then its initials
+    (张桂香: ``zhangguixiang zgx``), the surname read as a surname (曾 zeng), Latin letters
+    lower-cased as they stand.  ``zgx``, ``zhanggui`` and ``guixiang`` all find 张桂香."""
+    syllables: list[str] = []
+    surname = next((s for s in (text[:2], text[:1]) if s in SURNAMES), "")
+    for reading in SURNAMES.get(surname, ()):
+        syllables.append(reading.rstrip("12345"))
+    for piece in _HAN.split(unicodedata.normalize("NFKC", text[len(surname):])):
+        if not piece:
+            continue
+        if _HAN.fullmatch(piece):
+            syllables.extend(filter(None, map(_char_syllable, piece)))
+        else:
+            syllables.extend(w.casefold() for w in re.findall(r"[^\W\d_]+", piece) if w.isascii())
+    return "".join(syllables) + " " + "".join(s[0] for s in syllables)
+
+
 def compare(a: str, b: str) -> int:
     """The ``PINYIN`` collation: negative, zero or positive as ``a`` sorts before, with or after ``b``."""
     ka, kb = sort_key(a), sort_key(b)
@@ -150,6 +222,7 @@ def register(dbapi_connection: Any) -> None:
     dbapi_connection.create_collation(PINYIN, compare)
     dbapi_connection.create_function(KEY_FUNCTION, 1, _sql_key, deterministic=True)
     dbapi_connection.create_function(NAME_KEY_FUNCTION, 1, _sql_name_key, deterministic=True)
+    dbapi_connection.create_function(LETTERS_FUNCTION, 1, _sql_letters, deterministic=True)
 
 
 def _sql_key(value: object) -> object:
@@ -159,6 +232,16 @@ def _sql_key(value: object) -> object:
 
 def _sql_name_key(value: object) -> object:
     return name_sort_key(value) if isinstance(value, str) else value
+
+
+def _sql_letters(value: object) -> object:
+    return pinyin_letters(value) if isinstance(value, str) else None
+
+
+def letters_of(expr: Any) -> ColumnElement[Any]:
+    """``pinyin_letters(expr)``: the Latin letters a name is searched by (:func:`pinyin_letters`)."""
+    letters: ColumnElement[Any] = getattr(func, LETTERS_FUNCTION)(expr)
+    return letters
 
 
 def holds_person_names(expr: Any) -> bool:

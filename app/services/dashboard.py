@@ -65,6 +65,8 @@ class TodoItem:
     title: str
     due: date | None
     overdue: bool
+    context: str = ""  # what the item belongs to: a milestone's project
+    owner: str = ""  # who answers for it: the project's secretary
 
 
 class DashboardService(LedgerService):
@@ -147,7 +149,7 @@ class DashboardService(LedgerService):
                                   a.deadline, False))
         for m in ProjectService(self.db, self._now).milestones_due(today, milestone_days):
             items.append(TodoItem("milestone_due", "secretary_project", m.project_id, m.title, m.due_date,
-                                  m.overdue))
+                                  m.overdue, m.project_title, m.project_secretary))
         for r in MeetingService(self.db, self._now).reminders(today):
             items.append(TodoItem("meeting_missing", "meeting_kind", r.kind, r.kind, None, False))
         return items

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Engine, Select, func, or_, select
 from sqlalchemy.orm import QueryableAttribute
 
-from app.db.collation import by_pinyin
+from app.db.collation import by_pinyin, holds_person_names, letters_of
 from app.services.fields import Kind
 
 Expr = ColumnElement[Any] | QueryableAttribute[Any]
@@ -91,9 +91,14 @@ class ListQuery:
             stmt = stmt.where(self._filter_exprs[key] == value)
         if self.search_text:
             pattern = f"%{self._escape(self.search_text)}%"
-            stmt = stmt.where(
-                or_(*(c.expr.like(pattern, escape="\\") for c in self.columns if c.searchable))
-            )
+            matches = [c.expr.like(pattern, escape="\\") for c in self.columns if c.searchable]
+            letters = self.search_text.replace(" ", "").casefold()
+            if letters.isascii() and letters.isalpha():
+                # zgx or zhangguixiang finds 张桂香: people's names also by their pinyin.
+                spelled = f"%{letters}%"
+                matches += [letters_of(c.expr).like(spelled) for c in self.columns
+                            if c.searchable and holds_person_names(c.expr)]
+            stmt = stmt.where(or_(*matches))
         return stmt
 
     @staticmethod

@@ -100,6 +100,9 @@ class MilestoneView:
     due_date: date
     done_on: date | None
     overdue: bool
+    # Filled where milestones of several projects are listed together.
+    project_title: str = ""
+    project_secretary: str = ""
 
 
 @dataclass(frozen=True)
@@ -278,13 +281,13 @@ class ProjectService(LedgerService):
         limit = date.fromordinal(today.toordinal() + within_days)
         with self.db.session() as session:
             rows = session.execute(
-                select(ProjectMilestone).join(SecretaryProject,
-                                              SecretaryProject.id == ProjectMilestone.project_id)
+                select(ProjectMilestone, SecretaryProject.title, SecretaryProject.secretary_name)
+                .join(SecretaryProject, SecretaryProject.id == ProjectMilestone.project_id)
                 .where(self.live(ProjectMilestone), self.live(SecretaryProject),
                        SecretaryProject.status.not_in(FINISHED),
                        ProjectMilestone.done_on.is_(None), ProjectMilestone.due_date <= limit)
-                .order_by(ProjectMilestone.due_date)).scalars().all()
-            return [self._milestone_view(m, today) for m in rows]
+                .order_by(ProjectMilestone.due_date, by_pinyin(SecretaryProject.title))).all()
+            return [self._milestone_view(m, today, project, secretary) for m, project, secretary in rows]
 
     # --- evaluations ----------------------------------------------------------------
 
@@ -369,9 +372,10 @@ class ProjectService(LedgerService):
         self.check_ref(session, ResidentUnit, cleaned.get("resident_unit_id"), "resident_unit_id")
 
     @staticmethod
-    def _milestone_view(m: ProjectMilestone, today: date) -> MilestoneView:
+    def _milestone_view(m: ProjectMilestone, today: date, project_title: str = "",
+                        project_secretary: str = "") -> MilestoneView:
         return MilestoneView(m.id, m.project_id, m.stage, m.title, m.due_date, m.done_on,
-                             m.done_on is None and m.due_date < today)
+                             m.done_on is None and m.due_date < today, project_title, project_secretary)
 
     def _milestones(self, session: Session, project_ids: list[str],
                     today: date) -> dict[str, list[MilestoneView]]:

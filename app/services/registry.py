@@ -181,10 +181,10 @@ class RegistryService:
     def list_query(self, kind: str) -> ListQuery:
         spec = self.spec(kind)
         model = spec.model
-        visible = self._visible(spec)
 
         def base(stmt: Any) -> Any:
-            return spec.joins(stmt).where(visible)
+            # The community is read at each query: enrolment gives it the id the city knows it by.
+            return spec.joins(stmt).where(self._visible(spec))
 
         columns = spec.columns()
         label = [i for i, c in enumerate(columns) if c.key == spec.label_field]

@@ -25,6 +25,7 @@ _KINDS: dict[str, str] = {
     "compound": QT_TRANSLATE_NOOP("Labels", "Compound"),
     "building": QT_TRANSLATE_NOOP("Labels", "Building"),
     "party_group": QT_TRANSLATE_NOOP("Labels", "Party group"),
+    "party_group_building": QT_TRANSLATE_NOOP("Labels", "Building a party group covers"),
     "party_member": QT_TRANSLATE_NOOP("Labels", "Party member"),
     "homeowner_committee": QT_TRANSLATE_NOOP("Labels", "Homeowner committee"),
     "homeowner_committee_member": QT_TRANSLATE_NOOP("Labels", "Homeowner committee member"),

@@ -27,6 +27,7 @@ from app.ui import labels
 from app.ui.dialogs.help import HelpDialog
 from app.ui.dialogs.settings import SettingsDialog
 from app.ui.pages import EditsRecords, Searchable, ShowsPersonalData, SyncPart
+from app.ui.screen import fit_to_screen
 from app.ui.tr import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
@@ -97,7 +98,7 @@ class MainWindow(QMainWindow):
         self._counting = 0
 
         self.setWindowTitle(self.tr("Community Ledger"))
-        self.resize(1280, 800)
+        fit_to_screen(self, 1280, 800)
 
         self.nav = QTreeWidget(self)
         self.nav.setObjectName("navigation")
@@ -293,7 +294,9 @@ class MainWindow(QMainWindow):
         self.action_undo = stack.createUndoAction(self, self.tr("&Undo"))
         self.action_undo.setShortcut(QKeySequence.StandardKey.Undo)
         self.action_redo = stack.createRedoAction(self, self.tr("&Redo"))
-        self.action_redo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Y")])
+        # Ctrl+Y first, so the 编辑 menu shows the shortcut office software (and the help) uses.
+        redo = [QKeySequence("Ctrl+Y"), *QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)]
+        self.action_redo.setShortcuts(list(dict.fromkeys(redo, None)))
         self.menu_edit.insertActions(self.edit_anchor, [self.action_undo, self.action_redo])
         for action in (self.action_undo, self.action_redo):
             self.addAction(action)

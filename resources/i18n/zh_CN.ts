@@ -591,20 +591,20 @@
         <translation>诉求临近期限（{due}）：{title}</translation>
     </message>
     <message>
-        <source>Milestone overdue (due {due}): {title}</source>
-        <translation>项目节点已超期（期限 {due}）：{title}</translation>
-    </message>
-    <message>
-        <source>Milestone due {due}: {title}</source>
-        <translation>项目节点将到期（{due}）：{title}</translation>
-    </message>
-    <message>
         <source>{n} sync conflicts to review: edits made here that lost to newer ones from elsewhere</source>
         <translation>有 {n} 处同步冲突待核对：本机的修改被别处更新的修改覆盖了</translation>
     </message>
     <message>
         <source>No {kind} held this quarter yet</source>
         <translation>本季度尚未召开{kind}</translation>
+    </message>
+    <message>
+        <source>Milestone overdue (due {due}): {project} ({secretary}) · {title}</source>
+        <translation>项目节点已超期（期限 {due}）：{project}（{secretary}）· {title}</translation>
+    </message>
+    <message>
+        <source>Milestone due {due}: {project} ({secretary}) · {title}</source>
+        <translation>项目节点将到期（{due}）：{project}（{secretary}）· {title}</translation>
     </message>
 </context>
 <context>
@@ -840,8 +840,112 @@ You can undo this with Ctrl+Z.</source>
         <translation>帮助</translation>
     </message>
     <message>
-        <source>&lt;h2&gt;Using Community Ledger&lt;/h2&gt;&lt;p&gt;Choose a list on the left. Type in the search box to find records as you type; pick a compound or party group to narrow the list. Click a column header to sort.&lt;/p&gt;&lt;h3&gt;Keyboard&lt;/h3&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+N&lt;/b&gt;&lt;/td&gt;&lt;td&gt;new record in the open list&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter / F2&lt;/b&gt;&lt;/td&gt;&lt;td&gt;edit the selected record&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Delete&lt;/b&gt;&lt;/td&gt;&lt;td&gt;delete the selected record (asks first)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Z / Ctrl+Y&lt;/b&gt;&lt;/td&gt;&lt;td&gt;undo / redo the last change&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+F&lt;/b&gt;&lt;/td&gt;&lt;td&gt;search&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+P&lt;/b&gt;&lt;/td&gt;&lt;td&gt;print&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Q&lt;/b&gt;&lt;/td&gt;&lt;td&gt;quit&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;h3&gt;Personal data&lt;/h3&gt;&lt;p&gt;ID numbers and phone numbers are shown masked. Use View → Show full ID and phone numbers, or the Show button in a form, to see them.&lt;/p&gt;&lt;h3&gt;Your data&lt;/h3&gt;&lt;p&gt;Everything is saved at once in the database file on this PC; a backup copy is made before the app upgrades it.&lt;/p&gt;</source>
-        <translation>&lt;h2&gt;使用说明&lt;/h2&gt;&lt;p&gt;在左侧选择一个列表。在搜索框中输入即可边输边查；选择小区或党小组可缩小范围。点击列标题可排序。&lt;/p&gt;&lt;h3&gt;快捷键&lt;/h3&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+N&lt;/b&gt;&lt;/td&gt;&lt;td&gt;在当前列表中新建记录&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter / F2&lt;/b&gt;&lt;/td&gt;&lt;td&gt;编辑选中的记录&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Delete&lt;/b&gt;&lt;/td&gt;&lt;td&gt;删除选中的记录（会先确认）&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Z / Ctrl+Y&lt;/b&gt;&lt;/td&gt;&lt;td&gt;撤销 / 重做上一步修改&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+F&lt;/b&gt;&lt;/td&gt;&lt;td&gt;搜索&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+P&lt;/b&gt;&lt;/td&gt;&lt;td&gt;打印&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Q&lt;/b&gt;&lt;/td&gt;&lt;td&gt;退出&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;h3&gt;个人信息&lt;/h3&gt;&lt;p&gt;身份证号和电话号码默认打码显示。如需查看，请使用“视图 → 显示完整证件号和电话”，或表单中的“显示”按钮。&lt;/p&gt;&lt;h3&gt;数据保存&lt;/h3&gt;&lt;p&gt;所有修改立即保存在本机的数据库文件中；程序升级数据库前会先自动备份。&lt;/p&gt;</translation>
+        <source>new record in the open list</source>
+        <translation>在当前列表中新建记录</translation>
+    </message>
+    <message>
+        <source>edit the selected record</source>
+        <translation>修改选中的记录</translation>
+    </message>
+    <message>
+        <source>delete the selected record (asks first)</source>
+        <translation>删除选中的记录（会先确认）</translation>
+    </message>
+    <message>
+        <source>undo the last change</source>
+        <translation>撤销上一步修改</translation>
+    </message>
+    <message>
+        <source>redo the change undone</source>
+        <translation>恢复刚撤销的修改</translation>
+    </message>
+    <message>
+        <source>search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>this help</source>
+        <translation>打开本帮助</translation>
+    </message>
+    <message>
+        <source>quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Add the attendees of a meeting</source>
+        <translation>为会议添加参会人员</translation>
+    </message>
+    <message>
+        <source>Open {meetings} on the left and select the meeting (or click {new} to enter it).</source>
+        <translation>在左侧打开{meetings}，选中这次会议（或点{new}录入会议）。</translation>
+    </message>
+    <message>
+        <source>On the {tab} tab click {add}, choose the party group (or all members) and click OK: they are listed as expected attendees.</source>
+        <translation>在{tab}页点{add}，选择党小组（或全体党员）后点“确定”，这些党员即列为应到人员。</translation>
+    </message>
+    <message>
+        <source>Mark each person {present}, {leave} (with the reason) or {absent}.</source>
+        <translation>逐人标记{present}、{leave}（填写事由）或{absent}。</translation>
+    </message>
+    <message>
+        <source>Print a sign-in sheet</source>
+        <translation>打印签到表</translation>
+    </message>
+    <message>
+        <source>Select the meeting in {meetings} and press Ctrl+P.</source>
+        <translation>在{meetings}中选中会议，按 Ctrl+P。</translation>
+    </message>
+    <message>
+        <source>Choose {sheet}: the preview shows the sheet with every expected attendee.</source>
+        <translation>选择{sheet}：预览中列出全部应到人员。</translation>
+    </message>
+    <message>
+        <source>Click {print} to print it, or {save} to keep a copy.</source>
+        <translation>点{print}打印，或点{save}保存一份。</translation>
+    </message>
+    <message>
+        <source>Exchange a sync package on a USB drive</source>
+        <translation>用U盘交换同步包</translation>
+    </message>
+    <message>
+        <source>Insert the USB drive and choose {sync} → {export}; the drive is chosen already. Click {button} and take the drive to the district office.</source>
+        <translation>插入U盘，选择{sync} → {export}，U盘已自动选中。点{button}，再把U盘送到区里。</translation>
+    </message>
+    <message>
+        <source>When the drive comes back with the city&apos;s package, choose {sync} → {import_} and pick the file: a report says what arrived and what needs your review.</source>
+        <translation>U盘带回市里的同步包后，选择{sync} → {import_}并选中该文件：报告会列出收到的内容和需要您核对的地方。</translation>
+    </message>
+    <message>
+        <source>Using Community Ledger</source>
+        <translation>使用社区党建台账</translation>
+    </message>
+    <message>
+        <source>Choose a list on the left. Type in the search box to find records as you type (a name&apos;s pinyin or its initials work too); pick a compound or party group to narrow the list. Click a column header to sort.</source>
+        <translation>在左侧选择一个列表。在搜索框中输入即可随打随查（也可输入姓名的全拼或拼音首字母）；选择小区或党小组可缩小范围。点击列标题可排序。</translation>
+    </message>
+    <message>
+        <source>Keyboard</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <source>Personal data</source>
+        <translation>个人信息</translation>
+    </message>
+    <message>
+        <source>ID numbers and phone numbers are shown masked. Use {view} → {full}, or the {show} button beside the number in a form (it then reads {hide}), to see them.</source>
+        <translation>身份证号和电话默认部分隐藏。要查看完整号码，请用{view} → {full}，或点表单中号码旁的{show}按钮（点后按钮变为{hide}）。</translation>
+    </message>
+    <message>
+        <source>Your data</source>
+        <translation>您的数据</translation>
+    </message>
+    <message>
+        <source>Everything is saved at once in the database file on this PC; a backup copy is made every day and before the app upgrades it.</source>
+        <translation>所有内容都会立即保存到本机的数据库文件中；程序每天自动备份，升级前也会先备份。</translation>
     </message>
 </context>
 <context>
@@ -2188,6 +2292,18 @@ You can undo this with Ctrl+Z.</source>
         <source>Enter a month such as 2024-03.</source>
         <translation>请输入月份，例如 2024-03。</translation>
     </message>
+    <message>
+        <source>Building a party group covers</source>
+        <translation>党小组覆盖楼栋</translation>
+    </message>
+    <message>
+        <source>Step in handling an appeal</source>
+        <translation>诉求办理记录</translation>
+    </message>
+    <message>
+        <source>Unit of a co-construction item</source>
+        <translation>共建单位</translation>
+    </message>
 </context>
 <context>
     <name>Ledgers</name>
@@ -3009,6 +3125,10 @@ You can undo this with Ctrl+Z.</source>
     <message>
         <source>{count} record(s)</source>
         <translation>共 {count} 条</translation>
+    </message>
+    <message>
+        <source>Nothing found for “{text}”. Type part of a name, its pinyin or initials (zgx for 张桂香), or clear the search and the filters to see every record.</source>
+        <translation>没有找到与“{text}”相符的记录。可输入姓名的一部分、全拼或拼音首字母（如 zgx 可找到张桂香），或清空搜索和筛选条件查看全部记录。</translation>
     </message>
     <message>
         <source>Delete {kind} “{name}”?

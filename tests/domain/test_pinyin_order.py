@@ -175,3 +175,53 @@ def test_lists_of_people_sort_by_surname_reading_on_a_real_database(registry: Re
     assert _names(rows) == ["陈静", "单田芳", "曾国藩", "张伟"]
     with registry.db.engine.connect() as conn:
         assert conn.execute(text("SELECT pinyin_name_key('曾') > pinyin_name_key('王')")).scalar() == 1
+
+
+def test_ordinals_in_chinese_numerals_sort_by_value() -> None:
+    groups = ["第八党小组", "第二党小组", "第九党小组", "第六党小组", "第十二党小组", "第十党小组",
+              "第一党小组", "第二十一党小组", "第三党小组"]
+    assert sorted(groups, key=sort_key) == [
+        "第一党小组", "第二党小组", "第三党小组", "第六党小组", "第八党小组", "第九党小组",
+        "第十党小组", "第十二党小组", "第二十一党小组"]
+    # Counted things sort by value whether written in Chinese numerals or in digits.
+    assert sorted(["十单元", "三单元", "2单元"], key=sort_key) == ["2单元", "三单元", "十单元"]
+    assert sorted(["第十二届", "第12届"], key=sort_key) == ["第12届", "第十二届"]
+    # A numeral that counts nothing is read as a character: 张一 files under yi, after 张伟.
+    assert sorted(["张一", "张伟"], key=sort_key) == ["张伟", "张一"]
+
+
+def test_chinese_numbers_are_read_as_their_values() -> None:
+    from app.db.collation import chinese_number
+
+    cases = {"一": 1, "十": 10, "十二": 12, "二十": 20, "二十一": 21, "一百零五": 105, "两千": 2000,
+             "三万五千": 35000, "二〇二六": 2026, "零": 0}
+    assert {text: chinese_number(text) for text in cases} == cases
+    assert chinese_number("十百") is None
+    assert chinese_number("万万") is None
+
+
+def test_party_groups_are_listed_by_their_ordinal_on_a_real_database(registry: RegistryService) -> None:
+    for name in ("第十二党小组", "第二党小组", "第八党小组", "第十党小组"):
+        registry.create("party_group", {"name": name})
+    assert _names(registry.list_query("party_group").all_rows()) == [
+        "第二党小组", "第八党小组", "第十党小组", "第十二党小组"]
+
+
+def test_names_are_found_by_pinyin_initials_and_full_pinyin(registry: RegistryService) -> None:
+    for i, name in enumerate(["张桂香", "张国兴", "王芳", "曾宪梓", "Alice"]):
+        _member(registry, name, i)
+    query = registry.list_query("party_member")
+
+    def found(text: str) -> list[object]:
+        query.set_search(text)
+        return sorted(_names(query.all_rows()), key=str)
+
+    assert found("张桂") == ["张桂香"]
+    assert found("zgx") == ["张国兴", "张桂香"]
+    assert found("zhangguixiang") == ["张桂香"]
+    assert found("ZhangGui") == ["张桂香"]
+    assert found("guixiang") == ["张桂香"]
+    assert found("zxz") == ["曾宪梓"]  # the surname read as a surname: zeng, not ceng
+    assert found("alice") == ["Alice"]
+    assert found("wf") == ["王芳"]
+    assert found("zzz") == []

@@ -126,6 +126,7 @@ def test_dashboard_todo(db: Database, clock: Clock, dataset: dict[str, str]) -> 
         ("meeting_missing", "general_meeting", None, False),
     ]
     assert todo[0].title.endswith("井盖缺失")
+    assert {t.context for t in todo if t.kind == "milestone_due"} == {"楼道整治"}
 
 
 KEYS = ("meetings", "party_lessons", "secretary_projects", "secretary_projects_done", "appeals_received",

@@ -332,3 +332,72 @@ def test_only_drives_the_system_calls_removable_are_offered_as_usb_drives() -> N
     assert is_removable("/media/secretary/KINGSTON", "linux")
     assert not is_removable("/home/secretary", "linux")
     assert is_removable("/Volumes/U盘", "darwin")
+
+
+def test_lists_open_before_enrolment_show_the_records_after_it(
+        qtbot: QtBot, computers: Computers, tmp_path: Path, usb: Path) -> None:
+    from app.services.identity import make_id_number
+    from app.settings import Settings
+    from app.ui.controllers.records import RecordController
+    from app.ui.views.record_list import RecordListView
+
+    city = CityServer(str(tmp_path / "city.sqlite"))
+    issued = city.add_community(COMMUNITY_A["code"], COMMUNITY_A["name"], COMMUNITY_A["district"],
+                                COMMUNITY_A["street"], COMMUNITY_A["city"])
+    db = computers.new("fresh")
+    registry = RegistryService(db)
+    registry.create_community(dict(COMMUNITY_A))  # as the first-run wizard does, before enrolment
+    for i, name in enumerate(["张伟", "王芳", "李明"]):
+        born = datetime(1970 + i, 3, 9).date()
+        registry.create("party_member", {"name": name, "gender": "female", "birth_date": born,
+                                         "join_date": datetime(1995, 7, 1).date(), "status": "full",
+                                         "id_number": make_id_number("220802", born, 20 + 2 * i)})
+    window = MainWindow(RecordController(registry), Settings(), lambda _s: None)
+    qtbot.addWidget(window)
+    window.show()
+    members = window.open_page("party_member")
+    assert isinstance(members, RecordListView) and members.model.rowCount() == 3
+    sync = SyncController(db, window, warn=Warnings(), folders=lambda: [(usb, True)])
+    sync.data_changed.connect(window.refresh_all)
+    dialog = sync.enrol_dialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.code.setPlainText(issued.code)
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    assert SyncService(db).enrolled
+    qtbot.waitUntil(lambda: members.model.rowCount() == 3)
+    assert members.count_label.text() == "共 3 条"
+    city.close()
+
+
+def test_the_export_names_every_kind_of_record_in_chinese_and_shows_its_whole_result(
+        qtbot: QtBot, computers: Computers, tmp_path: Path, usb: Path) -> None:
+    import re
+
+    from app.services.demo import fill_demo
+
+    city = CityServer(str(tmp_path / "city.sqlite"))
+    db = computers.new("demo")
+    fill_demo(db, "community")
+    community = RegistryService(db).community()
+    issued = city.add_community(community.code, community.name, "洮北区", "明仁街道", "白城市")
+    SyncService(db).enroll(issued.code)
+    sync = _controller(qtbot, db, usb, Warnings())
+    dialog = sync.export_dialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    untranslated = re.compile(r"\b[a-z]+(?:_[a-z]+)+\b")
+    pending = present(dialog.findChild(QLabel, "pending")).text()
+    assert "党员" in pending and "诉求办理记录" in pending
+    assert untranslated.findall(pending) == []
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    done = dialog.done_label.text()
+    assert "共建单位" in done or "党小组覆盖楼栋" in done
+    assert untranslated.findall(done.replace(str(usb), "")) == []
+    qtbot.wait(50)
+    label = dialog.done_label
+    # The whole result is on screen, above the buttons, not cut off under them.
+    assert label.height() >= label.heightForWidth(label.width())
+    assert label.geometry().bottom() < dialog.buttons.geometry().top()
+    city.close()

@@ -382,3 +382,63 @@ def test_a_milestone_on_the_to_do_list_opens_its_project(qtbot: QtBot, ledgers: 
     projects = ledgers.current_page()
     assert isinstance(projects, ProjectsPage)
     assert projects.list.current_id() == project
+
+
+def test_dashboard_names_the_project_of_each_milestone_and_counts_in_whole_numbers(
+        qtbot: QtBot, ledgers: MainWindow, db: Database) -> None:
+    from PySide6.QtCharts import QValueAxis
+
+    from app.services.projects import ProjectService
+
+    page = ledgers.current_page()
+    assert isinstance(page, DashboardPage)
+    qtbot.waitUntil(lambda: page.has_figures)
+    axis = next(a for a in present(page.chart).axes() if isinstance(a, QValueAxis))
+    assert (axis.min(), axis.max(), axis.tickCount()) == (0, 1, 2)  # 0 and 1, not 0, 0, 0, 0, 1
+
+    projects = ProjectService(db)
+    last_year = page.today().year - 1  # its milestones are all past due
+    for title, secretary in (("加装电梯", "张书记"), ("楼道整治", "张书记"), ("楼道整治", "李书记")):
+        projects.create({"year": last_year, "secretary_name": secretary, "title": title})
+    filled: list[bool] = []
+    page.filled.connect(lambda: filled.append(True))
+    page.refresh()
+    qtbot.waitUntil(lambda: bool(filled))
+    texts = [page.todo.item(i).text() for i in range(page.todo.count())]
+    overdue = [t for t in texts if "年初建账" in t]
+    # One line per project, each naming it: two projects of one title apart by their secretary.
+    assert len(overdue) == 3 and len(set(overdue)) == 3, texts
+    assert any("加装电梯（张书记）" in t for t in overdue)
+    assert any("楼道整治（张书记）" in t for t in overdue) and any("楼道整治（李书记）" in t for t in overdue)
+
+
+def test_count_axes_have_whole_number_ticks() -> None:
+    from app.ui.ledgers.dashboard import integer_axis
+
+    assert integer_axis(0) == (1, 2)
+    assert integer_axis(3) == (3, 4)
+    assert integer_axis(7) == (10, 6)
+    assert integer_axis(1900) == (1900, 6)
+    for largest in range(0, 200):
+        top, ticks = integer_axis(largest)
+        assert top >= largest and top % (ticks - 1) == 0 and ticks <= 6
+
+
+def test_the_home_views_figures_reflow_to_the_width_and_none_is_clipped(
+        qtbot: QtBot, ledgers: MainWindow) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    page = ledgers.current_page()
+    assert isinstance(page, DashboardPage)
+    qtbot.waitUntil(lambda: page.has_figures)
+    columns = []
+    for width in (1600, 900, 600):  # a wide screen; 1366 x 768 at 125 %; at 150 %, or a half screen
+        ledgers.resize(width + 260, 800)  # the navigation takes the rest
+        qtbot.waitUntil(lambda w=width: page.width() < w + 40)  # type: ignore[misc]
+        qtbot.wait(20)
+        columns.append(page.card_columns)
+        captions = [label for label in page.cards.findChildren(QLabel) if label.objectName() == "caption"]
+        assert len(captions) == 13
+        for label in [*captions, *page.values.values()]:
+            assert label.width() >= label.sizeHint().width(), (width, label.text())
+    assert columns[0] == 7 and columns == sorted(columns, reverse=True) and columns[-1] < 5, columns

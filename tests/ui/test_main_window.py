@@ -86,6 +86,25 @@ def test_search_as_you_type_and_filters(qtbot: QtBot, window: MainWindow, member
     assert sorted(_names(view)) == sorted(["张伟", "张伟明", "王芳"])
 
 
+def test_names_are_found_by_their_pinyin_and_an_empty_search_says_how_to_widen_it(
+        qtbot: QtBot, window: MainWindow, members: dict[str, str]) -> None:
+    view = window.open_page("party_member")
+    assert isinstance(view, RecordListView)
+    qtbot.keyClicks(view.search, "zxy")
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1)
+    assert _names(view) == ["张秀英"]
+    assert view.count_label.text() == "共 1 条"
+    view.search.clear()
+    qtbot.keyClicks(view.search, "zhangwei")
+    qtbot.waitUntil(lambda: view.model.rowCount() == 2)
+    assert sorted(_names(view)) == sorted(["张伟", "张伟明"])
+    view.search.clear()
+    qtbot.keyClicks(view.search, "qqq")
+    qtbot.waitUntil(lambda: view.model.rowCount() == 0)
+    assert "没有找到与“qqq”相符的记录" in view.count_label.text()
+    assert "拼音首字母" in view.count_label.text()
+
+
 def test_sorting_by_a_column_header(qtbot: QtBot, window: MainWindow, members: dict[str, str]) -> None:
     view = window.open_page("party_member")
     assert isinstance(view, RecordListView)

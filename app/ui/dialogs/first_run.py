@@ -26,6 +26,7 @@ from app.services.fields import clean
 from app.services.kinds import record_kinds
 from app.settings import DB_FILE_NAME
 from app.ui import labels
+from app.ui.screen import fit_to_screen
 
 WIZARD_FIELDS = ("name", "code", "street", "district", "city", "org_kind")
 
@@ -155,7 +156,7 @@ class FirstRunWizard(QWizard):
         if default_folder is not None:
             self.folder_page = DataFolderPage(default_folder, self)
             self.addPage(self.folder_page)
-        self.resize(640, 480)
+        fit_to_screen(self, 640, 480)
 
     def community_values(self) -> dict[str, Any]:
         return self.community_page.values()

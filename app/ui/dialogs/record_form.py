@@ -30,6 +30,7 @@ from app.services.identity import mask_id_number, mask_phone
 from app.services.registry import RegistryService
 from app.ui import labels
 from app.ui.errors import save_or_explain
+from app.ui.screen import fit_to_screen
 from app.ui.widgets.sensitive_edit import SensitiveLineEdit
 
 # A field whose options depend on another field's value: kind -> {field: (parent field, column)}.
@@ -282,7 +283,7 @@ class RecordFormDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(scroll)
         layout.addWidget(self.buttons)
-        self.resize(560, min(760, 120 + 58 * len(self.form.editors)))
+        fit_to_screen(self, 560, min(760, 120 + 58 * len(self.form.editors)))
 
     def try_save(self) -> bool:
         def word(code: str, params: dict[str, Any]) -> str:

@@ -32,6 +32,7 @@ from app.ui.controllers.records import RecordController
 from app.ui.dialogs.record_form import RecordForm
 from app.ui.errors import save_or_explain
 from app.ui.ledgers.appeals_words import error_text
+from app.ui.screen import fit_to_screen
 from app.ui.views.record_list import RecordListView
 
 _ERROR_STYLE = "color: #c0392b;"
@@ -251,7 +252,7 @@ class RulesDialog(QDialog):
         layout.addLayout(top)
         layout.addWidget(calendar, 1)
         layout.addWidget(self.buttons)
-        self.resize(820, 640)
+        fit_to_screen(self, 820, 640)
 
     def _spin(self, key: str, value: int) -> QSpinBox:
         spin = QSpinBox(self)

@@ -18,6 +18,7 @@ CTX = "Appeals"
 
 _KINDS = {
     "appeal": QT_TRANSLATE_NOOP("Labels", "Residents' appeal"),
+    "appeal_event": QT_TRANSLATE_NOOP("Labels", "Step in handling an appeal"),
     "calendar_day": QT_TRANSLATE_NOOP("Labels", "Holiday or make-up workday"),
 }
 

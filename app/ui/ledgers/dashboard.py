@@ -10,7 +10,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QPainter
+from PySide6.QtGui import QBrush, QColor, QPainter, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -38,6 +39,18 @@ if TYPE_CHECKING:
 REF_ROLE = Qt.ItemDataRole.UserRole + 1
 # The newest notices the home view lists.
 NOTICES_SHOWN = 5
+
+
+# Figures side by side on a wide page.
+CARD_COLUMNS = 7
+
+
+def integer_axis(largest: int, most_ticks: int = 6) -> tuple[int, int]:
+    """The top of a count axis and its number of ticks, each tick a whole number: 0 and 1 for an
+    empty chart (not 0, 0, 0, 0, 1), 0 to 3 by ones, 0 to 10 by twos for a largest value of 7."""
+    intervals = max(1, min(largest, most_ticks - 1))
+    step = -(-max(largest, 1) // intervals)
+    return step * intervals, intervals + 1
 
 
 class DashboardPage(QWidget):
@@ -70,6 +83,8 @@ class DashboardPage(QWidget):
         self.cards = QGroupBox(self.tr("This year's work"), self)
         self.grid = QGridLayout(self.cards)
         self.values: dict[str, QLabel] = {}
+        self._boxes: list[tuple[QFrame, QLabel, QLabel]] = []  # a figure's box, number, caption
+        self._columns = 0
 
         # The chart is made when the first figures arrive (QtCharts loads then, not at start).
         self.chart: QChart | None = None
@@ -114,13 +129,49 @@ class DashboardPage(QWidget):
         lower = QHBoxLayout()
         lower.addWidget(self.chart_box, 3)
         lower.addLayout(side, 2)
-        layout = QVBoxLayout(self)
+        # On a small screen, or a larger one at 150 %, the page scrolls rather than clip its figures.
+        content = QWidget(self)
+        layout = QVBoxLayout(content)
         layout.setContentsMargins(16, 16, 16, 16)
         layout.addLayout(head)
         layout.addWidget(self.cards)
         layout.addLayout(lower, 1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
         controller.changed.connect(lambda _kind: self.refresh())
         self.refresh()
+
+    @property
+    def card_columns(self) -> int:
+        """How many figures stand side by side: as many as fit the page's width, seven at most."""
+        return self._columns
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place_cards()
+
+    def _place_cards(self) -> None:
+        if not self._boxes:
+            return
+        # The widest caption or number on one line, with the box's margins.
+        widest = max(max(number.sizeHint().width(), caption.sizeHint().width())
+                     for _box, number, caption in self._boxes)
+        width = widest + 24 + max(self.grid.horizontalSpacing(), 0)
+        room = self.cards.contentsRect().width() or self.width()
+        columns = max(2, min(CARD_COLUMNS, room // max(width, 1)))
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for box, _number, _caption in self._boxes:
+            self.grid.removeWidget(box)
+        for i, (box, _number, _caption) in enumerate(self._boxes):
+            self.grid.addWidget(box, i // columns, i % columns)
 
     def today(self) -> date:
         return self._today or date.today()
@@ -166,7 +217,7 @@ class DashboardPage(QWidget):
             ("training", self.tr("Training attendances"), str(c.training_attendances)),
         ]
         if not self.values:
-            for i, (key, caption, _value) in enumerate(cards):
+            for key, caption, _value in cards:
                 box = QFrame(self.cards)
                 box.setFrameShape(QFrame.Shape.StyledPanel)
                 box_layout = QVBoxLayout(box)
@@ -178,14 +229,16 @@ class DashboardPage(QWidget):
                 number.setFont(number_font)
                 number.setAlignment(Qt.AlignmentFlag.AlignCenter)
                 text = QLabel(caption, box)
+                text.setObjectName("caption")
                 text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-                text.setWordWrap(True)
                 box_layout.addWidget(number)
                 box_layout.addWidget(text)
-                self.grid.addWidget(box, i // 7, i % 7)
+                self._boxes.append((box, number, text))
                 self.values[key] = number
         for key, _caption, value in cards:
             self.values[key].setText(value)
+        self._columns = 0
+        self._place_cards()
         overdue = self.values["appeals_overdue"]
         overdue.setStyleSheet("color: #c0392b;" if c.appeals_overdue else "")
 
@@ -225,7 +278,9 @@ class DashboardPage(QWidget):
         axis_x.append(categories)
         axis_y = QValueAxis()
         axis_y.setLabelFormat("%d")
-        axis_y.setRange(0, max(1, c.appeals_received, c.projects_claimed) * 1.1)
+        top, ticks = integer_axis(max(c.appeals_received, c.projects_claimed))
+        axis_y.setRange(0, top)
+        axis_y.setTickCount(ticks)
         chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(axis_x)
@@ -267,9 +322,9 @@ class DashboardPage(QWidget):
         if item.kind == "appeal_near_due":
             return self.tr("Appeal due {due}: {title}").format(due=due, title=item.title)
         if item.kind == "milestone_due":
-            text = self.tr("Milestone overdue (due {due}): {title}") if item.overdue \
-                else self.tr("Milestone due {due}: {title}")
-            return text.format(due=due, title=item.title)
+            text = self.tr("Milestone overdue (due {due}): {project} ({secretary}) · {title}") \
+                if item.overdue else self.tr("Milestone due {due}: {project} ({secretary}) · {title}")
+            return text.format(due=due, project=item.context, secretary=item.owner, title=item.title)
         if item.kind == "sync_conflicts":
             return self.tr("{n} sync conflicts to review: edits made here that lost to newer ones "
                            "from elsewhere").format(n=item.title)

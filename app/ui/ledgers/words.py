@@ -30,6 +30,7 @@ _KINDS = {
     "fund_entry": QT_TRANSLATE_NOOP("Labels", "Fund entry"),
     "training_record": QT_TRANSLATE_NOOP("Labels", "Training record"),
     "cobuild_item": QT_TRANSLATE_NOOP("Labels", "Co-construction item"),
+    "cobuild_unit": QT_TRANSLATE_NOOP("Labels", "Unit of a co-construction item"),
     "calendar_day": QT_TRANSLATE_NOOP("Labels", "Holiday or make-up workday"),
 }
 

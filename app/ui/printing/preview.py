@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
 
 from app.atomic import atomic_copy
 from app.filenames import safe_file_name
+from app.ui.screen import fit_to_screen
 from app.ui.tasks import CancelledError, Runner, Task, describe_failure
 
 MakePdf = Callable[[Path], object]
@@ -123,7 +124,7 @@ class PrintPreviewDialog(QDialog):
         super().__init__(parent)
         self.title = title
         self.setWindowTitle(self.tr("Print Preview: %1").replace("%1", title))
-        self.resize(900, 1000)
+        fit_to_screen(self, 900, 1000)
         self._make_pdf = make_pdf
         self._make_full_pdf = make_full_pdf
         # Windows refuses to delete a file still open (a virus scanner reading the new PDF): closing

@@ -89,7 +89,7 @@ class ExportDialog(QDialog):
             self._add_folder(path, removable)
         if self.folders.count():
             self.folders.setCurrentRow(0)
-        other = QPushButton(self.tr("Other folder..."), self)
+        self.other_button = other = QPushButton(self.tr("Other folder..."), self)
         other.setObjectName("other_folder")
         other.clicked.connect(self._choose_folder)
         self.done_label = QLabel(self)
@@ -104,8 +104,9 @@ class ExportDialog(QDialog):
         self.close_button.clicked.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.pending_label)
-        layout.addWidget(QLabel(self.tr("Save the package to (removable drives first):"), self))
-        layout.addWidget(self.folders)
+        self.folders_label = QLabel(self.tr("Save the package to (removable drives first):"), self)
+        layout.addWidget(self.folders_label)
+        layout.addWidget(self.folders, 1)
         layout.addWidget(other, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.done_label)
         layout.addWidget(self.buttons)
@@ -159,6 +160,10 @@ class ExportDialog(QDialog):
             text += "\n" + self.tr("{n} of them were made while this computer's date was set ahead; "
                                    "they now carry today's date.").format(n=result.restamped)
         self.done_label.setText(text)
+        # Written: the choice of a folder makes way for the result, every line of it in view.
+        for chooser in (self.folders_label, self.folders, self.other_button):
+            chooser.hide()
+        self.done_label.setMinimumHeight(self.done_label.heightForWidth(self.done_label.width()))
         self.export_button.setEnabled(False)
         self.close_button.setText(self.tr("Close"))
         self.exported.emit(result)

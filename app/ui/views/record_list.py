@@ -231,7 +231,13 @@ class RecordListView(QWidget):
 
     def _update_count(self) -> None:
         count = self.model.rowCount()
-        self.count_label.setText(self.tr("{count} record(s)").format(count=count))
+        searched = self.query.search_text
+        if count == 0 and searched:
+            self.count_label.setText(self.tr(
+                "Nothing found for “{text}”. Type part of a name, its pinyin or initials (zgx for "
+                "张桂香), or clear the search and the filters to see every record.").format(text=searched))
+        else:
+            self.count_label.setText(self.tr("{count} record(s)").format(count=count))
         self.count_changed.emit(count)
 
     def _update_buttons(self) -> None:
