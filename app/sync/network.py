@@ -36,6 +36,8 @@ API = "/api/v1"
 BATCH_CHANGES = 1000
 PAGE_CHANGES = 1000
 MAX_CLOCK_SKEW_S = 5 * 60
+# The probe is one small answer: an unreachable server is told quickly.
+PROBE_TIMEOUT = httpx.Timeout(5.0, connect=3.0)
 MORE_HEADER = "X-Ledger-More"
 PACKAGE_TYPE = "application/octet-stream"
 # Bounds of one exchange, so a server that always answers "more" cannot keep it going for ever.
@@ -229,7 +231,7 @@ class NetworkSync:
             url = settings.url
         with self._client(url) as client:
             try:
-                answer = client.get(API + "/status", timeout=httpx.Timeout(10.0, connect=5.0))
+                answer = client.get(API + "/status", timeout=PROBE_TIMEOUT)
             except httpx.TransportError as exc:
                 raise NetworkError("offline", url=url, detail=_brief(exc)) from None
         return _status(url, answer, self.clock())

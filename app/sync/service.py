@@ -270,8 +270,17 @@ class SyncService:
             return int(marked.rowcount or 0)
 
     def record_refused(self, batch: OutgoingBatch, report: dict[str, Any], file_name: str) -> None:
-        """A batch the server refused goes into the history with its reason; its changes stay queued."""
+        """A batch the server refused goes into the history with its reason; its changes stay queued.
+        The same changes refused again (each exchange offers them) are listed once."""
         with self.db.session() as session:
+            latest = session.scalars(
+                select(SyncPackage).where(SyncPackage.direction == "out")
+                .order_by(SyncPackage.seq.desc()).limit(50)).all()
+            for known in latest:
+                if ((known.first_seq, known.last_seq, known.file_name) == (batch.first, batch.last, file_name)
+                        and orjson.loads(known.report) == report):
+                    known.processed_at = datetime.now()
+                    return
             self._record_out(session, batch, report, file_name)
 
     def _record_out(self, session: Session, batch: OutgoingBatch, report: dict[str, Any],

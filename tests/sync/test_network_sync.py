@@ -273,6 +273,7 @@ def test_another_communitys_records_are_refused_kept_and_do_not_block_the_rest(
     # The next exchange tries the refused batch again (it is still refused) and nothing else is lost.
     again = a1.sync()
     assert len(again.refused) == 1 and again.pushed == 0 and pending(a1.db) == 2
+    assert sum(h.status == "refused" for h in SyncService(a1.db).history()) == 1
 
 
 def test_a_clock_far_from_the_servers_is_reported_with_both_times(

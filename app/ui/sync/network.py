@@ -34,6 +34,8 @@ AFTER_EDIT_MS = 3_000
 # probe tries again.
 BACKGROUND_ATTEMPTS = 3
 BACKGROUND_CAP_S = 8.0
+# The runner has one worker: a server that stopped answering holds it no longer than this per try.
+BACKGROUND_TIMEOUT_S = 30.0
 
 Warn = Callable[[QWidget, str], None]
 
@@ -75,10 +77,13 @@ class NetworkSyncController(QObject):
     def client(self) -> NetworkSync:
         """The HTTP client, loaded when first needed (not at start)."""
         if self._client is None:
+            import httpx
+
             from app.sync.network import NetworkSync, RetryPolicy
 
             self._client = NetworkSync(self.db, retry=RetryPolicy(attempts=BACKGROUND_ATTEMPTS, base_s=1.0,
-                                                                  cap_s=BACKGROUND_CAP_S))
+                                                                  cap_s=BACKGROUND_CAP_S),
+                                       timeout=httpx.Timeout(BACKGROUND_TIMEOUT_S, connect=5.0))
         return self._client
 
     @property
