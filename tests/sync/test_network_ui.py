@@ -86,6 +86,10 @@ def test_enrolment_with_the_servers_address_then_the_status_bar_says_online(
     qtbot.addWidget(history)
     cells = [item.text() for r in range(history.table.rowCount()) if (item := history.table.item(r, 4))]
     assert f"网络：{live.url}" in cells
+    # Enrolling again (a new code after a revocation) offers the address already known.
+    again = sync.enrol_dialog()
+    qtbot.addWidget(again)
+    assert again.server.text() == live.url
 
 
 def test_an_edit_while_online_goes_out_and_a_stopped_server_shows_offline(

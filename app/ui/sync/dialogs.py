@@ -434,6 +434,9 @@ class EnrolDialog(QDialog):
         self.server.setObjectName("server")
         self.server.setPlaceholderText("https://...")
         self.server.setVisible(network is not None)
+        current = network.settings() if network is not None else None
+        if current is not None:
+            self.server.setText(current.url)
         self.fingerprints = QLabel(self)
         self.fingerprints.setObjectName("fingerprints")
         self.fingerprints.setWordWrap(True)
