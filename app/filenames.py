@@ -32,3 +32,23 @@ def safe_file_name(text: str, fallback: str = "file") -> str:
     if stem.rstrip(" ").upper() in _RESERVED:
         name = f"{stem.rstrip(' ')}_{dot}{rest}"
     return name
+
+
+def name_problem(name: str) -> str | None:
+    """Why a file named ``name`` could not exist on every system the app runs on, in words, or None.
+
+    A database or package named ``::::`` is a fine name on Linux, but not on Windows, where the
+    same ledger must open after a restore from a backup.
+    """
+    found = sorted(set(_FORBIDDEN.findall(name)))
+    if found:
+        shown = " ".join(repr(c)[1:-1] if c.isprintable() else f"\\x{ord(c):02x}" for c in found)
+        return f"it holds characters Windows does not allow in a file name ({shown})"
+    if name != name.rstrip(". "):
+        return "it ends with a dot or a space, which Windows drops"
+    stem = name.partition(".")[0].rstrip(" ")
+    if stem.upper() in _RESERVED:
+        return f"{stem} is a device name on Windows"
+    if len(name.encode("utf-8")) > 255:
+        return "it is longer than the 255 bytes a file name may have"
+    return None

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from app.atomic import atomic_write
 from app.db.hlc import HybridClock, Stamp
 from app.filenames import safe_file_name
+from app.identity import DIVISION_CODE_WORDS, division_code_problem, normalise_code
 from app.models import Community, new_id
 from app.models.notices import Notice, NoticeTarget
 from app.models.scope import CITY_SCOPE
@@ -34,6 +35,7 @@ from app.sync.package import (
     Limits,
     body_from_rows,
     build_package,
+    check_claims,
     open_envelope,
     read_changes,
     verify_signature,
@@ -244,6 +246,9 @@ class CityServer:
     def add_community(self, code: str, name: str, district: str, street: str,
                       city: str = "") -> EnrolmentIssued:
         """Register a community (or, when it exists, one more computer of it); returns a one-time code."""
+        code = normalise_code(code)
+        if division_code_problem(code):
+            raise ServerError(f"{code!r} is not a community code: {DIVISION_CODE_WORDS}")
         now = datetime.now()
         with self.writing("code:" + code) as session:
             known = session.scalar(select(EnrolledCommunity).where(EnrolledCommunity.code == code))
@@ -316,6 +321,8 @@ class CityServer:
         now = datetime.now()
         # The community the package says it is from: a package that lies is refused below.
         with self.writing(header.source.community_id or "") as session:
+            if envelope.signer_node == self.node_id:
+                raise SyncError("own_package")
             node = session.get(CommunityNode, envelope.signer_node)
             enrolment: Enrolment | None = None
             if node is None:
@@ -330,6 +337,9 @@ class CityServer:
                 raise SyncError("wrong_target", target=",".join(target.node_ids), here=self.node_id)
             if source.role != "community" or source.community_id != community_id:
                 raise SyncError("wrong_target", target=source.community_id or "", here=community_id)
+            check_claims(header, acknowledged=int(header.ack_server_seq or 0),
+                         issued=int(session.scalar(select(func.max(ServerChange.seq))) or 0),
+                         receiver="the city server", exact_range=True)
             changes = read_changes(envelope, self.keys, self.limits, require_sealed=True)
             check_community_writer(session, changes, community_id)
             seen = session.scalar(select(PackageLog.seq).where(

@@ -167,6 +167,10 @@ class NetworkSync:
                 raise SyncError("unauthorized")
             # Every number up to the highest one seen has committed (see CityServer._append).
             top = int(session.scalar(select(func.max(ServerChange.seq))) or 0)
+            if after > top:
+                # Taken as an acknowledgement below: a number not yet issued would freeze the
+                # computer's place in the sequence.
+                raise SyncError("ack_beyond", claimed=after, issued=top, receiver="the city server")
             rows = session.execute(
                 select(ServerChange.seq, ServerChange.change_id, ServerChange.table_name,
                        ServerChange.record_id, ServerChange.community_id, ServerChange.op,

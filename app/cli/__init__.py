@@ -16,9 +16,12 @@ from app import __version__
 from app.cli import backup, printing, registry, sync
 from app.cli.common import CliError
 from app.console import tolerate_unencodable
+from app.identity import DIVISION_CODE_WORDS
 from app.services.errors import DomainError, ValidationError
 
 COMMAND_MODULES = (registry, printing, sync, backup)
+# Field errors whose code alone does not say what is expected.
+RULE_WORDS = {"division_code": DIVISION_CODE_WORDS}
 
 
 class _Parser(argparse.ArgumentParser):
@@ -47,7 +50,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"community-ledger-cli: error: {exc}", file=sys.stderr)
         return exc.code
     except ValidationError as exc:
-        detail = ", ".join(f"{e.field} ({e.code})" for e in exc.errors)
+        detail = ", ".join(f"{e.field} ({e.code})" + (f": {RULE_WORDS[e.code]}" if e.code in RULE_WORDS
+                                                       else "") for e in exc.errors)
         print(f"community-ledger-cli: error: invalid value: {detail}", file=sys.stderr)
         return 1
     except DomainError as exc:

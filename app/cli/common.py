@@ -9,6 +9,7 @@ from typing import Any
 
 from app.db.database import Database
 from app.db.migrate import DatabaseTooNewError, DatabaseUnavailableError, NotALedgerDatabaseError
+from app.filenames import name_problem
 
 
 class CliError(Exception):
@@ -28,6 +29,9 @@ def open_database(path: str | None, must_exist: bool = True) -> Database:
     if not path:
         raise CliError("--db PATH is required", 2)
     p = Path(path)
+    problem = name_problem(p.name) if p.name else "it names no file"
+    if problem is not None:
+        raise CliError(f"cannot use {p.name!r} as a database file name: {problem}")
     if must_exist and not p.exists():
         raise CliError(f"database file not found: {p}")
     if p.exists() and p.is_dir():

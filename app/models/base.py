@@ -30,6 +30,15 @@ def person_names() -> dict[str, bool]:
     return {PERSON_NAME: True}
 
 
+# Marks (in a column's ``info``) a column holding the id of a record of another synced table.
+REFERS_TO = "refers_to"
+
+
+def refers_to(table: str) -> dict[str, str]:
+    """The ``info`` of a column that holds the id of a record of ``table`` (or nothing)."""
+    return {REFERS_TO: table}
+
+
 def new_id() -> str:
     """A new record id: a random UUID in its canonical text form."""
     return str(uuid.uuid4())

@@ -14,7 +14,8 @@ from enum import StrEnum
 from sqlalchemy import String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.models.base import Base, ScaledDecimal, SyncedRecord, person_names
+from app.identity import PHONE, value_rule
+from app.models.base import Base, ScaledDecimal, SyncedRecord, person_names, refers_to
 
 # --- choices ---------------------------------------------------------------------------
 
@@ -180,7 +181,8 @@ class Meeting(SyncedRecord, Base):
     place: Mapped[str] = mapped_column(String(100), default="")
     host: Mapped[str] = mapped_column(String(50), default="", info=person_names())
     recorder: Mapped[str] = mapped_column(String(50), default="", info=person_names())
-    party_group_id: Mapped[str | None] = mapped_column(String(36), default=None, index=True)
+    party_group_id: Mapped[str | None] = mapped_column(String(36), default=None, index=True,
+                                                       info=refers_to("party_group"))
     agenda: Mapped[str] = mapped_column(Text, default="")
     key_points: Mapped[str] = mapped_column(Text, default="")
     dissent: Mapped[str] = mapped_column(Text, default="")
@@ -193,12 +195,14 @@ class MeetingAttendee(SyncedRecord, Base):
 
     __tablename__ = "meeting_attendee"
 
-    meeting_id: Mapped[str] = mapped_column(String(36), index=True)
+    meeting_id: Mapped[str] = mapped_column(String(36), index=True, info=refers_to("meeting"))
     person_kind: Mapped[str] = mapped_column(String(20), default=AttendeeKind.TYPED.value)
-    member_id: Mapped[str | None] = mapped_column(String(36), default=None)
-    cadre_id: Mapped[str | None] = mapped_column(String(36), default=None)
-    resident_unit_id: Mapped[str | None] = mapped_column(String(36), default=None)
-    part_time_member_id: Mapped[str | None] = mapped_column(String(36), default=None)
+    member_id: Mapped[str | None] = mapped_column(String(36), default=None, info=refers_to("party_member"))
+    cadre_id: Mapped[str | None] = mapped_column(String(36), default=None, info=refers_to("cadre"))
+    resident_unit_id: Mapped[str | None] = mapped_column(String(36), default=None,
+                                                         info=refers_to("resident_unit"))
+    part_time_member_id: Mapped[str | None] = mapped_column(String(36), default=None,
+                                                            info=refers_to("part_time_member"))
     name: Mapped[str] = mapped_column(String(50), info=person_names())
     org: Mapped[str] = mapped_column(String(100), default="")
     post: Mapped[str] = mapped_column(String(50), default="")
@@ -213,7 +217,7 @@ class MeetingAttachment(SyncedRecord, Base):
 
     __tablename__ = "meeting_attachment"
 
-    meeting_id: Mapped[str] = mapped_column(String(36), index=True)
+    meeting_id: Mapped[str] = mapped_column(String(36), index=True, info=refers_to("meeting"))
     sha256: Mapped[str] = mapped_column(String(64), index=True)
     file_name: Mapped[str] = mapped_column(String(200))
     size: Mapped[int] = mapped_column(default=0)
@@ -230,8 +234,10 @@ class SecretaryProject(SyncedRecord, Base):
     year: Mapped[int] = mapped_column(index=True)
     level: Mapped[str] = mapped_column(String(20), default=SecretaryLevel.COMMUNITY.value)
     secretary_name: Mapped[str] = mapped_column(String(50), info=person_names())
-    party_group_id: Mapped[str | None] = mapped_column(String(36), default=None)
-    resident_unit_id: Mapped[str | None] = mapped_column(String(36), default=None)
+    party_group_id: Mapped[str | None] = mapped_column(String(36), default=None,
+                                                       info=refers_to("party_group"))
+    resident_unit_id: Mapped[str | None] = mapped_column(String(36), default=None,
+                                                         info=refers_to("resident_unit"))
     title: Mapped[str] = mapped_column(String(200))
     problem: Mapped[str] = mapped_column(Text, default="")
     measures: Mapped[str] = mapped_column(Text, default="")
@@ -244,7 +250,7 @@ class SecretaryProject(SyncedRecord, Base):
 class ProjectMilestone(SyncedRecord, Base):
     __tablename__ = "project_milestone"
 
-    project_id: Mapped[str] = mapped_column(String(36), index=True)
+    project_id: Mapped[str] = mapped_column(String(36), index=True, info=refers_to("secretary_project"))
     stage: Mapped[str] = mapped_column(String(20), default=MilestoneStage.OTHER.value)
     title: Mapped[str] = mapped_column(String(200))
     due_date: Mapped[date] = mapped_column(index=True)
@@ -256,7 +262,7 @@ class ProjectMilestone(SyncedRecord, Base):
 class ProjectEvaluation(SyncedRecord, Base):
     __tablename__ = "project_evaluation"
 
-    project_id: Mapped[str] = mapped_column(String(36), index=True)
+    project_id: Mapped[str] = mapped_column(String(36), index=True, info=refers_to("secretary_project"))
     method: Mapped[str] = mapped_column(String(20))
     evaluated_on: Mapped[date] = mapped_column()
     notes: Mapped[str] = mapped_column(Text, default="")
@@ -277,10 +283,11 @@ class Appeal(SyncedRecord, Base):
     channel: Mapped[str] = mapped_column(String(20), default=AppealChannel.HOTLINE.value)
     received_at: Mapped[datetime] = mapped_column(index=True)
     resident_name: Mapped[str] = mapped_column(String(50), default="", info=person_names())
-    resident_phone: Mapped[str] = mapped_column(String(20), default="")
+    resident_phone: Mapped[str] = mapped_column(String(20), default="", info=value_rule(PHONE))
     address: Mapped[str] = mapped_column(String(200), default="")
-    compound_id: Mapped[str | None] = mapped_column(String(36), default=None, index=True)
-    building_id: Mapped[str | None] = mapped_column(String(36), default=None)
+    compound_id: Mapped[str | None] = mapped_column(String(36), default=None, index=True,
+                                                    info=refers_to("compound"))
+    building_id: Mapped[str | None] = mapped_column(String(36), default=None, info=refers_to("building"))
     category: Mapped[str] = mapped_column(String(20))
     urgency: Mapped[str] = mapped_column(String(20), default=AppealUrgency.NORMAL.value)
     content: Mapped[str] = mapped_column(Text, default="")
@@ -310,7 +317,7 @@ class AppealEvent(SyncedRecord, Base):
 
     __tablename__ = "appeal_event"
 
-    appeal_id: Mapped[str] = mapped_column(String(36), index=True)
+    appeal_id: Mapped[str] = mapped_column(String(36), index=True, info=refers_to("appeal"))
     at: Mapped[datetime] = mapped_column()
     actor: Mapped[str] = mapped_column(String(50), default="")
     step: Mapped[str] = mapped_column(String(30))
@@ -343,11 +350,11 @@ class LedgerSetting(SyncedRecord, Base):
 class CompoundGuarantee(SyncedRecord, Base):
     __tablename__ = "compound_guarantee"
 
-    compound_id: Mapped[str] = mapped_column(String(36), index=True)
+    compound_id: Mapped[str] = mapped_column(String(36), index=True, info=refers_to("compound"))
     leader_name: Mapped[str] = mapped_column(String(50), info=person_names())
     leader_post: Mapped[str] = mapped_column(String(100), default="")
     leader_unit: Mapped[str] = mapped_column(String(100), default="")
-    organ_id: Mapped[str | None] = mapped_column(String(36), default=None)
+    organ_id: Mapped[str | None] = mapped_column(String(36), default=None, info=refers_to("organ"))
     since: Mapped[date | None] = mapped_column(default=None)
     note: Mapped[str] = mapped_column(Text, default="")
 
@@ -357,7 +364,7 @@ class GuaranteeTask(SyncedRecord, Base):
 
     __tablename__ = "guarantee_task"
 
-    guarantee_id: Mapped[str] = mapped_column(String(36), index=True)
+    guarantee_id: Mapped[str] = mapped_column(String(36), index=True, info=refers_to("compound_guarantee"))
     task: Mapped[str] = mapped_column(String(30))
     status: Mapped[str] = mapped_column(String(20), default=TaskStatus.NOT_STARTED.value)
     done_on: Mapped[date | None] = mapped_column(default=None)
@@ -374,17 +381,17 @@ class Organ(SyncedRecord, Base):
 
     name: Mapped[str] = mapped_column(String(100), index=True)
     contact: Mapped[str] = mapped_column(String(50), default="")
-    phone: Mapped[str] = mapped_column(String(20), default="")
+    phone: Mapped[str] = mapped_column(String(20), default="", info=value_rule(PHONE))
     address: Mapped[str] = mapped_column(String(200), default="")
 
 
 class Cadre(SyncedRecord, Base):
     __tablename__ = "cadre"
 
-    organ_id: Mapped[str] = mapped_column(String(36), index=True)
+    organ_id: Mapped[str] = mapped_column(String(36), index=True, info=refers_to("organ"))
     name: Mapped[str] = mapped_column(String(50), index=True, info=person_names())
     post: Mapped[str] = mapped_column(String(100), default="")
-    phone: Mapped[str] = mapped_column(String(20), default="")
+    phone: Mapped[str] = mapped_column(String(20), default="", info=value_rule(PHONE))
     is_party_member: Mapped[bool] = mapped_column(default=True)
 
 
@@ -394,14 +401,14 @@ class WorkdayVisit(SyncedRecord, Base):
     __tablename__ = "workday_visit"
 
     month: Mapped[str] = mapped_column(String(7), index=True)
-    organ_id: Mapped[str] = mapped_column(String(36), index=True)
-    cadre_id: Mapped[str] = mapped_column(String(36), index=True)
+    organ_id: Mapped[str] = mapped_column(String(36), index=True, info=refers_to("organ"))
+    cadre_id: Mapped[str] = mapped_column(String(36), index=True, info=refers_to("cadre"))
     arrived_at: Mapped[datetime | None] = mapped_column(default=None)
     left_at: Mapped[datetime | None] = mapped_column(default=None)
     service: Mapped[str] = mapped_column(String(200), default="")
     party_lesson: Mapped[bool] = mapped_column(default=False)
     pairing_household: Mapped[str] = mapped_column(String(100), default="")
-    appeal_id: Mapped[str | None] = mapped_column(String(36), default=None)
+    appeal_id: Mapped[str | None] = mapped_column(String(36), default=None, info=refers_to("appeal"))
     goods_fen: Mapped[int] = mapped_column(default=0)
     confirmed: Mapped[bool] = mapped_column(default=False)
     confirmed_by: Mapped[str] = mapped_column(String(50), default="")
@@ -429,8 +436,8 @@ class CoBuildUnit(SyncedRecord, Base):
 
     __tablename__ = "cobuild_unit"
 
-    item_id: Mapped[str] = mapped_column(String(36), index=True)
-    resident_unit_id: Mapped[str] = mapped_column(String(36), index=True)
+    item_id: Mapped[str] = mapped_column(String(36), index=True, info=refers_to("cobuild_item"))
+    resident_unit_id: Mapped[str] = mapped_column(String(36), index=True, info=refers_to("resident_unit"))
 
 
 # --- funds and training ----------------------------------------------------------------
@@ -448,7 +455,7 @@ class Fund(SyncedRecord, Base):
 class FundEntry(SyncedRecord, Base):
     __tablename__ = "fund_entry"
 
-    fund_id: Mapped[str] = mapped_column(String(36), index=True)
+    fund_id: Mapped[str] = mapped_column(String(36), index=True, info=refers_to("fund"))
     entry_date: Mapped[date] = mapped_column(index=True)
     voucher_no: Mapped[str] = mapped_column(String(30), default="")
     direction: Mapped[str] = mapped_column(String(10))
@@ -463,7 +470,7 @@ class TrainingRecord(SyncedRecord, Base):
     __tablename__ = "training_record"
 
     person_name: Mapped[str] = mapped_column(String(50), index=True, info=person_names())
-    member_id: Mapped[str | None] = mapped_column(String(36), default=None)
+    member_id: Mapped[str | None] = mapped_column(String(36), default=None, info=refers_to("party_member"))
     post: Mapped[str] = mapped_column(String(100), default="")
     course: Mapped[str] = mapped_column(String(200))
     hours: Mapped[Decimal] = mapped_column(ScaledDecimal(1))

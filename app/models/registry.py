@@ -9,7 +9,8 @@ from enum import StrEnum
 from sqlalchemy import String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.models.base import Base, ScaledDecimal, SyncedRecord, person_names
+from app.identity import DIVISION_CODE, ID_NUMBER, PHONE, value_rule
+from app.models.base import Base, ScaledDecimal, SyncedRecord, person_names, refers_to
 
 
 class OrgKind(StrEnum):
@@ -45,7 +46,7 @@ class ResidentUnitKind(StrEnum):
 class Community(SyncedRecord, Base):
     __tablename__ = "community"
 
-    code: Mapped[str] = mapped_column(String(32), unique=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True, info=value_rule(DIVISION_CODE))
     name: Mapped[str] = mapped_column(String(100))
     street: Mapped[str] = mapped_column(String(100))
     district: Mapped[str] = mapped_column(String(100))
@@ -53,7 +54,7 @@ class Community(SyncedRecord, Base):
     org_kind: Mapped[str] = mapped_column(String(20), default=OrgKind.COMMITTEE.value)
     org_name: Mapped[str] = mapped_column(String(100), default="")
     secretary_name: Mapped[str] = mapped_column(String(50), default="", info=person_names())
-    secretary_phone: Mapped[str] = mapped_column(String(20), default="")
+    secretary_phone: Mapped[str] = mapped_column(String(20), default="", info=value_rule(PHONE))
     address: Mapped[str] = mapped_column(String(200), default="")
 
 
@@ -63,9 +64,10 @@ class PartTimeMember(SyncedRecord, Base):
     __tablename__ = "part_time_member"
 
     name: Mapped[str] = mapped_column(String(50), info=person_names())
-    resident_unit_id: Mapped[str | None] = mapped_column(String(36), default=None)
+    resident_unit_id: Mapped[str | None] = mapped_column(String(36), default=None,
+                                                         info=refers_to("resident_unit"))
     post: Mapped[str] = mapped_column(String(100), default="")
-    phone: Mapped[str] = mapped_column(String(20), default="")
+    phone: Mapped[str] = mapped_column(String(20), default="", info=value_rule(PHONE))
 
 
 class PropertyCompany(SyncedRecord, Base):
@@ -73,7 +75,7 @@ class PropertyCompany(SyncedRecord, Base):
 
     name: Mapped[str] = mapped_column(String(100))
     contact: Mapped[str] = mapped_column(String(50), default="")
-    phone: Mapped[str] = mapped_column(String(20), default="")
+    phone: Mapped[str] = mapped_column(String(20), default="", info=value_rule(PHONE))
     address: Mapped[str] = mapped_column(String(200), default="")
 
 
@@ -85,7 +87,8 @@ class Compound(SyncedRecord, Base):
     households: Mapped[int] = mapped_column(default=0)
     building_count: Mapped[int] = mapped_column(default=0)
     area_m2: Mapped[Decimal | None] = mapped_column(ScaledDecimal(2), default=None)
-    property_company_id: Mapped[str | None] = mapped_column(String(36), default=None)
+    property_company_id: Mapped[str | None] = mapped_column(String(36), default=None,
+                                                            info=refers_to("property_company"))
     # Yuan per square metre per month, kept to 0.0001 yuan.
     fee_standard: Mapped[Decimal | None] = mapped_column(ScaledDecimal(4), default=None)
     # Percent, kept to 0.01 %.
@@ -97,13 +100,13 @@ class Compound(SyncedRecord, Base):
 class Building(SyncedRecord, Base):
     __tablename__ = "building"
 
-    compound_id: Mapped[str] = mapped_column(String(36), index=True)
+    compound_id: Mapped[str] = mapped_column(String(36), index=True, info=refers_to("compound"))
     number: Mapped[str] = mapped_column(String(20))
     entrances: Mapped[int] = mapped_column(default=1)
     floors: Mapped[int] = mapped_column(default=1)
     households: Mapped[int] = mapped_column(default=0)
     leader_name: Mapped[str] = mapped_column(String(50), default="", info=person_names())
-    leader_phone: Mapped[str] = mapped_column(String(20), default="")
+    leader_phone: Mapped[str] = mapped_column(String(20), default="", info=value_rule(PHONE))
 
 
 class PartyGroup(SyncedRecord, Base):
@@ -111,9 +114,10 @@ class PartyGroup(SyncedRecord, Base):
 
     name: Mapped[str] = mapped_column(String(100))
     kind: Mapped[str] = mapped_column(String(20), default=PartyGroupKind.ORDINARY.value)
-    compound_id: Mapped[str | None] = mapped_column(String(36), default=None, index=True)
+    compound_id: Mapped[str | None] = mapped_column(String(36), default=None, index=True,
+                                                    info=refers_to("compound"))
     leader_name: Mapped[str] = mapped_column(String(50), default="", info=person_names())
-    leader_phone: Mapped[str] = mapped_column(String(20), default="")
+    leader_phone: Mapped[str] = mapped_column(String(20), default="", info=value_rule(PHONE))
 
 
 class PartyGroupBuilding(SyncedRecord, Base):
@@ -121,8 +125,8 @@ class PartyGroupBuilding(SyncedRecord, Base):
 
     __tablename__ = "party_group_building"
 
-    party_group_id: Mapped[str] = mapped_column(String(36), index=True)
-    building_id: Mapped[str] = mapped_column(String(36), index=True)
+    party_group_id: Mapped[str] = mapped_column(String(36), index=True, info=refers_to("party_group"))
+    building_id: Mapped[str] = mapped_column(String(36), index=True, info=refers_to("building"))
 
 
 class PartyMember(SyncedRecord, Base):
@@ -136,11 +140,13 @@ class PartyMember(SyncedRecord, Base):
     join_date: Mapped[date | None] = mapped_column(default=None)
     status: Mapped[str] = mapped_column(String(20), default=MemberStatus.FULL.value)
     full_date: Mapped[date | None] = mapped_column(default=None)
-    phone: Mapped[str] = mapped_column(String(20), default="")
-    id_number: Mapped[str] = mapped_column(String(18), default="")
-    party_group_id: Mapped[str | None] = mapped_column(String(36), default=None, index=True)
-    compound_id: Mapped[str | None] = mapped_column(String(36), default=None, index=True)
-    building_id: Mapped[str | None] = mapped_column(String(36), default=None)
+    phone: Mapped[str] = mapped_column(String(20), default="", info=value_rule(PHONE))
+    id_number: Mapped[str] = mapped_column(String(18), default="", info=value_rule(ID_NUMBER))
+    party_group_id: Mapped[str | None] = mapped_column(String(36), default=None, index=True,
+                                                       info=refers_to("party_group"))
+    compound_id: Mapped[str | None] = mapped_column(String(36), default=None, index=True,
+                                                    info=refers_to("compound"))
+    building_id: Mapped[str | None] = mapped_column(String(36), default=None, info=refers_to("building"))
     in_service: Mapped[bool] = mapped_column(default=False)
     employer: Mapped[str] = mapped_column(String(100), default="")
     registered_on: Mapped[date | None] = mapped_column(default=None)
@@ -149,7 +155,7 @@ class PartyMember(SyncedRecord, Base):
 class HomeownerCommittee(SyncedRecord, Base):
     __tablename__ = "homeowner_committee"
 
-    compound_id: Mapped[str] = mapped_column(String(36), index=True)
+    compound_id: Mapped[str] = mapped_column(String(36), index=True, info=refers_to("compound"))
     founded_on: Mapped[date | None] = mapped_column(default=None)
     term_start: Mapped[date | None] = mapped_column(default=None)
     term_end: Mapped[date | None] = mapped_column(default=None)
@@ -159,19 +165,20 @@ class HomeownerCommittee(SyncedRecord, Base):
 class HomeownerCommitteeMember(SyncedRecord, Base):
     __tablename__ = "homeowner_committee_member"
 
-    committee_id: Mapped[str] = mapped_column(String(36), index=True)
+    committee_id: Mapped[str] = mapped_column(String(36), index=True, info=refers_to("homeowner_committee"))
     name: Mapped[str] = mapped_column(String(50), info=person_names())
     role: Mapped[str] = mapped_column(String(20), default="委员")
     is_party_member: Mapped[bool] = mapped_column(default=False)
-    phone: Mapped[str] = mapped_column(String(20), default="")
+    phone: Mapped[str] = mapped_column(String(20), default="", info=value_rule(PHONE))
 
 
 class RedPropertyBranch(SyncedRecord, Base):
     __tablename__ = "red_property_branch"
 
     name: Mapped[str] = mapped_column(String(100))
-    property_company_id: Mapped[str | None] = mapped_column(String(36), default=None)
-    compound_id: Mapped[str | None] = mapped_column(String(36), default=None)
+    property_company_id: Mapped[str | None] = mapped_column(String(36), default=None,
+                                                            info=refers_to("property_company"))
+    compound_id: Mapped[str | None] = mapped_column(String(36), default=None, info=refers_to("compound"))
     secretary_name: Mapped[str] = mapped_column(String(50), default="", info=person_names())
     founded_on: Mapped[date | None] = mapped_column(default=None)
     member_count: Mapped[int] = mapped_column(default=0)
@@ -183,6 +190,6 @@ class ResidentUnit(SyncedRecord, Base):
     name: Mapped[str] = mapped_column(String(100))
     kind: Mapped[str] = mapped_column(String(20), default=ResidentUnitKind.ENTERPRISE.value)
     contact: Mapped[str] = mapped_column(String(50), default="")
-    phone: Mapped[str] = mapped_column(String(20), default="")
+    phone: Mapped[str] = mapped_column(String(20), default="", info=value_rule(PHONE))
     address: Mapped[str] = mapped_column(String(200), default="")
     party_org_name: Mapped[str] = mapped_column(String(100), default="")

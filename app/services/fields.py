@@ -14,7 +14,14 @@ from enum import StrEnum
 from typing import Any
 
 from app.services.errors import FieldError
-from app.services.identity import id_number_problem, normalise_id_number, phone_problem
+from app.services.identity import (
+    division_code_problem,
+    id_number_problem,
+    normalise_code,
+    normalise_id_number,
+    normalise_phone,
+    phone_problem,
+)
 
 
 class Kind(StrEnum):
@@ -31,6 +38,7 @@ class Kind(StrEnum):
     MULTI_REF = "multi_ref"
     PHONE = "phone"
     ID_NUMBER = "id_number"
+    DIVISION_CODE = "division_code"  # a community's administrative division code
 
 
 @dataclass(frozen=True)
@@ -99,7 +107,7 @@ def clean(field: Field, value: Any) -> tuple[Any, FieldError | None]:
     if _blank(value):
         if field.required:
             return None, FieldError(name, "required")
-        if field.kind in (Kind.TEXT, Kind.LONG_TEXT, Kind.PHONE, Kind.ID_NUMBER):
+        if field.kind in (Kind.TEXT, Kind.LONG_TEXT, Kind.PHONE, Kind.ID_NUMBER, Kind.DIVISION_CODE):
             return "", None
         if field.kind is Kind.CHOICE:
             return (field.default or ""), None
@@ -119,12 +127,16 @@ def clean(field: Field, value: Any) -> tuple[Any, FieldError | None]:
             return None, FieldError(name, "too_long", {"max": limit})
         return text, None
     if kind is Kind.PHONE:
-        text = str(value).strip().replace(" ", "")
+        text = normalise_phone(str(value))
         code = phone_problem(text)
         return (None, FieldError(name, code)) if code else (text, None)
     if kind is Kind.ID_NUMBER:
         text = normalise_id_number(str(value))
         code = id_number_problem(text)
+        return (None, FieldError(name, code)) if code else (text, None)
+    if kind is Kind.DIVISION_CODE:
+        text = normalise_code(str(value))
+        code = division_code_problem(text)
         return (None, FieldError(name, code)) if code else (text, None)
     if kind is Kind.INT:
         if isinstance(value, bool):

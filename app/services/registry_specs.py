@@ -348,7 +348,7 @@ REGISTRY_KINDS: tuple[EntitySpec, ...] = (
         kind="community",
         model=Community,
         fields=(
-            Field("code", required=True, max_len=32),
+            Field("code", Kind.DIVISION_CODE, required=True, max_len=32),
             Field("name", required=True),
             Field("street", required=True),
             Field("district", required=True),

@@ -22,6 +22,7 @@ from sqlalchemy import Date, DateTime, bindparam, select
 from sqlalchemy.orm import Session
 
 from app.db.hlc import STAMP_RE
+from app.identity import stored_value_problem
 from app.models import OutboxEntry, new_id
 from app.models.scope import CITY_SCOPE
 from app.models.sync import SyncConflict
@@ -179,14 +180,25 @@ class Applier:
     def _apply(self, changes: Iterable[dict[str, Any]], progress: Progress) -> ApplyResult:
         result = ApplyResult()
         grouped: dict[str, dict[str, list[_Incoming]]] = defaultdict(lambda: defaultdict(list))
+        decoded: list[_Incoming] = []
         for ch in changes:
             problem, values = self._decode(ch)
             if problem is not None:
                 result.rejected.append(RejectedChange(ch["id"], ch["table"], ch["record"], problem.reason,
                                                       problem.field, problem.params))
                 continue
-            grouped[ch["table"]][ch["record"]].append(_Incoming(ch, values))
+            decoded.append(_Incoming(ch, values))
+        broken = self._broken_references(decoded)
+        for inc in decoded:
+            ch = inc.change
+            problem = broken.get(ch["id"])
+            if problem is not None:
+                result.rejected.append(RejectedChange(ch["id"], ch["table"], ch["record"], problem.reason,
+                                                      problem.field, problem.params))
+                continue
+            grouped[ch["table"]][ch["record"]].append(inc)
             result.accepted.append(ch)
+        release(decoded)
         if result.accepted:
             result.max_stamp = max(map(itemgetter("hlc"), result.accepted))
         for name in sorted(grouped):
@@ -194,6 +206,43 @@ class Applier:
             # Each table's decoded values are let go once it is written.
             self._apply_table(self.tables[name], grouped.pop(name), result)
         return result
+
+    def _broken_references(self, decoded: list[_Incoming]) -> dict[str, Problem]:
+        """Change id -> why, for each change naming a record (a meeting, a member) that neither
+        exists here nor arrives in the same changes, or that belongs to a community other than the
+        change's own (the city's records may be named by anyone)."""
+        wanted: list[tuple[str, str, str, str, str]] = []  # change id, field, table, record, community
+        arriving: dict[tuple[str, str], str] = {}
+        for inc in decoded:
+            ch = inc.change
+            arriving.setdefault((ch["table"], ch["record"]), ch["community"])
+            refs = self.tables[ch["table"]].references
+            if refs:
+                for name, table in refs.items():
+                    target = inc.values.get(name)
+                    if target:
+                        wanted.append((ch["id"], name, table, target, ch["community"]))
+        if not wanted:
+            return {}
+        owners: dict[tuple[str, str], str] = {}
+        missing: dict[str, set[str]] = defaultdict(set)
+        for _change, _name, table, target, _community in wanted:
+            if (table, target) not in arriving:
+                missing[table].add(target)
+        for table, ids in missing.items():
+            t = self.tables[table].table
+            for part in chunks(sorted(ids)):
+                for row in self.session.execute(select(t.c.id, t.c.community_id).where(t.c.id.in_(part))):
+                    owners[(table, row[0])] = row[1]
+        broken: dict[str, Problem] = {}
+        for change_id, name, table, target, community in wanted:
+            owner = arriving.get((table, target)) or owners.get((table, target))
+            if owner is None:
+                broken.setdefault(change_id, Problem("missing_reference", name, {"table": table}))
+            elif owner != community and owner != CITY_SCOPE:
+                broken.setdefault(change_id, Problem("forbidden_reference", name,
+                                                     {"table": table, **_owner(owner)}))
+        return broken
 
     def _decode(self, ch: dict[str, Any]) -> tuple[Problem | None, dict[str, Any]]:
         spec = self.tables.get(ch["table"])
@@ -242,6 +291,11 @@ class Applier:
                 except BadValueError as exc:
                     return Problem("bad_value", name, {"expected": exc.expected, **exc.params}), {}
             values[name] = raw
+        # The rules the forms enforce (ID numbers, phones, codes), from the same functions.
+        for name, rule in spec.rules.items():
+            value = values.get(name)
+            if type(value) is str and (code := stored_value_problem(rule, value)) is not None:
+                return Problem("bad_value", name, {"expected": rule, "code": code}), {}
         if ch["op"] == "delete" and values.get("deleted_at") is None:
             values["deleted_at"] = _stamp_time(ch["hlc"])
         if "community_id" not in values:

@@ -12,6 +12,8 @@ MESSAGES: dict[str, str] = {
     "truncated": "the file is incomplete: it was cut off while being copied",
     "decompression_bomb": "the file would expand to more than {limit_mb} MB; "
                           "refused as a decompression bomb",
+    "body_too_large": "the package declares a body of {size} for {count} changes, more than {limit}; "
+                      "refused before decrypting it",
     "malformed_json": "the package is not valid JSON ({detail})",
     "schema": "the package does not follow the package format: {detail}",
     "format_too_new": "the package uses format version {version}; this program reads up to {supported}",
@@ -20,6 +22,10 @@ MESSAGES: dict[str, str] = {
     "bad_signature": "the package signature does not match: it was altered or forged",
     "signer_mismatch": "the package names one computer as sender but carries another one's key",
     "wrong_target": "the package is addressed to {target}, not to {here}",
+    "other_computer": "the package is for another computer of this community (node {nodes}); "
+                      "import it on that computer",
+    "own_package": "the package was made here, by this computer itself; import the package the other "
+                   "side made in return",
     "not_recipient": "the package is sealed to another computer",
     "decrypt_failed": "the package cannot be decrypted: it was altered",
     "plain_not_allowed": "the package is not encrypted; packages carried on a USB drive must be",
@@ -27,6 +33,9 @@ MESSAGES: dict[str, str] = {
     "counts_mismatch": "the package header counts {header} changes but the body holds {body}",
     "forbidden_record": "the package writes {table} record {record}, which belongs to {owner_text}; "
                         "a community writes only its own records",
+    "bad_range": "the package claims changes {first} to {last} of its computer but carries {count}",
+    "ack_beyond": "the package acknowledges changes up to number {claimed}, but {receiver} has issued "
+                  "only {issued}",
     "not_enrolled": "this database is not enrolled with the city server; run enroll with the code first",
     "no_community": "this database has no community yet",
     "enrolment_invalid": "the enrolment code is not valid",

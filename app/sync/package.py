@@ -15,7 +15,7 @@ import hashlib
 import json
 import zlib
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -39,8 +39,8 @@ FORMAT = "community-ledger-sync"
 FORMAT_VERSION = 1
 MIN_APP_VERSION = "0.1.0"
 MiB = 1024 * 1024
-__all__ = ["FILE_SUFFIX", "Envelope", "Limits", "build_package", "open_envelope", "read_changes",
-           "verify_signature"]
+__all__ = ["FILE_SUFFIX", "Envelope", "Limits", "build_package", "check_claims", "open_envelope",
+           "read_changes", "verify_signature"]
 
 
 @dataclass(frozen=True)
@@ -49,10 +49,15 @@ class Limits:
 
     max_file_bytes: int = 256 * MiB
     max_expanded_bytes: int = 1024 * MiB
-    # Beyond ``ratio_floor`` bytes, a file may not expand more than ``max_ratio`` times:
-    # JSON compresses about 5 to 15 times, a decompression bomb a thousand times.
-    max_ratio: int = 100
+    # Beyond ``ratio_floor`` bytes, a file may not expand more than ``max_ratio`` times: JSON
+    # compresses about 5 to 15 times, a sealed package (base64 of compressed data) not even 2
+    # times, a decompression bomb a thousand times.
+    max_ratio: int = 20
     ratio_floor: int = 16 * MiB
+    # What one change may take in a body at most (every field at its longest, escaped): with the
+    # declared count of changes, it bounds the declared size of the body.
+    max_change_bytes: int = 256 * 1024
+    body_slack: int = 64 * 1024
 
 
 @dataclass(frozen=True)
@@ -240,22 +245,29 @@ def build_package(
 # --- reading ---------------------------------------------------------------------------------------
 
 
-def _inflate(data: bytes | bytearray, wbits: int, limits: Limits) -> bytearray:
+def _inflate(data: bytes | bytearray, wbits: int, limit: int,
+             refine: Callable[[bytearray], int | None] | None = None) -> bytearray:
+    """``data`` inflated, refused as a bomb as soon as it grows past ``limit`` bytes.
+
+    ``refine``, called once with the first part inflated, may name a lower limit (from what the
+    package declares of itself), so memory is bounded by what the package may hold.
+    """
     inflater = zlib.decompressobj(wbits=wbits)
     out = bytearray()
     pending = data
     step = 4 * MiB
     try:
-        while pending:
-            out += inflater.decompress(pending, step)
+        while pending or not inflater.eof:
+            chunk = inflater.decompress(pending, step)
             pending = inflater.unconsumed_tail
-            _check_growth(len(out), len(data), limits)
-        while not inflater.eof:
-            chunk = inflater.decompress(b"", step)
-            if not chunk:
+            if not chunk and not pending:
                 break
             out += chunk
-            _check_growth(len(out), len(data), limits)
+            if refine is not None:
+                limit = min(limit, refine(out) or limit)
+                refine = None
+            if len(out) > limit:
+                raise SyncError("decompression_bomb", limit_mb=_megabytes(limit))
     except zlib.error:
         raise SyncError("corrupt") from None
     if not inflater.eof:
@@ -266,10 +278,46 @@ def _inflate(data: bytes | bytearray, wbits: int, limits: Limits) -> bytearray:
     return out
 
 
-def _check_growth(expanded: int, compressed: int, limits: Limits) -> None:
-    if expanded > limits.max_expanded_bytes or (
-            expanded > limits.ratio_floor and expanded > limits.max_ratio * max(compressed, 1)):
-        raise SyncError("decompression_bomb", limit_mb=limits.max_expanded_bytes // MiB)
+def _megabytes(size: int) -> int | float:
+    mb = round(size / MiB, 1)
+    return int(mb) if mb == int(mb) else mb
+
+
+def _size_text(size: int) -> str:
+    if size < 1024 * 1024:
+        return f"{size:,} bytes"
+    return f"{_megabytes(size)} MB"
+
+
+# An envelope holds, beside its body, a header, the recipients' sealed keys and a signature.
+ENVELOPE_SLACK = 1 * MiB
+_HEADER_KEY = b'"header":'
+
+
+def _envelope_limit(data: bytes | bytearray, limits: Limits) -> int:
+    """How far a file may expand at most: never past ``max_expanded_bytes``, nor (beyond the
+    floor) ``max_ratio`` times its size."""
+    return min(limits.max_expanded_bytes, max(limits.ratio_floor, limits.max_ratio * len(data)))
+
+
+def _declared_limit(start: bytearray) -> int | None:
+    """How large the envelope whose beginning is ``start`` can be, from the size of the body its
+    header declares: a sealed body travels as base64 of compressed data (4/3 of at most the
+    body), a plain one as a JSON string (at most twice the body, every quote escaped).  None when
+    the header is not found in ``start`` (the checks after decompression then say why)."""
+    at = start.find(_HEADER_KEY, 0, 4096)
+    if at < 0:
+        return None
+    try:
+        header, _ = json.JSONDecoder().raw_decode(bytes(start[at + len(_HEADER_KEY):at + MiB]).decode(
+            "utf-8", "replace").lstrip())
+    except ValueError:
+        return None
+    body = header.get("body_bytes") if isinstance(header, dict) else None
+    if type(body) is not int or body < 0:
+        return None
+    factor = 4 / 3 if header.get("encryption") == "sealed" else 2
+    return ENVELOPE_SLACK + int(body * factor) + 64 * 1024
 
 
 def _version_tuple(text: str) -> tuple[int, ...]:
@@ -285,7 +333,7 @@ def open_envelope(data: bytes, limits: Limits | None = None) -> Envelope:
         raise SyncError("too_large", limit_mb=limits.max_file_bytes // MiB)
     text: bytes | bytearray = data
     if data[:2] == b"\x1f\x8b":
-        text = _inflate(data, 16 + zlib.MAX_WBITS, limits)
+        text = _inflate(data, 16 + zlib.MAX_WBITS, _envelope_limit(data, limits), _declared_limit)
     elif data.lstrip()[:1] != b"{":
         raise SyncError("not_a_package")
     try:
@@ -310,6 +358,28 @@ def open_envelope(data: bytes, limits: Limits | None = None) -> Envelope:
     return Envelope(doc)
 
 
+def check_claims(header: PackageHeader, *, acknowledged: int, issued: int, receiver: str,
+                 exact_range: bool) -> None:
+    """Refuse a header whose claims do not fit what the receiver knows.
+
+    ``acknowledged`` is the receiver's sequence number the package says its sender has seen, and
+    ``issued`` the highest the receiver has handed out: nobody sees a number not yet issued.  The
+    range ``first..last`` numbers the changes the package carries: a community's outbox numbers
+    them one by one (``exact_range``), the server's sequence also holds other communities' changes,
+    so its range may be wider but never narrower than the changes it carries.
+    """
+    if acknowledged > issued:
+        raise SyncError("ack_beyond", claimed=acknowledged, issued=issued, receiver=receiver)
+    first, last, count = header.first, header.last, header.change_count
+    if count == 0:
+        fits = (first, last) == (0, 0) if exact_range else first <= last + 1
+    else:
+        span = last - first + 1
+        fits = first >= 1 and span >= count and (span == count or not exact_range)
+    if not fits:
+        raise SyncError("bad_range", first=first, last=last, count=count)
+
+
 def verify_signature(envelope: Envelope, signer: PublicIdentity) -> None:
     """Refuse unless ``signer`` (the key this side trusts for that node) signed the header."""
     if envelope.signer_key != signer.sign_public:
@@ -330,6 +400,11 @@ def read_changes(envelope: Envelope, keys: NodeKeys | None, limits: Limits | Non
     """
     limits = limits or Limits()
     header = envelope.header
+    declared = min(limits.max_expanded_bytes,
+                   limits.body_slack + header.change_count * limits.max_change_bytes)
+    if header.body_bytes > declared:
+        raise SyncError("body_too_large", size=_size_text(header.body_bytes), count=header.change_count,
+                        limit=_size_text(declared))
     if envelope.sealed:
         if keys is None:
             raise SyncError("not_recipient")
@@ -337,7 +412,8 @@ def read_changes(envelope: Envelope, keys: NodeKeys | None, limits: Limits | Non
             packed = open_sealed(envelope.doc["sealed"], keys, envelope.package_id.encode())
         except SealError as exc:
             raise SyncError("not_recipient" if str(exc) == "not a recipient" else "decrypt_failed") from None
-        body: bytes | bytearray = _inflate(packed, zlib.MAX_WBITS, limits)
+        # The body is as large as the signed header says, and no larger.
+        body: bytes | bytearray = _inflate(packed, zlib.MAX_WBITS, header.body_bytes)
         del packed
     else:
         if require_sealed:

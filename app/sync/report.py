@@ -157,7 +157,8 @@ class RejectedChange:
     """One change of an applied package that could not be applied, and why.
 
     ``reason`` is a code (``unknown_table``, ``unknown_field``, ``bad_value``, ``bad_stamp``,
-    ``bad_id``, ``community_mismatch``, ...); ``field`` the field it concerns, when one does;
+    ``bad_id``, ``community_mismatch``, ``missing_reference``, ``forbidden_reference``, ...); ``field``
+    the field it concerns, when one does;
     ``params`` the values the reason's wording needs (``expected``: a value kind, ``max``: a length).
     """
 

@@ -32,6 +32,7 @@ from app.sync.package import (
     Limits,
     body_from_rows,
     build_package,
+    check_claims,
     open_envelope,
     read_changes,
     verify_signature,
@@ -318,16 +319,24 @@ class SyncService:
         server = self.server()
         if server is None:
             raise SyncError("not_enrolled")
+        target = envelope.header.target
+        if envelope.signer_node == self.db.node_id:
+            raise SyncError("own_package")
         if envelope.signer_node != server.node_id:
             raise SyncError("unknown_signer", node=envelope.signer_node)
         verify_signature(envelope, server)
         community_id = self.db.community_id
-        target = envelope.header.target
-        if (target.role != "community" or target.community_id != community_id
-                or self.db.node_id not in target.node_ids):
-            raise SyncError("wrong_target", target=target.community_code or target.community_id or "",
-                            here=community_id or "")
+        if target.role != "community" or target.community_id != community_id:
+            theirs = target.community_code or target.community_id
+            raise SyncError("wrong_target", target=f"community {theirs}",
+                            here=f"community {self._community_code() or community_id}")
+        if self.db.node_id not in target.node_ids:
+            raise SyncError("other_computer", nodes=", ".join(target.node_ids))
         assert community_id is not None
+        with self.db.session() as session:
+            issued = int(session.scalar(select(func.max(OutboxEntry.seq))) or 0)
+        check_claims(envelope.header, acknowledged=int(envelope.header.ack_nodes.get(self.db.node_id, 0)),
+                     issued=issued, receiver="this computer", exact_range=False)
         changes = read_changes(envelope, self.keys(), self.limits, require_sealed=True)
         check_received_scope(changes, community_id)
         progress.progress(1, 4)
@@ -376,6 +385,12 @@ class SyncService:
             progress.committing()
         progress.progress(4, 4)
         return report
+
+    def _community_code(self) -> str | None:
+        community_id = self.db.community_id
+        with self.db.session() as session:
+            community = session.get(Community, community_id) if community_id else None
+            return community.code if community is not None else None
 
     def _clear_enrolment(self, session: Session) -> None:
         session.execute(text("DELETE FROM local_state WHERE key = :k"), {"k": ENROLMENT_KEY})

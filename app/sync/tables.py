@@ -15,7 +15,9 @@ import orjson
 from sqlalchemy import Table, delete, select
 from sqlalchemy.orm import Session
 
+from app.identity import RULE
 from app.models import SYNCED_MODELS, SyncedRecord
+from app.models.base import REFERS_TO
 from app.models.sync import SyncFieldStamp
 from app.sync.codec import Decoder, column_kind, decoder_for, empty_value
 
@@ -35,6 +37,10 @@ class SyncTable:
     decoders: dict[str, Decoder] = field(repr=False)
     empties: dict[str, Any] = field(repr=False)
     kinds: dict[str, tuple[int, int | None, bool]] = field(repr=False)
+    # Column -> the rule of app.identity its values follow (ID numbers, phones, division codes).
+    rules: dict[str, str] = field(repr=False, default_factory=dict)
+    # Column -> the synced table whose record id it holds.
+    references: dict[str, str] = field(repr=False, default_factory=dict)
 
     def decode(self, name: str, value: Any) -> Any:
         return self.decoders[name](value)
@@ -54,6 +60,8 @@ def _tables(models: tuple[type[SyncedRecord], ...]) -> dict[str, SyncTable]:
             decoders={c.name: decoder_for(c) for c in table.columns if c.name not in LOCAL_COLUMNS},
             empties={c.name: empty_value(c) for c in table.columns if c.name not in LOCAL_COLUMNS},
             kinds={c.name: column_kind(c) for c in table.columns if c.name not in LOCAL_COLUMNS},
+            rules={c.name: c.info[RULE] for c in table.columns if RULE in c.info},
+            references={c.name: c.info[REFERS_TO] for c in table.columns if REFERS_TO in c.info},
         )
     return result
 

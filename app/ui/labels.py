@@ -148,6 +148,9 @@ _ERRORS: dict[str, str] = {
         "Labels", "Not a phone number: use 11 digits for a mobile or 0436-1234567 for a landline."),
     "id_format": QT_TRANSLATE_NOOP(
         "Labels", "An ID number has 18 characters: 17 digits and a final digit or X."),
+    "division_code": QT_TRANSLATE_NOOP(
+        "Labels", "A community code is the 12-digit administrative division code, or the 9 digits of "
+                  "its street (such as 220802001)."),
     "id_birth": QT_TRANSLATE_NOOP("Labels", "The date of birth inside the ID number is not a real date."),
     "id_checksum": QT_TRANSLATE_NOOP(
         "Labels", "The check digit does not match: a digit of the ID number is wrong."),

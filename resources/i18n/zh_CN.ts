@@ -1445,6 +1445,10 @@ You can undo this with Ctrl+Z.</source>
         <translation>身份证号应为 18 位：前 17 位为数字，最后一位为数字或 X。</translation>
     </message>
     <message>
+        <source>A community code is the 12-digit administrative division code, or the 9 digits of its street (such as 220802001).</source>
+        <translation>社区代码应为 12 位行政区划代码，或其所属街道的 9 位代码（如 220802001）。</translation>
+    </message>
+    <message>
         <source>The date of birth inside the ID number is not a real date.</source>
         <translation>身份证号中的出生日期无效。</translation>
     </message>
@@ -3488,6 +3492,34 @@ Restore the ledger from that backup now? The damaged file is kept aside.</source
 </context>
 <context>
     <name>Sync</name>
+    <message>
+        <source>The package is for another computer of this community. Import it on that computer.</source>
+        <translation>该同步包是发给本社区另一台电脑的，请在那台电脑上导入。</translation>
+    </message>
+    <message>
+        <source>This package was made by this computer for the city server. Import the package the city server made in return.</source>
+        <translation>该同步包是本机为市级服务器生成的，请导入市级服务器返回的同步包。</translation>
+    </message>
+    <message>
+        <source>The package declares {size} of content for {count} changes, more than such a package can hold, and was refused for safety.</source>
+        <translation>同步包声称 {count} 项变更的内容有 {size}，超出此类同步包可能的大小，为安全起见已拒绝。</translation>
+    </message>
+    <message>
+        <source>its {field} names a record that does not exist here</source>
+        <translation>其{field}指向的记录在本机不存在</translation>
+    </message>
+    <message>
+        <source>its {field} names a record of another community</source>
+        <translation>其{field}指向其他社区的记录</translation>
+    </message>
+    <message>
+        <source>The package claims changes {first} to {last} but carries {count}: it was made wrongly or forged.</source>
+        <translation>同步包声称包含第 {first} 至 {last} 项变更，实际只有 {count} 项：同步包制作有误或系伪造。</translation>
+    </message>
+    <message>
+        <source>The package confirms changes up to number {claimed}, but this computer has made only {issued}: it was made wrongly or forged.</source>
+        <translation>同步包确认已收到第 {claimed} 项以前的变更，但本机只产生过 {issued} 项：同步包制作有误或系伪造。</translation>
+    </message>
     <message>
         <source>The file is larger than {limit_mb} MB.</source>
         <translation>文件超过 {limit_mb} MB。</translation>

@@ -10,8 +10,9 @@ from typing import Any
 import orjson
 from sqlalchemy import Boolean, Date, DateTime, Integer, String, Text
 
+from app.identity import DIVISION_CODE, ID_NUMBER, PHONE, RULE, make_id_number
 from app.models import SYNCED_MODELS, Compound, OutboxEntry, new_id
-from app.models.base import ScaledDecimal
+from app.models.base import REFERS_TO, ScaledDecimal
 from app.sync.apply import Applier
 from app.sync.changes import ChangeLog
 from app.sync.codec import to_json_fields
@@ -26,6 +27,13 @@ BOOKKEEPING = {"id", "hlc", "created_at", "updated_at", "deleted_at", "community
 
 def _value(column: Any, rng: random.Random) -> Any:
     kind = column.type
+    rule = column.info.get(RULE)
+    if rule == ID_NUMBER:
+        return make_id_number("220802", date(1970 + rng.randint(0, 30), 1, 1), rng.randint(0, 999))
+    if rule == PHONE:
+        return f"13{rng.randint(0, 10**9 - 1):09d}"
+    if rule == DIVISION_CODE:
+        return f"220802{rng.randint(0, 999):03d}"
     if isinstance(kind, ScaledDecimal):
         return Decimal(rng.randint(-10**6, 10**6)).scaleb(-kind.scale)
     if isinstance(kind, Boolean):
@@ -48,19 +56,23 @@ def test_every_synced_table_and_column_kind_round_trips_exactly(computers: Compu
     rng = random.Random(5)
     src, dst = computers.new("src"), computers.new("dst")
     community = new_id()
+    # Records name records of the same package (a reference to nothing would be rejected).
+    ids = {m.__tablename__: [new_id() for _ in range(3)] for m in SYNCED_MODELS}  # type: ignore[attr-defined]
     with src.session() as session:
         log = ChangeLog(src, session)
         for model in SYNCED_MODELS:
             data_columns = [c for c in model.__table__.columns  # type: ignore[attr-defined]
                             if c.name not in BOOKKEEPING]
-            for _ in range(3):
+            for i in range(3):
                 obj = model()
+                obj.id = ids[model.__tablename__][i]  # type: ignore[attr-defined]
                 for col in data_columns:
-                    setattr(obj, col.name, _value(col, rng))
+                    target = col.info.get(REFERS_TO)
+                    setattr(obj, col.name, rng.choice(ids[target]) if target else _value(col, rng))
                 obj.community_id = community
                 log.created(obj)
             # One record edited in part (per-field stamps), then deleted (a tombstone).
-            log.updated(obj, {c.name: _value(c, rng) for c in data_columns[:2]})
+            log.updated(obj, {c.name: _value(c, rng) for c in data_columns[:2] if REFERS_TO not in c.info})
             log.deleted(obj)
     with src.session() as session:
         changes = [{"id": e.change_id, "table": e.table_name, "record": e.record_id,

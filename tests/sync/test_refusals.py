@@ -162,8 +162,9 @@ def test_the_good_return_package_is_applied(world: World) -> None:
     assert report["counts"]["organ"]["imported"] == 1
 
 
-def _resign_as_a(world: World, change: Callable[[list[dict[str, Any]]], None]) -> bytes:
-    """A package really signed by community A, whose changes were altered before signing."""
+def _resign_as_a(world: World, change: Callable[[list[dict[str, Any]]], None], **claims: Any) -> bytes:
+    """A package really signed by community A, whose changes were altered before signing; its range
+    spans the changes it then holds, unless ``claims`` (``seq_range``, ``ack_server_seq``) say otherwise."""
     env = open_envelope(world.from_a)
     from app.sync.package import read_changes
     from server.city import CityServer as _City
@@ -176,10 +177,11 @@ def _resign_as_a(world: World, change: Callable[[list[dict[str, Any]]], None]) -
         city.close()
     change(changes)
     header = env.header
+    claims = {"seq_range": (header.first, header.first + len(changes) - 1),
+              "ack_server_seq": header.ack_server_seq, **claims}
     data, _ = build_package(
         keys=world.a_svc.keys(), source=header.source, target=header.target, changes=changes,
-        seq_range=(header.first, header.last), ack_server_seq=header.ack_server_seq,
-        ack_nodes=header.ack_nodes, recipients=[server_identity])
+        ack_nodes=header.ack_nodes, recipients=[server_identity], **claims)
     return data
 
 

@@ -23,6 +23,9 @@ REASONS: dict[str, str] = {
                 "remove the USB drive safely."),
     "decompression_bomb": QT_TRANSLATE_NOOP("Sync", "The file would expand to more than {limit_mb} MB and "
                                                     "was refused for safety."),
+    "body_too_large": QT_TRANSLATE_NOOP(
+        "Sync", "The package declares {size} of content for {count} changes, more than such a "
+                "package can hold, and was refused for safety."),
     "malformed_json": QT_TRANSLATE_NOOP("Sync", "The package content is damaged (not valid JSON)."),
     "schema": QT_TRANSLATE_NOOP("Sync", "The package does not follow the package format ({detail})."),
     "format_too_new": QT_TRANSLATE_NOOP("Sync", "The package was made by a newer version. Update this "
@@ -36,12 +39,21 @@ REASONS: dict[str, str] = {
     "bad_signature": QT_TRANSLATE_NOOP("Sync", "The package was altered after it was made (its signature "
                                                "does not match)."),
     "wrong_target": QT_TRANSLATE_NOOP("Sync", "The package is for another community or computer ({target})."),
+    "other_computer": QT_TRANSLATE_NOOP("Sync", "The package is for another computer of this community. "
+                                                "Import it on that computer."),
+    "own_package": QT_TRANSLATE_NOOP("Sync", "This package was made by this computer for the city server. "
+                                             "Import the package the city server made in return."),
     "not_recipient": QT_TRANSLATE_NOOP("Sync", "The package is encrypted for another computer."),
     "decrypt_failed": QT_TRANSLATE_NOOP("Sync", "The package cannot be decrypted: it was altered."),
     "plain_not_allowed": QT_TRANSLATE_NOOP("Sync", "The package is not encrypted, so it was refused."),
     "checksum": QT_TRANSLATE_NOOP("Sync", "The package content does not match its checksum."),
     "counts_mismatch": QT_TRANSLATE_NOOP("Sync", "The package content does not match its header."),
     "forbidden_record": QT_TRANSLATE_NOOP("Sync", "The package writes records that belong to {owner}."),
+    "bad_range": QT_TRANSLATE_NOOP("Sync", "The package claims changes {first} to {last} but carries "
+                                           "{count}: it was made wrongly or forged."),
+    "ack_beyond": QT_TRANSLATE_NOOP(
+        "Sync", "The package confirms changes up to number {claimed}, but this computer has made only "
+                "{issued}: it was made wrongly or forged."),
     "not_enrolled": QT_TRANSLATE_NOOP("Sync", "This computer is not enrolled with the city server yet. "
                                               "Enrol it with the code from the district office first."),
     "no_community": QT_TRANSLATE_NOOP("Sync", "This database has no community yet."),
@@ -113,6 +125,8 @@ REJECTED: dict[str, str] = {
     "bad_stamp": QT_TRANSLATE_NOOP("Sync", "its time stamp is not valid"),
     "bad_id": QT_TRANSLATE_NOOP("Sync", "its record number is not valid"),
     "community_mismatch": QT_TRANSLATE_NOOP("Sync", "it names two different communities"),
+    "missing_reference": QT_TRANSLATE_NOOP("Sync", "its {field} names a record that does not exist here"),
+    "forbidden_reference": QT_TRANSLATE_NOOP("Sync", "its {field} names a record of another community"),
 }
 
 # What a field of a rejected change should have held.
@@ -134,7 +148,11 @@ def rejected_text(rejected: RejectedChange) -> str:
         return rejected.reason
     field = labels.field_label(rejected.table, rejected.field) if rejected.field else ""
     expected = EXPECTED.get(str(rejected.params.get("expected", "")))
-    detail = tr(expected).format(**rejected.params) if expected else ""
+    if "code" in rejected.params:
+        # A rule the forms enforce too: worded as the form words it.
+        detail = labels.error_text(rejected.table, str(rejected.params["code"]), {}).rstrip("。.")
+    else:
+        detail = tr(expected).format(**rejected.params) if expected else ""
     return tr(template).format(field=field, detail=detail)
 
 
