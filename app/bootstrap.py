@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from app.ui.dialogs.first_run import FirstRunWizard
     from app.ui.safety import Safety
     from app.ui.sync.controller import SyncController
+    from app.ui.sync.network import NetworkSyncController
 
 # What a start does not need before the window is painted (SQLAlchemy, the models, the services)
 # is imported afterwards, on the runner, while the window shows that the ledger is opening.
@@ -537,17 +538,21 @@ def install_excel_import(window: MainWindow) -> None:
     window.add_file_actions([action])
 
 
-def install_sync(window: MainWindow, db: Database) -> SyncController:
-    """The Sync menu and the sync state in the status bar."""
+def install_sync(window: MainWindow, db: Database,
+                 network: NetworkSyncController | None = None) -> SyncController:
+    """The Sync menu, the sync state in the status bar and sync with the server in the background."""
     from app.ui.sync.controller import SyncController
 
-    sync = SyncController(db, window, runner=window.controller.runner)
+    sync = SyncController(db, window, runner=window.controller.runner, network=network)
     window.add_sync_actions(sync.actions())
     sync.status_changed.connect(window.set_sync_status)
+    sync.tooltip_changed.connect(window.set_sync_tooltip)
     sync.data_changed.connect(window.refresh_all)
     window.controller.changed.connect(lambda _kind: sync.refresh_status())
+    window.controller.changed.connect(lambda _kind: sync.network.edited())
     window.sync = sync
     sync.refresh_status()
+    sync.network.start()
     return sync
 
 

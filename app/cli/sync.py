@@ -1,4 +1,4 @@
-"""Sync commands: ``enroll``, ``export``, ``import``, ``sync-status``."""
+"""Sync commands: ``enroll``, ``sync``, ``export``, ``import``, ``sync-status``."""
 
 from __future__ import annotations
 
@@ -9,13 +9,20 @@ from typing import Any
 
 from app.cli.common import CliError, open_database, print_json
 from app.sync.errors import SyncError
+from app.sync.network import NetworkError, NetworkSync
 from app.sync.service import SyncService
 
 
 def register(sub: Any) -> None:
     p = sub.add_parser("enroll", help="enrol this database with the city server (one-time code)")
     p.add_argument("--code", required=True, help="the enrolment code printed by the server")
+    p.add_argument("--server", metavar="URL",
+                   help="the city server's address (https://...): enrol over the network and sync with it")
     p.set_defaults(run=run_enroll)
+
+    p = sub.add_parser("sync", help="one full exchange with the city server over the network; "
+                                    "prints pushed, pulled and conflicts as JSON")
+    p.set_defaults(run=run_sync)
 
     p = sub.add_parser("export", help="write the changes not yet acknowledged into a sync package")
     p.add_argument("--out", required=True, metavar="FILE_OR_DIR")
@@ -36,7 +43,12 @@ def _refused(exc: SyncError) -> CliError:
 def run_enroll(args: argparse.Namespace) -> int:
     db = open_database(args.db)
     try:
-        result = SyncService(db).enroll(args.code)
+        if args.server:
+            result = NetworkSync(db).enrol(args.code, args.server)
+        else:
+            result = SyncService(db).enroll(args.code)
+    except NetworkError as exc:
+        raise CliError(f"enrolment failed: {exc} [{exc.code}]", 3) from None
     except SyncError as exc:
         raise CliError(f"enrolment refused: {exc} [{exc.code}]", 3) from None
     finally:
@@ -44,6 +56,25 @@ def run_enroll(args: argparse.Namespace) -> int:
     print_json({"community_id": result.community_id, "community_code": result.community_code,
                 "server_fingerprint": result.server_fingerprint, "own_fingerprint": result.own_fingerprint,
                 "computer": result.computer})
+    return 0
+
+
+def run_sync(args: argparse.Namespace) -> int:
+    db = open_database(args.db)
+    try:
+        result = NetworkSync(db).sync()
+    except NetworkError as exc:
+        raise CliError(f"sync failed: {exc} [{exc.code}]", 3) from None
+    except SyncError as exc:
+        raise CliError(f"sync refused: {exc} [{exc.code}]", 3) from None
+    finally:
+        db.close()
+    print_json(result.to_json())
+    if result.refused:
+        first = result.refused[0]
+        more = f" (and {len(result.refused) - 1} more batches)" if len(result.refused) > 1 else ""
+        raise CliError(f"the city server refused changes {first.first}-{first.last}: {first.message} "
+                       f"[{first.code}]{more}; they stay queued", 4)
     return 0
 
 

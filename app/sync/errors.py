@@ -50,6 +50,19 @@ MESSAGES: dict[str, str] = {
     "clock_ahead": "{count} changes in the package are dated up to {latest}, more than a day after this "
                    "computer's clock ({here}); the sending computer's date or time (or this one's) is wrong. "
                    "Correct it and export again",
+    "not_networked": "this database is not enrolled with a city server over the network; "
+                     "run enroll with the code and --server URL first",
+    "bad_server_url": "the server address {url} is not an http:// or https:// address",
+    "offline": "the city server at {url} cannot be reached ({detail})",
+    "server_error": "the city server at {url} answered {status} ({detail}); try again later",
+    "server_refused": "the city server refused the request ({status} {error}): {detail}",
+    "not_a_ledger_server": "{url} is not a Community Ledger city server ({detail})",
+    "wrong_server": "the server at {url} is city server {found}, "
+                    "not {expected} this computer is enrolled with",
+    "clock_skew": "this computer's clock ({here}) is {minutes} minutes from the city server's ({server}); "
+                  "set the date and time of this computer right and sync again",
+    "enrol_again": "the city server no longer accepts this computer ({reason}); "
+                   "enrol it again with a new code",
 }
 
 

@@ -71,6 +71,24 @@ class ExportResult:
 
 
 @dataclass(frozen=True)
+class OutgoingBatch:
+    """A package of waiting changes, built and not yet sent."""
+
+    data: bytes
+    header: PackageHeader
+    peer: str
+    community_code: str
+
+    @property
+    def first(self) -> int:
+        return self.header.first
+
+    @property
+    def last(self) -> int:
+        return self.header.last
+
+
+@dataclass(frozen=True)
 class HistoryEntry:
     package_id: str
     direction: str
@@ -167,6 +185,10 @@ class SyncService:
             return int(session.scalar(
                 select(func.count()).select_from(OutboxEntry).where(OutboxEntry.acked_at.is_(None))) or 0)
 
+    def server_cursor(self) -> int:
+        """The server sequence number up to which this computer has applied the server's changes."""
+        return int(self.db.get_state(SERVER_SEQ_KEY) or 0)
+
     def pending_counts(self) -> dict[str, int]:
         """Changes waiting to go out, per table."""
         with self.db.session() as session:
@@ -180,6 +202,25 @@ class SyncService:
 
         ``limit`` caps the number of changes (the oldest go first); the rest wait for the next package.
         """
+        if self.server() is None:
+            raise SyncError("not_enrolled")
+        if self.db.community_id is None:
+            raise SyncError("no_community")
+        restamped = restamp_ahead(self.db)
+        batch = self.outgoing(limit)
+        header = batch.header
+        if out.is_dir():
+            stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+            name = safe_file_name(batch.community_code or "", "ledger")
+            out = out / f"{name}-{stamp}-{header.package_id[:8]}{FILE_SUFFIX}"
+        atomic_write(out, batch.data)
+        with self.db.session() as session:
+            self._record_out(session, batch, {"status": "written"}, str(out))
+        return ExportResult(out, header.package_id, header.change_count, dict(header.counts), restamped)
+
+    def outgoing(self, limit: int | None = None, after_seq: int = 0) -> OutgoingBatch:
+        """The oldest changes not yet acknowledged (after outbox number ``after_seq``, at most
+        ``limit``) as one package sealed to the city server, not yet written anywhere."""
         server = self.server()
         if server is None:
             raise SyncError("not_enrolled")
@@ -187,14 +228,14 @@ class SyncService:
         community_id = self.db.community_id
         if community_id is None:
             raise SyncError("no_community")
-        restamped = restamp_ahead(self.db)
         with self.db.session() as session:
             community = session.get(Community, community_id)
             code = community.code if community is not None else ""
             rows = session.execute(
                 select(OutboxEntry.seq, OutboxEntry.change_id, OutboxEntry.table_name, OutboxEntry.record_id,
                        OutboxEntry.community_id, OutboxEntry.op, OutboxEntry.hlc, OutboxEntry.fields)
-                .where(OutboxEntry.acked_at.is_(None)).order_by(OutboxEntry.seq).limit(limit)
+                .where(OutboxEntry.acked_at.is_(None), OutboxEntry.seq > after_seq)
+                .order_by(OutboxEntry.seq).limit(limit)
                 .execution_options(yield_per=2000))
             span = [0, 0]  # the first and last outbox sequence number written; seq starts at 1
 
@@ -215,19 +256,47 @@ class SyncService:
             ack_server_seq=int(self.db.get_state(SERVER_SEQ_KEY) or 0),
             recipients=[server], enrolment=orjson.loads(enrolment) if enrolment else None,
         )
-        if out.is_dir():
-            stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-            name = safe_file_name(code or "", "ledger")
-            out = out / f"{name}-{stamp}-{header.package_id[:8]}{FILE_SUFFIX}"
-        atomic_write(out, data)
+        return OutgoingBatch(data, header, server.node_id, code)
+
+    def acknowledge_sent(self, batch: OutgoingBatch, first: int, last: int, report: dict[str, Any],
+                         file_name: str) -> int:
+        """The server holds outbox changes ``first`` to ``last`` of ``batch``: mark them as sent and
+        write the batch into the history, in one transaction.  Returns how many were marked."""
         with self.db.session() as session:
-            now = datetime.now()
-            session.add(SyncPackage(
-                package_id=header.package_id, direction="out", peer=server.node_id, created_at=now,
-                processed_at=now, change_count=header.change_count, first_seq=seq_range[0],
-                last_seq=seq_range[1], counts=orjson.dumps(header.counts).decode(),
-                report=orjson.dumps({"status": "written"}).decode(), file_name=str(out)))
-        return ExportResult(out, header.package_id, header.change_count, dict(header.counts), restamped)
+            marked: Any = session.execute(
+                update(OutboxEntry).where(OutboxEntry.seq >= first, OutboxEntry.seq <= last,
+                                          OutboxEntry.acked_at.is_(None))
+                .values(acked_at=datetime.now()))
+            self._record_out(session, batch, report, file_name)
+            return int(marked.rowcount or 0)
+
+    def record_refused(self, batch: OutgoingBatch, report: dict[str, Any], file_name: str) -> None:
+        """A batch the server refused goes into the history with its reason; its changes stay queued.
+        The same changes refused again (each exchange offers them) are listed once."""
+        with self.db.session() as session:
+            latest = session.scalars(
+                select(SyncPackage).where(SyncPackage.direction == "out")
+                .order_by(SyncPackage.seq.desc()).limit(50)).all()
+            for known in latest:
+                if ((known.first_seq, known.last_seq, known.file_name) == (batch.first, batch.last, file_name)
+                        and orjson.loads(known.report) == report):
+                    known.processed_at = datetime.now()
+                    return
+            self._record_out(session, batch, report, file_name)
+
+    def _record_out(self, session: Session, batch: OutgoingBatch, report: dict[str, Any],
+                    file_name: str) -> None:
+        header = batch.header
+        known = session.scalar(select(SyncPackage.seq).where(
+            SyncPackage.package_id == header.package_id, SyncPackage.direction == "out"))
+        if known is not None:
+            return
+        now = datetime.now()
+        session.add(SyncPackage(
+            package_id=header.package_id, direction="out", peer=batch.peer, created_at=now,
+            processed_at=now, change_count=header.change_count, first_seq=header.first,
+            last_seq=header.last, counts=orjson.dumps(header.counts).decode(),
+            report=orjson.dumps(report).decode(), file_name=file_name))
 
     # --- import -----------------------------------------------------------------------------
 
@@ -235,11 +304,14 @@ class SyncService:
         return self.import_bytes(read_limited(path, self.limits.max_file_bytes), file_name=str(path),
                                  progress=progress)
 
-    def import_bytes(self, data: bytes, file_name: str = "", progress: Progress = QUIET) -> ImportReport:
+    def import_bytes(self, data: bytes, file_name: str = "", progress: Progress = QUIET,
+                     keep_empty: bool = True) -> ImportReport:
         """Check a package from the city server and apply it in one transaction.
 
         Returns the import report; raises :class:`SyncError` (and changes nothing) when refused.
-        ``progress`` hears of each step and may stop the work until it commits.
+        ``progress`` hears of each step and may stop the work until it commits.  Without
+        ``keep_empty`` a package of no changes (a pull that found nothing new) moves the cursor and
+        the acknowledgement but is left out of the history.
         """
         progress.progress(0, 4)
         envelope = open_envelope(data, self.limits)
@@ -270,7 +342,7 @@ class SyncService:
         progress.progress(1, 4)
         progress.check()
         try:
-            return self._apply(envelope, changes, file_name, progress)
+            return self._apply(envelope, changes, file_name, progress, keep_empty)
         except IntegrityError as exc:
             if self._recorded(envelope.package_id):
                 # Another process applied the same package while this one was checking it.
@@ -280,7 +352,7 @@ class SyncService:
             release(changes)
 
     def _apply(self, envelope: Envelope, changes: list[dict[str, Any]], file_name: str,
-               progress: Progress) -> ImportReport:
+               progress: Progress, keep_empty: bool = True) -> ImportReport:
         header = envelope.header
         with self.db.session() as session:
             seen = session.scalar(select(SyncPackage.seq).where(
@@ -307,11 +379,12 @@ class SyncService:
             report = build_report(result, header, acknowledged, clock_warning(header))
             release(result.accepted)
             now = datetime.now()
-            session.add(SyncPackage(
-                package_id=envelope.package_id, direction="in", peer=envelope.signer_node,
-                created_at=now, processed_at=now, change_count=header.change_count,
-                first_seq=first, last_seq=last, counts=orjson.dumps(header.counts).decode(),
-                report=orjson.dumps(report.to_json()).decode(), file_name=file_name))
+            if keep_empty or header.change_count or acknowledged:
+                session.add(SyncPackage(
+                    package_id=envelope.package_id, direction="in", peer=envelope.signer_node,
+                    created_at=now, processed_at=now, change_count=header.change_count,
+                    first_seq=first, last_seq=last, counts=orjson.dumps(header.counts).decode(),
+                    report=orjson.dumps(report.to_json()).decode(), file_name=file_name))
             progress.committing()
         progress.progress(4, 4)
         return report

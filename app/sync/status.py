@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+import orjson
 from sqlalchemy import func, select
 
 from app.db.database import Database
@@ -15,6 +16,8 @@ KEYS_KEY = "sync_keys"
 SERVER_KEY = "sync_server"
 ENROLMENT_KEY = "sync_enrolment"
 SERVER_SEQ_KEY = "sync_server_seq"
+# The city server's address, this computer's node token (sealed) and the last network sync.
+NETWORK_KEY = "sync_network"
 
 
 @dataclass(frozen=True)
@@ -36,3 +39,20 @@ def sync_status(db: Database) -> SyncStatus:
         conflicts = session.scalar(select(func.count()).select_from(SyncConflict)
                                    .where(SyncConflict.resolved_at.is_(None)))
     return SyncStatus(bool(enrolled), int(pending or 0), last, int(conflicts or 0))
+
+
+@dataclass(frozen=True)
+class NetworkState:
+    """The city server this computer syncs with over the network, and its last successful sync."""
+
+    url: str
+    last_sync: datetime | None
+
+
+def network_state(db: Database) -> NetworkState | None:
+    stored = db.get_state(NETWORK_KEY)
+    if not stored:
+        return None
+    doc = orjson.loads(stored)
+    last = doc.get("last_sync")
+    return NetworkState(str(doc["url"]), datetime.fromisoformat(last) if last else None)

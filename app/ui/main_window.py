@@ -419,6 +419,9 @@ class MainWindow(QMainWindow):
     def set_sync_status(self, text: str) -> None:
         self.sync_label.setText(text)
 
+    def set_sync_tooltip(self, text: str) -> None:
+        self.sync_label.setToolTip(text)
+
     def add_file_actions(self, actions: list[QAction]) -> None:
         """Put actions in the File menu, above Settings."""
         self.menu_file.insertActions(self.file_extra_anchor, actions)

@@ -734,6 +734,10 @@ This computer: {own}</source>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
+    <message>
+        <source>City server address (leave empty to sync by USB drive only):</source>
+        <translation>市级服务器地址（只用U盘同步时留空）：</translation>
+    </message>
 </context>
 <context>
     <name>ErrorNotifier</name>
@@ -1068,16 +1072,24 @@ You can undo this with Ctrl+Z.</source>
         <translation>记录</translation>
     </message>
     <message>
-        <source>File</source>
-        <translation>文件</translation>
-    </message>
-    <message>
         <source>Sent</source>
         <translation>发出</translation>
     </message>
     <message>
         <source>Received</source>
         <translation>收到</translation>
+    </message>
+    <message>
+        <source>File or server</source>
+        <translation>文件或服务器</translation>
+    </message>
+    <message>
+        <source>Refused by the server</source>
+        <translation>被服务器拒收</translation>
+    </message>
+    <message>
+        <source>Network: {url}</source>
+        <translation>网络：{url}</translation>
     </message>
 </context>
 <context>
@@ -2698,6 +2710,13 @@ in progress {doing}</source>
     </message>
 </context>
 <context>
+    <name>NetworkSyncController</name>
+    <message>
+        <source>The city server refused {n} changes: {reason}</source>
+        <translation>市级服务器拒收了 {n} 条变更：{reason}</translation>
+    </message>
+</context>
+<context>
     <name>NoticesPage</name>
     <message>
         <source>[Unread] </source>
@@ -3900,6 +3919,46 @@ Restore the ledger from that backup now? The damaged file is kept aside.</source
         <source>a number with at most {scale} decimal places expected</source>
         <translation>应为最多 {scale} 位小数的数字</translation>
     </message>
+    <message>
+        <source>The package is signed by another computer ({node}) than the one that sent it.</source>
+        <translation>同步包由另一台电脑（{node}）签名，而不是发送它的电脑。</translation>
+    </message>
+    <message>
+        <source>This computer is not enrolled with a city server over the network. Enrol it with the code and the server&apos;s address.</source>
+        <translation>本机尚未通过网络注册到市级服务器。请用注册码和服务器地址注册。</translation>
+    </message>
+    <message>
+        <source>The server address {url} is not valid: it must begin with http:// or https://.</source>
+        <translation>服务器地址 {url} 无效：必须以 http:// 或 https:// 开头。</translation>
+    </message>
+    <message>
+        <source>The city server at {url} cannot be reached ({detail}). The changes stay on this computer and go out when it is online again.</source>
+        <translation>无法连接市级服务器 {url}（{detail}）。变更保留在本机，联网后自动发送。</translation>
+    </message>
+    <message>
+        <source>The city server at {url} has a problem ({status}). It will be tried again later.</source>
+        <translation>市级服务器 {url} 出现问题（{status}），稍后将自动重试。</translation>
+    </message>
+    <message>
+        <source>The city server refused the request ({status}): {detail}</source>
+        <translation>市级服务器拒绝了请求（{status}）：{detail}</translation>
+    </message>
+    <message>
+        <source>{url} is not a city server of this program.</source>
+        <translation>{url} 不是本程序的市级服务器。</translation>
+    </message>
+    <message>
+        <source>The server at {url} is not the city server this computer is enrolled with.</source>
+        <translation>{url} 上的服务器不是本机注册的市级服务器。</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s clock says {here}, the city server&apos;s {server}: {minutes} minutes apart. Set this computer&apos;s date and time right, then sync again.</source>
+        <translation>本机时间为 {here}，市级服务器时间为 {server}，相差 {minutes} 分钟。请先校正本机的日期和时间，再同步。</translation>
+    </message>
+    <message>
+        <source>The city server no longer accepts this computer. Enrol it again with a new code from the district office.</source>
+        <translation>市级服务器已不再接受本机。请向区里索取新的注册码重新注册。</translation>
+    </message>
 </context>
 <context>
     <name>SyncController</name>
@@ -3966,6 +4025,30 @@ If the date had been set ahead and has just been corrected, nothing needs doing:
     <message>
         <source>Checking and applying the sync package…</source>
         <translation>正在检查并导入同步包…</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>立即同步</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>Syncing</source>
+        <translation>同步中</translation>
+    </message>
+    <message>
+        <source>Sync error</source>
+        <translation>同步出错</translation>
+    </message>
+    <message>
+        <source>City server: {url}</source>
+        <translation>市级服务器：{url}</translation>
     </message>
 </context>
 <context>

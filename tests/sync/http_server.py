@@ -40,10 +40,11 @@ class LiveServer:
 
 
 @contextmanager
-def live_server(db_url: str, log_dir: Path, *args: str,
-                env: dict[str, str] | None = None) -> Iterator[LiveServer]:
-    """``community-ledger-server --db URL serve`` with ``args``, ready to answer when this yields."""
-    port = free_port()
+def live_server(db_url: str, log_dir: Path, *args: str, env: dict[str, str] | None = None,
+                port: int | None = None) -> Iterator[LiveServer]:
+    """``community-ledger-server --db URL serve`` with ``args``, ready to answer when this yields
+    (on ``port``, to start a server again where the computers know it, or a free one)."""
+    port = port or free_port()
     log = log_dir / f"server-{port}.log"
     command = [str(BIN / "community-ledger-server"), "--db", db_url, "serve", "--host", "127.0.0.1",
                "--port", str(port), *args]

@@ -6,8 +6,10 @@ Usage::
     for action in sync.actions():
         sync_menu.addAction(action)
     sync.status_changed.connect(window.set_sync_status)
+    sync.tooltip_changed.connect(window.set_sync_tooltip)
     sync.data_changed.connect(window.update_counts)   # records arrived from elsewhere
     sync.refresh_status()
+    sync.network.start()                              # background sync when enrolled with a server
 """
 
 from __future__ import annotations
@@ -17,15 +19,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from app.db.database import Database
 from app.db.hlc import MAX_AHEAD_MS, wall_minute
 from app.sync.errors import SyncError
 from app.sync.files import FILE_SUFFIX
-from app.sync.status import sync_status
+from app.sync.status import network_state, sync_status
 from app.ui.sync.drives import candidate_folders
+from app.ui.sync.network import ERROR, OFFLINE, ONLINE, SYNCING, NetworkSyncController
 from app.ui.sync.words import reason_text
 from app.ui.tasks import Runner, file_error_text
 
@@ -45,11 +48,12 @@ class SyncController(QObject):
     """Owns the sync dialogs of one open database."""
 
     status_changed = Signal(str)
+    tooltip_changed = Signal(str)
     data_changed = Signal()
 
     def __init__(self, db: Database, parent: QWidget | None = None, *, warn: Warn | None = None,
                  folders: Callable[[], list[tuple[Path, bool]]] | None = None,
-                 runner: Runner | None = None) -> None:
+                 runner: Runner | None = None, network: NetworkSyncController | None = None) -> None:
         super().__init__(parent)
         self.parent_widget = parent
         self.db = db
@@ -58,7 +62,14 @@ class SyncController(QObject):
         self.warn: Warn = warn if warn is not None else _message_box
         self.folders = folders if folders is not None else candidate_folders
         self.last_dialog: Any = None
+        self.network = network if network is not None else NetworkSyncController(
+            db, self.runner, self.warn, parent)
+        self.network.state_changed.connect(self.refresh_status)
+        self.network.data_arrived.connect(self.data_changed.emit)
+        sync_now = self._action(self.tr("Sync now"), "sync_now", self.network.sync_now)
+        sync_now.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
         self._actions = [
+            sync_now,
             self._action(self.tr("Export sync package..."), "sync_export", self.export_package),
             self._action(self.tr("Import sync package..."), "sync_import", self.import_package),
             self._action(self.tr("Sync conflicts..."), "sync_conflicts", self.review_conflicts),
@@ -92,14 +103,31 @@ class SyncController(QObject):
             return self.tr("Not enrolled for sync")
         parts = [self.tr("{n} changes to send").format(n=status.pending)]
         last = status.last_exchange
+        network = network_state(self.db)
+        if network is not None:
+            parts.insert(0, self.state_word())
+            last = network.last_sync
         parts.append(self.tr("last sync {when}").format(when=f"{last:%m-%d %H:%M}") if last
                      else self.tr("never synced"))
         if status.conflicts:
             parts.append(self.tr("{n} conflicts to review").format(n=status.conflicts))
         return " · ".join(parts)
 
+    def state_word(self) -> str:
+        """在线 / 离线 / 同步中 / 同步出错: what the network sync is doing."""
+        return {ONLINE: self.tr("Online"), OFFLINE: self.tr("Offline"), SYNCING: self.tr("Syncing"),
+                ERROR: self.tr("Sync error")}[self.network.state]
+
+    def tooltip_text(self) -> str:
+        network = network_state(self.db)
+        if network is None:
+            return ""
+        text = self.tr("City server: {url}").format(url=network.url)
+        return f"{text}\n{self.network.reason}" if self.network.reason else text
+
     def refresh_status(self) -> None:
         self.status_changed.emit(self.status_text())
+        self.tooltip_changed.emit(self.tooltip_text())
 
     def clock_problem(self) -> str | None:
         """What to say when this computer's clock is more than a day behind the ledger's latest stamp.
@@ -203,9 +231,11 @@ class SyncController(QObject):
     def enrol_dialog(self) -> EnrolDialog:
         from app.ui.sync.dialogs import EnrolDialog
 
-        dialog = EnrolDialog(self.service, self.warn, self.parent_widget)
+        dialog = EnrolDialog(self.service, self.warn, self.parent_widget, network=self.network.client,
+                             runner=self.runner)
         dialog.enrolled.connect(self.refresh_status)
         dialog.enrolled.connect(self.data_changed.emit)
+        dialog.enrolled.connect(self.network.start)
         self.last_dialog = dialog
         return dialog
 

@@ -6,6 +6,7 @@ import errno
 from collections.abc import Callable
 from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QPageSize, QPdfWriter, QTextDocument
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
@@ -32,11 +34,14 @@ from PySide6.QtWidgets import (
 from app.atomic import atomic_write
 from app.sync.errors import SyncError
 from app.sync.report import ImportReport
-from app.sync.service import Conflict, ExportResult, SyncService
+from app.sync.service import Conflict, EnrolResult, ExportResult, SyncService
 from app.ui import labels
 from app.ui.printing.preview import save_failure
 from app.ui.sync.words import format_value, reason_text, rejected_text, table_title
 from app.ui.tasks import Runner
+
+if TYPE_CHECKING:
+    from app.sync.network import NetworkSync
 
 Warn = Callable[[QWidget, str], None]
 
@@ -385,13 +390,19 @@ class HistoryDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Sync history"))
         self.table = _table(self, "history", [self.tr("Time"), self.tr("Direction"), self.tr("Changes"),
-                                              self.tr("Records"), self.tr("File")])
+                                              self.tr("Records"), self.tr("File or server")])
         for h in service.history():
             row = self.table.rowCount()
             self.table.insertRow(row)
             direction = self.tr("Sent") if h.direction == "out" else self.tr("Received")
+            if h.status == "refused":
+                direction = self.tr("Refused by the server")
+            if h.file_name.startswith(("http://", "https://")):
+                where = self.tr("Network: {url}").format(url=h.file_name)
+            else:
+                where = Path(h.file_name).name if h.file_name else ""
             cells = [f"{h.processed_at:%Y-%m-%d %H:%M}", direction, str(h.change_count),
-                     _counts_text(h.counts), Path(h.file_name).name if h.file_name else ""]
+                     _counts_text(h.counts), where]
             for col, text in enumerate(cells):
                 self.table.setItem(row, col, QTableWidgetItem(text))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -403,18 +414,29 @@ class HistoryDialog(QDialog):
 
 
 class EnrolDialog(QDialog):
-    """Paste the enrolment code from the district office; compare fingerprints afterwards."""
+    """Paste the enrolment code from the district office (and, to sync over the network, the city
+    server's address); compare fingerprints afterwards."""
 
     enrolled = Signal()
 
-    def __init__(self, service: SyncService, warn: Warn, parent: QWidget | None = None) -> None:
+    def __init__(self, service: SyncService, warn: Warn, parent: QWidget | None = None, *,
+                 network: NetworkSync | None = None, runner: Runner | None = None) -> None:
         super().__init__(parent)
         self.service = service
+        self.network = network
+        self.runner = runner if runner is not None else Runner(synchronous=True)
         self.warn = warn
         self.setWindowTitle(self.tr("Enrol with the city server"))
         self.code = QPlainTextEdit(self)
         self.code.setObjectName("code")
         self.code.setPlaceholderText("CLE1-...")
+        self.server = QLineEdit(self)
+        self.server.setObjectName("server")
+        self.server.setPlaceholderText("https://...")
+        self.server.setVisible(network is not None)
+        current = network.settings() if network is not None else None
+        if current is not None:
+            self.server.setText(current.url)
         self.fingerprints = QLabel(self)
         self.fingerprints.setObjectName("fingerprints")
         self.fingerprints.setWordWrap(True)
@@ -429,16 +451,40 @@ class EnrolDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("Enrolment code from the district office:"), self))
         layout.addWidget(self.code)
+        if network is not None:
+            layout.addWidget(QLabel(self.tr("City server address (leave empty to sync by USB drive only):"),
+                                    self))
+            layout.addWidget(self.server)
         layout.addWidget(self.fingerprints)
         layout.addWidget(self.buttons)
-        self.resize(560, 320)
+        self.resize(560, 360)
 
     def enrol(self) -> None:
+        code, url = self.code.toPlainText(), self.server.text().strip()
+        if url and self.network is not None:
+            network = self.network
+            self.ok.setEnabled(False)
+            (self.runner.op(lambda _task: network.enrol(code, url))
+             .in_parent(self)
+             .on_success(self._done)
+             .on_failure(self._refused)
+             .run())
+            return
         try:
-            result = self.service.enroll(self.code.toPlainText())
+            result = self.service.enroll(code)
         except SyncError as exc:
             self.warn(self, reason_text(exc))
             return
+        self._done(result)
+
+    def _refused(self, error: BaseException) -> bool:
+        self.ok.setEnabled(True)
+        if isinstance(error, SyncError):
+            self.warn(self, reason_text(error))
+            return True
+        return False
+
+    def _done(self, result: EnrolResult) -> None:
         text = self.tr(
             "Enrolled. Read these fingerprints to the district office staff; they must match what the "
             "server shows.\nCity server: {server}\nThis computer: {own}").format(

@@ -69,6 +69,25 @@ REASONS: dict[str, str] = {
         "Sync", "{count} changes in the package are dated up to {latest}, more than a day after this "
                 "computer's clock ({here}). The date or time of the computer that made the package (or of "
                 "this one) is wrong: correct it, then make the package again."),
+    "wrong_signer": QT_TRANSLATE_NOOP("Sync", "The package is signed by another computer ({node}) than the "
+                                              "one that sent it."),
+    "not_networked": QT_TRANSLATE_NOOP("Sync", "This computer is not enrolled with a city server over the "
+                                               "network. Enrol it with the code and the server's address."),
+    "bad_server_url": QT_TRANSLATE_NOOP("Sync", "The server address {url} is not valid: it must begin with "
+                                                "http:// or https://."),
+    "offline": QT_TRANSLATE_NOOP("Sync", "The city server at {url} cannot be reached ({detail}). The changes "
+                                         "stay on this computer and go out when it is online again."),
+    "server_error": QT_TRANSLATE_NOOP("Sync", "The city server at {url} has a problem ({status}). "
+                                              "It will be tried again later."),
+    "server_refused": QT_TRANSLATE_NOOP("Sync", "The city server refused the request ({status}): {detail}"),
+    "not_a_ledger_server": QT_TRANSLATE_NOOP("Sync", "{url} is not a city server of this program."),
+    "wrong_server": QT_TRANSLATE_NOOP("Sync", "The server at {url} is not the city server this computer is "
+                                              "enrolled with."),
+    "clock_skew": QT_TRANSLATE_NOOP("Sync", "This computer's clock says {here}, the city server's {server}: "
+                                            "{minutes} minutes apart. Set this computer's date and time "
+                                            "right, then sync again."),
+    "enrol_again": QT_TRANSLATE_NOOP("Sync", "The city server no longer accepts this computer. Enrol it "
+                                             "again with a new code from the district office."),
 }
 
 
