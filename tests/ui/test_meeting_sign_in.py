@@ -181,3 +181,16 @@ def test_saving_the_sheet_says_where_it_went(qtbot: QtBot, page: MeetingsPage, d
     assert str(target) in preview.message_label.text() and "已保存" in preview.message_label.text()
     assert preview.open_folder_button.isVisible()
     assert preview.saved_folder() == target.parent
+
+
+def test_a_new_meeting_names_the_user_as_its_recorder(qtbot: QtBot, window: MainWindow, db: Database) -> None:
+    from PySide6.QtWidgets import QLineEdit
+
+    window.settings.user_name = "韩燕"
+    install(window, db)
+    page = window.open_page("meetings")
+    assert isinstance(page, MeetingsPage)
+    dialog = page.list.add_dialog()
+    qtbot.addWidget(dialog)
+    recorder = dialog.form.editors["recorder"]
+    assert isinstance(recorder, QLineEdit) and recorder.text() == "韩燕"

@@ -71,7 +71,7 @@ def ledger_pages(window: MainWindow, db: Database) -> dict[str, Callable[[], QWi
 
         def make() -> QWidget:
             extra: dict[str, object] = {}
-            if key == "appeals":
+            if key in ("appeals", "meetings"):
                 from app.ui.user import UserName
 
                 extra["user"] = UserName(window.settings, window.save_settings)

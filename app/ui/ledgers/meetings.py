@@ -44,6 +44,7 @@ from app.ui.controllers.records import ADD, RecordController, _text
 from app.ui.controllers.sources import RecordSource, ServiceSource
 from app.ui.dialogs.record_form import RecordFormDialog
 from app.ui.ledgers.words import show_error
+from app.ui.user import UserName
 from app.ui.views.record_list import RecordListView
 
 OK_CANCEL = QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -54,15 +55,21 @@ NOT_HELD_COLOUR = "#7f8c8d"
 class MeetingsPage(QWidget):
     """The list of meetings above; the selected meeting's attendance, minutes and files below."""
 
-    def __init__(self, controller: RecordController, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, controller: RecordController, db: Database, parent: QWidget | None = None,
+                 *, user: UserName | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
         self.db = db
         self.service = MeetingService(db)
+
+        def defaults() -> dict[str, object]:
+            # The person using this PC usually keeps the minutes: 记录人 starts as their name.
+            return {"recorder": user.name} if user is not None and user.name else {}
+
         source = ServiceSource(
             controller, "meeting", record_kinds()["meeting"].fields,
             get=self.service.get, create=self.service.create,
-            update=self.service.update, delete=self.service.delete)
+            update=self.service.update, delete=self.service.delete, defaults=defaults)
         self.list = MeetingList(controller, self.service, self, source=source)
         self.reminder = QLabel(self)
         self.reminder.setObjectName("reminder")
