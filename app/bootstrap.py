@@ -605,8 +605,9 @@ def _smoke(app: QApplication, window: MainWindow, starter: Starter, started: flo
         assert isinstance(home, DashboardPage)
 
         def filled() -> None:
-            FirstPaint(home, home_painted)
-            home.update()
+            # The figures themselves: the page is covered by its scroll area and never painted.
+            FirstPaint(home.cards, home_painted)
+            home.cards.update()
 
         if home.has_figures:
             filled()

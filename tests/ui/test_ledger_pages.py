@@ -322,7 +322,7 @@ def test_sync_menu_and_status_in_the_main_window(qtbot: QtBot, registry: Registr
     titles = [a.text() for a in window.menuBar().actions()]
     assert titles[3] == "同步(&S)"
     assert [a.objectName() for a in window.menu_sync.actions()] == [
-        "sync_export", "sync_import", "sync_conflicts", "sync_history", "sync_enrol"]
+        "sync_now", "sync_export", "sync_import", "sync_conflicts", "sync_history", "sync_enrol"]
     assert window.sync_label.text() == "未注册同步"
     db.close()
 

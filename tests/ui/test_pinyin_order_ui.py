@@ -75,6 +75,6 @@ def test_clicking_the_group_header_groups_by_pinyin_then_names(
     _click_header(qtbot, view, "party_group")
     if view.table.horizontalHeader().sortIndicatorOrder() == Qt.SortOrder.DescendingOrder:
         _click_header(qtbot, view, "party_group")
-    # 第二 (di er) before 第一 (di yi); each group's members by name.
-    assert _column(view, "party_group") == ["第二党小组"] * 3 + ["第一党小组"] * 3
-    assert _column(view, "name") == ["李明", "张伟", "赵敏", "刘洋", "王芳", "曾国藩"]
+    # 第一 before 第二, ordinals by their value; each group's members by name.
+    assert _column(view, "party_group") == ["第一党小组"] * 3 + ["第二党小组"] * 3
+    assert _column(view, "name") == ["刘洋", "王芳", "曾国藩", "李明", "张伟", "赵敏"]
