@@ -379,7 +379,12 @@ class MainWindow(QMainWindow):
         self._save_settings(self.settings)
 
     def open_settings(self) -> None:
-        dialog = SettingsDialog(self.settings, self)
+        community = ""
+        if self.is_attached:
+            details = self.controller.service.community()
+            community = f"{details.name}（{details.code}）"
+        dialog = SettingsDialog(self.settings, self, community=community,
+                                edit_community=self._edit_community if self.is_attached else None)
         if dialog.exec():
             changed = dialog.language() != self.settings.language
             self.settings.language = dialog.language()
@@ -388,6 +393,13 @@ class MainWindow(QMainWindow):
             if changed:
                 QMessageBox.information(self, self.tr("Settings"),
                                         self.tr("The new language takes effect when the app is restarted."))
+
+    def _edit_community(self) -> None:
+        from app.ui.views.overview import OverviewPage
+
+        page = self.open_page("overview")
+        if isinstance(page, OverviewPage):
+            page.edit_community()
 
     def show_help(self) -> None:
         HelpDialog(self).exec()

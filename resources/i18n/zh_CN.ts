@@ -3516,8 +3516,8 @@ Restore the ledger from that backup now? The damaged file is kept aside.</source
         <translation>数据库文件</translation>
     </message>
     <message>
-        <source>Recorded as 经办人 of appeal steps</source>
-        <translation>民生诉求各环节记为经办人</translation>
+        <source>Recorded as 经办人 of appeal steps and 记录人 of new meetings</source>
+        <translation>记为民生诉求各环节的经办人、新会议的记录人</translation>
     </message>
     <message>
         <source>The system&apos;s default printer</source>
@@ -3538,6 +3538,22 @@ Restore the ledger from that backup now? The damaged file is kept aside.</source
     <message>
         <source>Paper</source>
         <translation>纸张</translation>
+    </message>
+    <message>
+        <source>Edit community details…</source>
+        <translation>修改社区信息…</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>本社区</translation>
+    </message>
+    <message>
+        <source>Made at start and every day in {folder}; the last {days} days and {months} months are kept. Back up to a USB drive and restore from the File menu.</source>
+        <translation>每次启动和每天自动备份到 {folder}，保留最近 {days} 天和 {months} 个月的备份。备份到U盘和从备份恢复在“文件”菜单中。</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>备份</translation>
     </message>
 </context>
 <context>

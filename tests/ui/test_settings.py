@@ -96,3 +96,36 @@ def test_a_printer_no_longer_there_is_named_so(qtbot: QtBot) -> None:
     texts = [dialog.printer_box.itemText(i) for i in range(dialog.printer_box.count())]
     assert texts == ["系统默认打印机", "财务室Canon", "办公室HP（现已找不到）"]
     assert dialog.printer_box.currentData() == "办公室HP"
+
+
+def test_settings_show_the_community_and_the_backups_and_open_the_communitys_form(
+        qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QLabel, QPushButton
+
+    from app.db.backup import backup_folder
+    from app.ui.dialogs.record_form import RecordFormDialog
+    from app.ui.views.overview import OverviewPage
+
+    from .helpers import present
+
+    window.settings.db_path = str(tmp_path / "ledger.sqlite")
+    seen: list[str] = []
+
+    def look(dialog: QWidget) -> None:
+        assert isinstance(dialog, SettingsDialog)
+        seen.append(present(dialog.findChild(QLabel, "community")).text())
+        seen.append(present(dialog.findChild(QLabel, "backups")).text())
+        def close(form: QWidget) -> None:
+            seen.append(type(form).__name__)
+            form.close()
+
+        on_next_modal(close)
+        present(dialog.findChild(QPushButton, "edit_community")).click()
+
+    on_next_modal(look)
+    window.open_settings()
+    community = window.controller.service.community()
+    assert seen[0] == f"{community.name}（{community.code}）"
+    assert str(backup_folder(tmp_path / "ledger.sqlite")) in seen[1] and "保留最近 30 天和 12 个月" in seen[1]
+    assert seen[2] == RecordFormDialog.__name__
+    assert isinstance(window.current_page(), OverviewPage)
