@@ -60,6 +60,12 @@ def one_line(text: object, limit: int = 300) -> str:
     return joined[:limit]
 
 
+def os_error_line(exc: OSError) -> str:
+    """A refused file operation as one line: what the system said, and the file it was about."""
+    where = f": {one_line(str(exc.filename), 120)}" if exc.filename else ""
+    return f"{exc.strerror or one_line(exc)}{where}"
+
+
 def leave_quietly_on_broken_pipe() -> int:
     """What a command does when the reader of its output went away (``| head``): nothing more is
     written (the interpreter would report the pipe again at exit) and it ends with status 1."""

@@ -17,7 +17,13 @@ from typing import Any
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from app import __version__
-from app.console import leave_quietly_on_broken_pipe, one_line, tolerate_unencodable, undecodable
+from app.console import (
+    leave_quietly_on_broken_pipe,
+    one_line,
+    os_error_line,
+    tolerate_unencodable,
+    undecodable,
+)
 from app.sync.errors import SyncError
 from app.sync.package import FILE_SUFFIX
 from server.city import CityServer, ServerError
@@ -322,8 +328,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"community-ledger-server: error: database error: {detail}", file=sys.stderr)
         return 1
     except OSError as exc:
-        where = f": {one_line(str(exc.filename), 120)}" if exc.filename else ""
-        print(f"community-ledger-server: error: {exc.strerror or one_line(exc)}{where}", file=sys.stderr)
+        print(f"community-ledger-server: error: {os_error_line(exc)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

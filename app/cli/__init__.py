@@ -18,7 +18,13 @@ from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
 from app import __version__
 from app.cli import backup, excel, printing, registry, sync
 from app.cli.common import CliError
-from app.console import leave_quietly_on_broken_pipe, one_line, tolerate_unencodable, undecodable
+from app.console import (
+    leave_quietly_on_broken_pipe,
+    one_line,
+    os_error_line,
+    tolerate_unencodable,
+    undecodable,
+)
 from app.identity import DIVISION_CODE_WORDS
 from app.services.errors import DomainError, ValidationError
 
@@ -75,6 +81,5 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"community-ledger-cli: error: database error: {detail}{advice}", file=sys.stderr)
         return 1
     except OSError as exc:
-        where = f": {one_line(str(exc.filename), 120)}" if exc.filename else ""
-        print(f"community-ledger-cli: error: {exc.strerror or one_line(str(exc))}{where}", file=sys.stderr)
+        print(f"community-ledger-cli: error: {os_error_line(exc)}", file=sys.stderr)
         return 1

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -40,17 +42,25 @@ def _refused(exc: SyncError) -> CliError:
     return CliError(f"package refused: {exc} [{exc.code}]", 3)
 
 
+@contextmanager
+def exchange_refusals(what: str) -> Iterator[None]:
+    """A failed or refused exchange with the server as one line, exit status 3."""
+    try:
+        yield
+    except NetworkError as exc:
+        raise CliError(f"{what} failed: {exc} [{exc.code}]", 3) from None
+    except SyncError as exc:
+        raise CliError(f"{what} refused: {exc} [{exc.code}]", 3) from None
+
+
 def run_enroll(args: argparse.Namespace) -> int:
     db = open_database(args.db)
     try:
-        if args.server:
-            result = NetworkSync(db).enrol(args.code, args.server)
-        else:
-            result = SyncService(db).enroll(args.code)
-    except NetworkError as exc:
-        raise CliError(f"enrolment failed: {exc} [{exc.code}]", 3) from None
-    except SyncError as exc:
-        raise CliError(f"enrolment refused: {exc} [{exc.code}]", 3) from None
+        with exchange_refusals("enrolment"):
+            if args.server:
+                result = NetworkSync(db).enrol(args.code, args.server)
+            else:
+                result = SyncService(db).enroll(args.code)
     finally:
         db.close()
     print_json({"community_id": result.community_id, "community_code": result.community_code,
@@ -62,11 +72,8 @@ def run_enroll(args: argparse.Namespace) -> int:
 def run_sync(args: argparse.Namespace) -> int:
     db = open_database(args.db)
     try:
-        result = NetworkSync(db).sync()
-    except NetworkError as exc:
-        raise CliError(f"sync failed: {exc} [{exc.code}]", 3) from None
-    except SyncError as exc:
-        raise CliError(f"sync refused: {exc} [{exc.code}]", 3) from None
+        with exchange_refusals("sync"):
+            result = NetworkSync(db).sync()
     finally:
         db.close()
     print_json(result.to_json())
