@@ -125,29 +125,25 @@ def child_service(path: Path, rounds: int) -> dict[str, Any]:
         rows = query.rows(0, PAGE)
         opens.append(watch.stop())
         first_ids = [r[0] for r in rows]
-    keys: list[tuple[float, float]] = []
     found: dict[str, int] = {}
-    for _ in range(rounds):
-        for word in WORDS:
-            query = svc.list_query("party_member")
-            for i in range(1, len(word) + 1):
-                watch = Stopwatch()
-                query.set_search(word[:i])
-                n = query.count()
-                rows = query.rows(0, PAGE)
-                keys.append(watch.stop())
-                found[word[:i]] = n
-    spelled: list[tuple[float, float]] = []
-    for _ in range(rounds):
-        for word in PINYIN_WORDS:
-            query = svc.list_query("party_member")
-            for i in range(1, len(word) + 1):
-                watch = Stopwatch()
-                query.set_search(word[:i])
-                n = query.count()
-                query.rows(0, PAGE)
-                spelled.append(watch.stop())
-                found[word[:i]] = n
+
+    def typed(words: tuple[str, ...]) -> list[tuple[float, float]]:
+        """Each word typed a character at a time: the time of each keystroke's count and rows."""
+        times: list[tuple[float, float]] = []
+        for _ in range(rounds):
+            for word in words:
+                query = svc.list_query("party_member")
+                for i in range(1, len(word) + 1):
+                    watch = Stopwatch()
+                    query.set_search(word[:i])
+                    n = query.count()
+                    query.rows(0, PAGE)
+                    times.append(watch.stop())
+                    found[word[:i]] = n
+        return times
+
+    keys = typed(WORDS)
+    spelled = typed(PINYIN_WORDS)
     db.close()
     return {"import_ms": ms(imported - started), "open_db_ms": ms(opened - imported), "opens": opens,
             "keys": keys, "spelled": spelled, "total": total, "first_ids": first_ids, "found": found,
@@ -172,33 +168,26 @@ def child_raw(path: Path, rounds: int) -> dict[str, Any]:
                            (community, PAGE)).fetchall()
         opens.append(watch.stop())
         first_ids = [r[0] for r in rows]
-    keys: list[tuple[float, float]] = []
     found: dict[str, int] = {}
-    for _ in range(rounds):
-        for word in WORDS:
-            for i in range(1, len(word) + 1):
-                watch = Stopwatch()
-                pattern = f"%{_escape(word[:i])}%"
-                params = (community, pattern, pattern, pattern, pattern)
-                n = con.execute(f"SELECT count(*) {RAW_FROM} {RAW_SEARCH}", params).fetchone()[0]
-                con.execute(f"SELECT {RAW_COLUMNS} {RAW_FROM} {RAW_SEARCH}"
-                            " ORDER BY pinyin_name_key(m.name), m.id LIMIT ?", (*params, PAGE)).fetchall()
-                keys.append(watch.stop())
-                found[word[:i]] = n
-    spelled: list[tuple[float, float]] = []
-    for _ in range(rounds):
-        for word in PINYIN_WORDS:
-            for i in range(1, len(word) + 1):
-                watch = Stopwatch()
-                pattern = f"%{_escape(word[:i])}%"
-                spelled_params = (community, pattern, pattern, pattern, pattern, pattern)
-                n = con.execute(f"SELECT count(*) {RAW_FROM} {RAW_PINYIN_SEARCH}",
-                                spelled_params).fetchone()[0]
-                con.execute(f"SELECT {RAW_COLUMNS} {RAW_FROM} {RAW_PINYIN_SEARCH}"
-                            " ORDER BY pinyin_name_key(m.name), m.id LIMIT ?",
-                            (*spelled_params, PAGE)).fetchall()
-                spelled.append(watch.stop())
-                found[word[:i]] = n
+
+    def typed(words: tuple[str, ...], search: str) -> list[tuple[float, float]]:
+        """The same keystrokes as the service's, in SQL with ``search`` (each ``?`` the pattern)."""
+        times: list[tuple[float, float]] = []
+        for _ in range(rounds):
+            for word in words:
+                for i in range(1, len(word) + 1):
+                    watch = Stopwatch()
+                    pattern = f"%{_escape(word[:i])}%"
+                    params = (community, *[pattern] * search.count("?"))
+                    n = con.execute(f"SELECT count(*) {RAW_FROM} {search}", params).fetchone()[0]
+                    con.execute(f"SELECT {RAW_COLUMNS} {RAW_FROM} {search}"
+                                " ORDER BY pinyin_name_key(m.name), m.id LIMIT ?", (*params, PAGE)).fetchall()
+                    times.append(watch.stop())
+                    found[word[:i]] = n
+        return times
+
+    keys = typed(WORDS, RAW_SEARCH)
+    spelled = typed(PINYIN_WORDS, RAW_PINYIN_SEARCH)
     con.close()
     return {"import_ms": 0.0, "open_db_ms": ms(opened - started), "opens": opens, "keys": keys,
             "spelled": spelled, "total": total, "first_ids": first_ids, "found": found, "rss_mb": _rss_mb()}
