@@ -51,6 +51,7 @@ from app.services.importing import (
 from app.services.spreadsheet import SUFFIXES, Sheet, read_sheet, sheet_names
 from app.ui import labels
 from app.ui.controllers.records import RecordController
+from app.ui.screen import fit_to_screen
 from app.ui.tasks import Task
 from app.ui.tr import QT_TRANSLATE_NOOP
 
@@ -118,13 +119,19 @@ class _FilePage(QWizardPage):
         path = Path(self.path.text().strip())
         if not self.path.text().strip():
             return
-        try:
-            names = sheet_names(path)
-        except Exception as exc:
+
+
+        def listed(names: list[str]) -> None:
+            self.sheet.addItems(names)
+            self.completeChanged.emit()
+
+        def refused(exc: BaseException) -> bool:
             self.problem.setText(self.w.failure_text(exc))
-            return
-        self.sheet.addItems(names)
-        self.completeChanged.emit()
+            return True
+
+        # Opening a workbook reads the file: on the runner, like every other step of the import.
+        self.w.controller.runner.op(lambda _task: sheet_names(path)).on_success(listed) \
+            .on_failure(refused).in_parent(self).run()
 
     def isComplete(self) -> bool:
         return self.sheet.count() > 0
@@ -272,7 +279,7 @@ class ExcelImportWizard(QWizard):
         self.db = controller.service.db
         self.setWindowTitle(self.tr("Import from Excel"))
         self.setObjectName("excel_import")
-        self.resize(820, 560)
+        fit_to_screen(self, 820, 560)
         self.sheet: Sheet | None = None
         self.kind = "party_member"
         self.layout_: Layout | None = None
