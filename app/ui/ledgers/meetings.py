@@ -44,6 +44,7 @@ from app.ui.controllers.records import ADD, RecordController, _text
 from app.ui.controllers.sources import RecordSource, ServiceSource
 from app.ui.dialogs.record_form import RecordFormDialog
 from app.ui.ledgers.words import show_error
+from app.ui.screen import fit_to_screen
 from app.ui.user import UserName
 from app.ui.views.record_list import RecordListView
 
@@ -244,7 +245,7 @@ class MeetingFormDialog(RecordFormDialog):
             if isinstance(editor, QComboBox):
                 editor.currentIndexChanged.connect(lambda _i: self.propose())
         self.propose()
-        self.resize(980, self.height())
+        fit_to_screen(self, 980, self.height())
 
     def propose(self) -> None:
         values = self.form.values()
