@@ -479,6 +479,19 @@ class TrainingRecord(SyncedRecord, Base):
     place: Mapped[str] = mapped_column(String(100), default="")
 
 
+# --- report and appraisal --------------------------------------------------------------
+
+
+class AppraisalSection(SyncedRecord, Base):
+    """What the secretary writes for one year's report-and-appraisal material (述职评议考核),
+    beside the figures the ledgers give; one live row per community and year."""
+
+    __tablename__ = "appraisal_section"
+
+    year: Mapped[int] = mapped_column(index=True)
+    body: Mapped[str] = mapped_column(Text, default="")
+
+
 LEDGER_MODELS: tuple[type[SyncedRecord], ...] = (
     Meeting,
     MeetingAttendee,
@@ -500,4 +513,5 @@ LEDGER_MODELS: tuple[type[SyncedRecord], ...] = (
     Fund,
     FundEntry,
     TrainingRecord,
+    AppraisalSection,
 )
