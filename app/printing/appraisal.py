@@ -313,9 +313,15 @@ def _title_lines(community: Community, m: AppraisalMaterial) -> tuple[str, str]:
     return title, f"{secretary}数据截至{fmt_date_cn(m.as_of)}"
 
 
-def _material(db: Database, year: int, options: PrintOptions) -> AppraisalMaterial:
+def _material(db: Database, year: int, options: PrintOptions,
+              progress: Progress | None) -> AppraisalMaterial:
     # Periods still running on the print date are not due yet.
-    return AppraisalService(db).material(year, options.date)
+    if progress is not None:
+        progress(0, 2, "")
+    material = AppraisalService(db).material(year, options.date)
+    if progress is not None:
+        progress(1, 2, "")
+    return material
 
 
 # --- the PDF ------------------------------------------------------------------------------
@@ -340,15 +346,19 @@ def pdf_story(community: Community, m: AppraisalMaterial) -> list[Flowable]:
     return story
 
 
-def print_appraisal(db: Database, year: int, path: Path, options: PrintOptions | None = None) -> int:
+def print_appraisal(db: Database, year: int, path: Path, options: PrintOptions | None = None,
+                    progress: Progress | None = None) -> int:
     """Write the year's material as a PDF to ``path``; return its page count."""
     options = options or PrintOptions()
     community = community_of(db)
-    material = _material(db, year, options)
+    material = _material(db, year, options, progress)
     info = DocInfo(title=f"{year}年度{TITLE}", qr_value=f"appraisal:{community.id}:{year}",
                    orientation=PORTRAIT, header=f"{community.place} · {year}年度{TITLE}",
                    print_date=options.date)
-    return render(path, pdf_story(community, material), info)
+    pages = render(path, pdf_story(community, material), info)
+    if progress is not None:
+        progress(2, 2, "")
+    return pages
 
 
 # --- the Word file ------------------------------------------------------------------------
@@ -434,15 +444,18 @@ def docx_document(community: Community, m: AppraisalMaterial) -> Any:
     return document
 
 
-def write_appraisal_docx(db: Database, year: int, path: Path, options: PrintOptions | None = None) -> int:
+def write_appraisal_docx(db: Database, year: int, path: Path, options: PrintOptions | None = None,
+                         progress: Progress | None = None) -> int:
     """Write the year's material as an editable Word file to ``path``; return its table count."""
     options = options or PrintOptions()
     community = community_of(db)
-    document = docx_document(community, _material(db, year, options))
+    document = docx_document(community, _material(db, year, options, progress))
 
     def write(tmp: Path) -> None:
         document.save(str(tmp))
 
     atomic_write(Path(path), write=write)
+    if progress is not None:
+        progress(2, 2, "")
     return len(document.tables)
 

@@ -225,7 +225,8 @@ class AppraisalService(LedgerService):
         projects = ProjectService(self.db, self._now)
         details = [ProjectDetail(v, projects.evaluations(v.id)) for v in projects.projects(year, as_of)]
         return AppraisalMaterial(
-            year=year, as_of=as_of, secretary_name=secretary, counts=counts, meetings_held=self.meetings_held(year),
+            year=year, as_of=as_of, secretary_name=secretary, counts=counts,
+            meetings_held=self.meetings_held(year),
             meeting_checks=self.meeting_checks(year, as_of), projects=details,
             appeals=appeals.rates(start, end), appeals_by_channel=self._appeals_by_channel(year),
             organs=WorkdayService(self.db, self._now).year_summary(year),
@@ -296,11 +297,12 @@ class AppraisalService(LedgerService):
     def _appeals_by_channel(self, year: int) -> dict[str, int]:
         start, end = year_bounds(year)
         with self.db.session() as session:
-            rows = dict(session.execute(select(Appeal.channel, func.count()).where(
-                self.live(Appeal), Appeal.received_at >= start, Appeal.received_at < end)
-                .group_by(Appeal.channel)).tuples().all())
+            rows = {channel: int(n) for channel, n in session.execute(
+                select(Appeal.channel, func.count()).where(
+                    self.live(Appeal), Appeal.received_at >= start, Appeal.received_at < end)
+                .group_by(Appeal.channel))}
         ordered = [c.value for c in AppealChannel]
-        return {c: int(rows[c]) for c in ordered + sorted(set(rows) - set(ordered)) if rows.get(c)}
+        return {c: rows[c] for c in ordered + sorted(set(rows) - set(ordered)) if rows.get(c)}
 
     def funds(self, year: int) -> list[FundYear]:
         service = FundService(self.db, self._now)

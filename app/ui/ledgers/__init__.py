@@ -28,6 +28,7 @@ TITLES = {
     "funds": QT_TRANSLATE_NOOP("Ledgers", "Funds"),
     "training": QT_TRANSLATE_NOOP("Ledgers", "Training"),
     "notices": QT_TRANSLATE_NOOP("Ledgers", "Notices"),
+    "appraisal": QT_TRANSLATE_NOOP("Ledgers", "Report and appraisal"),
 }
 
 # Which page opens a record of a kind named by the dashboard's to-do list.
@@ -58,6 +59,7 @@ PAGES = {
     "funds": ("funds", "FundsPage"),
     "training": ("lists", "training_page"),
     "notices": ("notices", "NoticesPage"),
+    "appraisal": ("appraisal", "AppraisalPage"),
 }
 # Pages with a section of their own; the others are the work ledgers.
 OWN_SECTIONS = ("dashboard", "notices")
