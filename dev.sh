@@ -34,6 +34,8 @@ QT_WINDOW_LIBS=(
 TEST_TOOLS=(
   "poppler-utils:pdftotext" "xvfb:Xvfb" "xauth:xauth" "nsis:makensis" "git:git"
   "chromium:chromium" "libreoffice-calc-nogui:soffice"
+  # Writer opens the report-and-appraisal .docx (a file, not a command: soffice comes with Calc too).
+  "libreoffice-writer-nogui:/usr/lib/libreoffice/program/libswlo.so"
 )
 
 say() { printf '==> %s\n' "$*"; }
@@ -223,7 +225,10 @@ demo() {
 missing_test_packages() {
   local entry
   for entry in "${TEST_TOOLS[@]}"; do
-    command -v "${entry#*:}" >/dev/null 2>&1 || printf '%s ' "${entry%%:*}"
+    case "${entry#*:}" in
+      /*) [ -e "${entry#*:}" ] || printf '%s ' "${entry%%:*}" ;;
+      *) command -v "${entry#*:}" >/dev/null 2>&1 || printf '%s ' "${entry%%:*}" ;;
+    esac
   done
   postgres_bindir >/dev/null || printf '%s ' postgresql
 }

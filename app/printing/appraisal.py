@@ -14,6 +14,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
 from app.atomic import atomic_write
@@ -229,9 +231,9 @@ def appeal_blocks(m: AppraisalMaterial) -> list[Block]:
 def workday_blocks(m: AppraisalMaterial) -> list[Block]:
     if not m.organs:
         return [Text(f"{m.year}年度无机关干部“社区工作日”记录。")]
-    columns = [Column(SERIAL, 0.5, "CENTER"), Column("机关单位", 2.6), Column("人次", 0.7, "RIGHT"),
+    columns = [Column(SERIAL, 0.5, "CENTER"), Column("机关单位", 2.2), Column("人次", 0.7, "RIGHT"),
                Column("干部", 0.7, "RIGHT"), Column("送党课", 0.8, "RIGHT"), Column("结对帮扶", 0.8, "RIGHT"),
-               Column("解决诉求", 0.8, "RIGHT"), Column("物资（元）", 1.2, "RIGHT"),
+               Column("解决诉求", 0.8, "RIGHT"), Column("物资（元）", 1.5, "RIGHT"),
                Column("社区确认", 0.8, "RIGHT")]
     rows = [[str(n), o.organ_name, str(o.visits), str(o.cadres), str(o.party_lessons), str(o.pairings),
              str(o.appeals_solved), fmt_fen(o.goods_fen), str(o.confirmed)]
@@ -330,19 +332,20 @@ def _material(db: Database, year: int, options: PrintOptions,
 def pdf_story(community: Community, m: AppraisalMaterial) -> list[Flowable]:
     st = styles()
     width = frame_width(PORTRAIT)
+    # A heading never ends a page: it stays with what follows it.
+    headings = [ParagraphStyle(f"appraisal-{s.name}", parent=s, keepWithNext=1, spaceBefore=space * mm)
+                for s, space in zip(st.toc, (3, 1.5), strict=True)]
     title, subtitle = _title_lines(community, m)
     story: list[Flowable] = [para(title, st.title), para(subtitle, st.subtitle), gap(2)]
     for block in appraisal_blocks(m):
         if isinstance(block, Heading):
-            story.append(gap(3 if block.level == 0 else 1.5))
-            heading_style = st.toc[0] if block.level == 0 else st.toc[1]
-            story.append(TocHeading(block.text, heading_style, block.level))
+            story.append(TocHeading(block.text, headings[min(block.level, len(headings) - 1)], block.level))
         elif isinstance(block, Text):
             story.append(para(block.text, st.body) if block.text.strip() else gap(2))
         else:
-            story.append(gap(1))
-            story.append(grid_table(block.columns, block.rows, width, total_rows=block.totals))
-            story.append(gap(1))
+            table = grid_table(block.columns, block.rows, width, total_rows=block.totals)
+            table.spaceBefore = table.spaceAfter = 1 * mm
+            story.append(table)
     return story
 
 
@@ -364,6 +367,8 @@ def print_appraisal(db: Database, year: int, path: Path, options: PrintOptions |
 # --- the Word file ------------------------------------------------------------------------
 
 BODY_FONT = "宋体"
+MARGIN_MM = 20
+TEXT_WIDTH_MM = 210 - 2 * MARGIN_MM
 HEADING_FONT = "黑体"
 
 
@@ -384,7 +389,7 @@ def _east_asian(run_or_style: Any, name: str) -> None:
 def _docx_table(document: Any, grid: Grid) -> None:
     from docx.enum.table import WD_TABLE_ALIGNMENT
     from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Pt
+    from docx.shared import Mm, Pt
 
     aligns = {"LEFT": WD_ALIGN_PARAGRAPH.LEFT, "CENTER": WD_ALIGN_PARAGRAPH.CENTER,
               "RIGHT": WD_ALIGN_PARAGRAPH.RIGHT}
@@ -401,13 +406,15 @@ def _docx_table(document: Any, grid: Grid) -> None:
             for run in paragraph.runs:
                 run.font.size = Pt(10.5)
                 run.font.bold = r == 0 or r > len(grid.rows)
-    widths = [col.weight for col in grid.columns]
-    total = sum(widths)
-    from docx.shared import Mm
-
-    for c, weight in enumerate(widths):
-        for cell in table.columns[c].cells:
-            cell.width = Mm(170 * weight / total)
+    # Word reads the cells' widths, LibreOffice the table grid's: both are set.
+    table.autofit = False
+    total = sum(col.weight for col in grid.columns)
+    widths = [Mm(TEXT_WIDTH_MM * col.weight / total) for col in grid.columns]
+    for grid_col, width in zip(table._tbl.tblGrid.gridCol_lst, widths, strict=True):
+        grid_col.w = width
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths, strict=True):
+            cell.width = width
 
 
 def docx_document(community: Community, m: AppraisalMaterial) -> Any:
@@ -418,7 +425,7 @@ def docx_document(community: Community, m: AppraisalMaterial) -> Any:
     document = Document()
     section = document.sections[0]
     section.page_width, section.page_height = Mm(210), Mm(297)
-    section.left_margin = section.right_margin = Mm(20)
+    section.left_margin = section.right_margin = Mm(MARGIN_MM)
     section.top_margin = section.bottom_margin = Mm(25)
     normal = document.styles["Normal"]
     _east_asian(normal, BODY_FONT)
