@@ -50,6 +50,7 @@ class AppraisalPage(QWidget):
         self.service = AppraisalService(db)
         self._shown_year: int | None = None
         self._loading = False
+        self._dirty = False
 
         heading = QLabel(self.tr("Report and appraisal material"), self)
         font = heading.font()
@@ -62,9 +63,10 @@ class AppraisalPage(QWidget):
         self.year.setValue(date.today().year)
         self.year.setSuffix(self.tr(" (year)"))
         explain = QLabel(self.tr(
-            "The material assembles the year's figures from the ledgers: 三会一课 against the rules "
-            "with the gaps named, secretary projects, appeals, the work day by organ, the five "
-            "guarantees, funds and training. Write your own report below; it opens the material."), self)
+            "The material assembles the year's figures from the ledgers: the three meetings and one "
+            "lesson against the rules with the gaps named, secretary projects, appeals, the work day by "
+            "organ, the five guarantees, funds and training. Write your own report below; it opens the "
+            "material."), self)
         explain.setWordWrap(True)
         self.editor = QPlainTextEdit(self)
         self.editor.setObjectName("section")
@@ -113,14 +115,15 @@ class AppraisalPage(QWidget):
 
     @property
     def dirty(self) -> bool:
-        return self.editor.document().isModified()
+        """The text shown differs from what is saved for its year."""
+        return self._dirty
 
     def load(self, year: int) -> None:
         view = self.service.section(year)
         self._loading = True
         try:
             self.editor.setPlainText(view.body)
-            self.editor.document().setModified(False)
+            self._dirty = False
         finally:
             self._loading = False
         self._shown_year = year
@@ -129,6 +132,7 @@ class AppraisalPage(QWidget):
     def _edited(self) -> None:
         if self._loading:
             return
+        self._dirty = True
         self._show_state(self.tr("Not saved yet…"))
         self._timer.start()
 
@@ -146,7 +150,7 @@ class AppraisalPage(QWidget):
             self._show_state("\n".join(labels.error_text(KIND, e.code, e.params) for e in exc.errors),
                              error=True)
             return False
-        self.editor.document().setModified(False)
+        self._dirty = False
         self._show_state(self.tr("Saved"))
         self.saved.emit(year)
         return True
