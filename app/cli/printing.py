@@ -59,7 +59,8 @@ def _common(p: argparse.ArgumentParser) -> None:
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("print", help="print sign-in sheets, ledgers, the yearly book, appeals, minutes")
+    p = sub.add_parser("print", help="print sign-in sheets, ledgers, the yearly book, appeals, minutes, "
+                                          "the appraisal material")
     what = p.add_subparsers(dest="what", metavar="DOCUMENT", parser_class=type(p))
     what.required = True
 
@@ -94,7 +95,8 @@ def register(sub: Any) -> None:
 
     r = what.add_parser("appraisal", help="the yearly report-and-appraisal material (述职评议考核材料), "
                                           "as a PDF and/or an editable Word file")
-    r.add_argument("--year", type=_year, required=True, metavar="Y")
+    r.add_argument("--year", type=_year, required=True, metavar="Y",
+                   help="the year; periods not ended yet on today's date are not counted as due")
     r.add_argument("--out", metavar="FILE.pdf", help="the PDF file to write")
     r.add_argument("--docx", metavar="FILE.docx", help="the Word file to write")
     r.set_defaults(run=run_appraisal, full=False)
