@@ -3657,6 +3657,14 @@ Restore the ledger from that backup now? The damaged file is kept aside.</source
         <source>Import from Excel…</source>
         <translation>从Excel导入…</translation>
     </message>
+    <message>
+        <source>The program stopped on an unexpected error. The details are in {path}. Please send this file to whoever looks after the program.</source>
+        <translation>程序因意外错误而停止。详细信息在 {path}，请把这个文件发给负责维护程序的人员。</translation>
+    </message>
+    <message>
+        <source>Unexpected error</source>
+        <translation>意外错误</translation>
+    </message>
 </context>
 <context>
     <name>SupervisionPanel</name>
