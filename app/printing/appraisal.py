@@ -367,6 +367,7 @@ def print_appraisal(db: Database, year: int, path: Path, options: PrintOptions |
 # --- the Word file ------------------------------------------------------------------------
 
 BODY_FONT = "宋体"
+CELL_STYLE = "表格文字"
 MARGIN_MM = 20
 TEXT_WIDTH_MM = 210 - 2 * MARGIN_MM
 HEADING_FONT = "黑体"
@@ -386,10 +387,10 @@ def _east_asian(run_or_style: Any, name: str) -> None:
     fonts.set(qn("w:eastAsia"), name)
 
 
-def _docx_table(document: Any, grid: Grid) -> None:
+def _docx_table(document: Any, grid: Grid, cell_style: Any) -> None:
     from docx.enum.table import WD_TABLE_ALIGNMENT
     from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Mm, Pt
+    from docx.shared import Mm
 
     aligns = {"LEFT": WD_ALIGN_PARAGRAPH.LEFT, "CENTER": WD_ALIGN_PARAGRAPH.CENTER,
               "RIGHT": WD_ALIGN_PARAGRAPH.RIGHT}
@@ -397,28 +398,32 @@ def _docx_table(document: Any, grid: Grid) -> None:
     table = document.add_table(rows=len(rows), cols=len(grid.columns))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    for r, values in enumerate(rows):
-        for c, value in enumerate(values):
-            cell = table.cell(r, c)
-            cell.text = value
-            paragraph = cell.paragraphs[0]
-            paragraph.alignment = aligns[grid.columns[c].align] if r else WD_ALIGN_PARAGRAPH.CENTER
-            for run in paragraph.runs:
-                run.font.size = Pt(10.5)
-                run.font.bold = r == 0 or r > len(grid.rows)
     # Word reads the cells' widths, LibreOffice the table grid's: both are set.
     table.autofit = False
     total = sum(col.weight for col in grid.columns)
     widths = [Mm(TEXT_WIDTH_MM * col.weight / total) for col in grid.columns]
     for grid_col, width in zip(table._tbl.tblGrid.gridCol_lst, widths, strict=True):
         grid_col.w = width
-    for row in table.rows:
-        for cell, width in zip(row.cells, widths, strict=True):
-            cell.width = width
+    first_total = 1 + len(grid.rows)
+    # The style by its id: python-docx's paragraph.style looks the default style up on every call.
+    style_id = cell_style.style_id
+    column_aligns = [aligns[c.align] for c in grid.columns]
+    # One pass over the rows (python-docx's table.cell(r, c) walks the table on every call).
+    for r, (row, values) in enumerate(zip(table.rows, rows, strict=True)):
+        strong = r == 0 or r >= first_total
+        for c, (cell, value) in enumerate(zip(row.cells, values, strict=True)):
+            cell.width = widths[c]
+            paragraph = cell.paragraphs[0]
+            paragraph._p.style = style_id
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER if r == 0 else column_aligns[c]
+            run = paragraph.add_run(value)
+            if strong:
+                run.bold = True
 
 
 def docx_document(community: Community, m: AppraisalMaterial) -> Any:
     from docx import Document
+    from docx.enum.style import WD_STYLE_TYPE
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Mm, Pt
 
@@ -432,6 +437,10 @@ def docx_document(community: Community, m: AppraisalMaterial) -> Any:
     normal.font.size = Pt(12)
     for name in ("Title", "Heading 1", "Heading 2"):
         _east_asian(document.styles[name], HEADING_FONT)
+    cell_style = document.styles.add_style(CELL_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+    cell_style.base_style = normal
+    cell_style.font.size = Pt(10.5)
+    cell_style.paragraph_format.space_after = Pt(0)
     title, subtitle = _title_lines(community, m)
     document.core_properties.title = f"{m.year}年度{TITLE}"
     document.core_properties.author = community.org_name
@@ -446,7 +455,7 @@ def docx_document(community: Community, m: AppraisalMaterial) -> Any:
             paragraph = document.add_paragraph(block.text)
             paragraph.paragraph_format.first_line_indent = Pt(24) if block.text else None
         else:
-            _docx_table(document, block)
+            _docx_table(document, block, cell_style)
             document.add_paragraph("")
     return document
 
