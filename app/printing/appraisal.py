@@ -154,12 +154,19 @@ def meeting_blocks(m: AppraisalMaterial) -> list[Block]:
              f"表中为“召开次数/应开次数”，截至{fmt_date_cn(m.as_of)}尚未结束的月份和季度不计应开次数。"),
         Grid(columns, rows),
     ]
-    gaps = [line for check in m.meeting_checks for line in gap_lines(check, m.year)]
-    if gaps:
+    gaps = [line for check in m.meeting_checks if not check.per_group for line in gap_lines(check, m.year)]
+    groups = [(group, months) for check in m.meeting_checks if check.per_group
+              for group, months in group_gaps(check).items()]
+    if gaps or groups:
         blocks.append(Text("未按规定召开的："))
         blocks += [Text(f"{n}. {line}") for n, line in enumerate(gaps, 1)]
     else:
         blocks.append(Text("已到期的三会一课均按规定召开，无缺项。"))
+    if groups:
+        blocks.append(Text(f"{len(gaps) + 1}. {len(groups)} 个党小组有月份未召开党小组会："))
+        columns = [Column(SERIAL, 0.5, "CENTER"), Column("党小组", 2.0), Column("未召开的月份", 3.5)]
+        blocks.append(Grid(columns, [[str(n), group, "、".join(f"{mo}月" for mo in months)]
+                                     for n, (group, months) in enumerate(groups, 1)]))
     others = [f"{MEETING_KINDS[k]} {m.meetings_held[k]} 次" for k in MEETING_KINDS
               if k not in RULE_KINDS and m.meetings_held.get(k)]
     if others:
@@ -167,14 +174,17 @@ def meeting_blocks(m: AppraisalMaterial) -> list[Block]:
     return blocks
 
 
+def group_gaps(check: MeetingCheck) -> dict[str, list[int]]:
+    """A per-group rule's gaps: each party group that missed months, with those months."""
+    months: dict[str, list[int]] = {}
+    for g in check.gaps:
+        months.setdefault(g.group, []).append(g.period)
+    return months
+
+
 def gap_lines(check: MeetingCheck, year: int) -> list[str]:
-    """The gaps of one rule, worded; a party group's months are listed together."""
+    """The gaps of a community-wide rule, worded in one line."""
     name = RULE_KINDS[check.kind]
-    if check.per_group:
-        months: dict[str, list[int]] = {}
-        for g in check.gaps:
-            months.setdefault(g.group, []).append(g.period)
-        return [f"{group}：{'、'.join(f'{mo}月' for mo in ms)}未召开{name}" for group, ms in months.items()]
     if check.period_kind == MONTHLY:
         return [f"{year}年{'、'.join(f'{g.period}月' for g in check.gaps)}未召开{name}"] if check.gaps else []
     return [f"{year}年第{'、'.join(str(g.period) for g in check.gaps)}季度未召开{name}"] if check.gaps else []
