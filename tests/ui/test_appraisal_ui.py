@@ -113,3 +113,10 @@ def test_ctrl_p_offers_the_material_with_what_was_just_typed(qtbot: QtBot, windo
     choices = print_choices(window, window.controller.runner, db, "appraisal", page)
     assert [text for text, _make in choices] == [f"{YEAR}年度述职评议考核材料"]
     assert AppraisalService(db).section(YEAR).body == "刚写的一句。"
+
+
+def test_closing_the_window_saves_what_was_typed(qtbot: QtBot, window: MainWindow, page: AppraisalPage,
+                                                 db: Database) -> None:
+    type_text(qtbot, page.editor, "关窗前刚写的。")
+    window.close()
+    assert AppraisalService(db).section(YEAR).body == "关窗前刚写的。"
