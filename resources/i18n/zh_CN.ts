@@ -2433,6 +2433,66 @@ You can undo this with Ctrl+Z.</source>
         <source>Unit of a co-construction item</source>
         <translation>共建单位</translation>
     </message>
+    <message>
+        <source>Community brand</source>
+        <translation>社区品牌</translation>
+    </message>
+    <message>
+        <source>Brand name</source>
+        <translation>品牌名称</translation>
+    </message>
+    <message>
+        <source>What the brand is and does</source>
+        <translation>品牌简介</translation>
+    </message>
+    <message>
+        <source>Year begun</source>
+        <translation>创建年份</translation>
+    </message>
+    <message>
+        <source>Recognised at</source>
+        <translation>认定级别</translation>
+    </message>
+    <message>
+        <source>Recognition</source>
+        <translation>认定情况</translation>
+    </message>
+    <message>
+        <source>Year recognised</source>
+        <translation>认定年份</translation>
+    </message>
+    <message>
+        <source>Not yet recognised</source>
+        <translation>尚未认定</translation>
+    </message>
+    <message>
+        <source>Street level</source>
+        <translation>街道级</translation>
+    </message>
+    <message>
+        <source>District level</source>
+        <translation>区级</translation>
+    </message>
+    <message>
+        <source>City level</source>
+        <translation>市级</translation>
+    </message>
+    <message>
+        <source>Province level</source>
+        <translation>省级</translation>
+    </message>
+    <message>
+        <source>National level</source>
+        <translation>国家级</translation>
+    </message>
+    <message>
+        <source>The brand cannot be recognised before the year it began.</source>
+        <translation>认定年份不能早于品牌创建年份。</translation>
+    </message>
+    <message>
+        <source>Enter the year of the recognition, or choose &apos;Not yet recognised&apos;.</source>
+        <translation>请填写认定年份，或把认定级别选为“尚未认定”。</translation>
+    </message>
 </context>
 <context>
     <name>Ledgers</name>
@@ -2479,6 +2539,10 @@ You can undo this with Ctrl+Z.</source>
     <message>
         <source>Notices</source>
         <translation>通知公告</translation>
+    </message>
+    <message>
+        <source>Community brand</source>
+        <translation>社区品牌</translation>
     </message>
 </context>
 <context>
@@ -2762,6 +2826,30 @@ in progress {doing}</source>
     <message>
         <source>Building party groups</source>
         <translation>楼栋党小组</translation>
+    </message>
+    <message>
+        <source>Community brand (one brand, one feature)</source>
+        <translation>社区品牌（一区一品一特色）</translation>
+    </message>
+    <message>
+        <source>No brand recorded yet: add it under Work ledgers, Community brand.</source>
+        <translation>还没有登记社区品牌：可在“工作台账 → 社区品牌”中添加。</translation>
+    </message>
+    <message>
+        <source>since {year}</source>
+        <translation>{year}年创建</translation>
+    </message>
+    <message>
+        <source>recognised in {year}</source>
+        <translation>{year}年认定</translation>
+    </message>
+    <message>
+        <source>{name} ({facts})</source>
+        <translation>{name}（{facts}）</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
     </message>
 </context>
 <context>

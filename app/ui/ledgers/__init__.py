@@ -27,6 +27,7 @@ TITLES = {
     "cobuild": QT_TRANSLATE_NOOP("Ledgers", "Co-construction lists"),
     "funds": QT_TRANSLATE_NOOP("Ledgers", "Funds"),
     "training": QT_TRANSLATE_NOOP("Ledgers", "Training"),
+    "brands": QT_TRANSLATE_NOOP("Ledgers", "Community brand"),
     "notices": QT_TRANSLATE_NOOP("Ledgers", "Notices"),
 }
 
@@ -57,6 +58,7 @@ PAGES = {
     "cobuild": ("lists", "cobuild_page"),
     "funds": ("funds", "FundsPage"),
     "training": ("lists", "training_page"),
+    "brands": ("lists", "brand_page"),
     "notices": ("notices", "NoticesPage"),
 }
 # Pages with a section of their own; the others are the work ledgers.
