@@ -156,7 +156,7 @@ class _Venues:
         owner = units[(self.index + n) % len(units)] if units else "驻区单位"
         room = OPENED_ROOMS[(self.index + n) % len(OPENED_ROOMS)]
         self.add(Venue, name=f"{owner}{room}", kind=VenueKind.OPENED.value, owner=owner,
-                 area_m2=rng.randint(80, 600), opening_hours=rng.choice(OPENED_HOURS), address=owner,
+                 area_m2=rng.randint(80, 600), opening_hours=rng.choice(OPENED_HOURS),
                  note="向党员群众开放")
 
 
