@@ -4328,7 +4328,11 @@ If the date had been set ahead and has just been corrected, nothing needs doing:
     </message>
     <message>
         <source>{name}: floor area {area} m² ({verdict}), rooms {rooms} m²; layout {parts}</source>
-        <translation>{name}：建筑面积 {area} 平方米（{verdict}），功能室 {rooms} 平方米；布局 {parts}</translation>
+        <translation>{name}：建筑面积 {area} 平方米（{verdict}），功能室 {rooms} 平方米；10室2厅1市1站布局：{parts}</translation>
+    </message>
+    <message>
+        <source>rooms {room}/{rooms}, halls {hall}/{halls}, supermarket {market}/{markets}, station {station}/{stations}</source>
+        <translation>室 {room}/{rooms}，厅 {hall}/{halls}，市 {market}/{markets}，站 {station}/{stations}</translation>
     </message>
 </context>
 <context>

@@ -8,7 +8,6 @@ from app.db.database import Database
 from app.models.venues import VenueKind
 from app.services.fields import Field
 from app.services.venues import LARGE_CENTRE_M2, STANDARD_LAYOUT, VenueService, VenueView
-from app.ui import labels
 from app.ui.controllers.records import RecordController
 from app.ui.controllers.sources import ServiceSource
 from app.ui.views.record_list import RecordListView
@@ -76,8 +75,12 @@ class VenuesPage(QWidget):
 
     def _centre_line(self, centre: VenueView) -> str:
         counts = centre.layout_counts()
-        parts = " ".join(f"{labels.choice_label(part, 'venue_room')} {counts[part]}/{wanted}"
-                         for part, wanted in STANDARD_LAYOUT.items())
+        wanted = STANDARD_LAYOUT
+        parts = self.tr("rooms {room}/{rooms}, halls {hall}/{halls}, supermarket {market}/{markets}, "
+                        "station {station}/{stations}").format(
+            room=counts["room"], rooms=wanted["room"], hall=counts["hall"], halls=wanted["hall"],
+            market=counts["supermarket"], markets=wanted["supermarket"], station=counts["station"],
+            stations=wanted["station"])
         if centre.large:
             verdict = self.tr("reaches {mark} m²").format(mark=f"{LARGE_CENTRE_M2:,}")
         else:
