@@ -84,7 +84,17 @@ def test_the_venue_page_adds_refuses_deletes_and_undoes(qtbot: QtBot, ledgers: M
     assert "厅 1/2" in page.summary.text()
 
     page.tabs.setCurrentWidget(page.venues)
-    assert page.venues.select_record(VenueService(db).venues()[0].id)
+    centre = VenueService(db).venues()[0].id
+    edit = page.venues.edit_dialog(centre)
+    qtbot.addWidget(edit)
+    fill(qtbot, edit.form, {"area_m2": "200"})
+    assert edit.try_save() is False
+    assert visible_errors(edit.form) == {"area_m2": "其功能室已占 260 平方米，建筑面积不能小于此数。"}
+    fill(qtbot, edit.form, {"area_m2": "900"})
+    assert edit.try_save() is True
+    assert "距 1,000 平方米还差 100 平方米" in page.summary.text()
+
+    assert page.venues.select_record(centre)
     answer_next_message_box(QMessageBox.StandardButton.Yes)
     page.venues.delete_current()
     assert VenueService(db).venues() == []
