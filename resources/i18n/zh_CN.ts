@@ -3802,6 +3802,14 @@ Restore the ledger from that backup now? The damaged file is kept aside.</source
         <source>Import from Excel…</source>
         <translation>从Excel导入…</translation>
     </message>
+    <message>
+        <source>The program stopped on an unexpected error. The details are in {path}. Please send this file to whoever looks after the program.</source>
+        <translation>程序因意外错误而停止。详细信息在 {path}，请把这个文件发给负责维护程序的人员。</translation>
+    </message>
+    <message>
+        <source>Unexpected error</source>
+        <translation>意外错误</translation>
+    </message>
 </context>
 <context>
     <name>SupervisionPanel</name>
@@ -4119,6 +4127,14 @@ Restore the ledger from that backup now? The damaged file is kept aside.</source
     <message>
         <source>The city server no longer accepts this computer. Enrol it again with a new code from the district office.</source>
         <translation>市级服务器已不再接受本机。请向区里索取新的注册码重新注册。</translation>
+    </message>
+    <message>
+        <source>This computer does not hold the sync keys of this ledger: the file was copied from another computer. Restore it from an encrypted backup made there, or enrol it again with a new code from the district office.</source>
+        <translation>这台电脑上没有本台账的同步密钥：台账文件是从别的电脑复制来的。请用在那台电脑上做的加密备份恢复，或向区里要一个新的登记码重新登记。</translation>
+    </message>
+    <message>
+        <source>The sync keys are kept in the system keyring, which does not answer now. Log in to the desktop again and retry.</source>
+        <translation>同步密钥保存在系统钥匙串中，钥匙串现在没有响应。请重新登录桌面后再试。</translation>
     </message>
 </context>
 <context>
