@@ -248,7 +248,8 @@ class VenueService(LedgerService):
         order = {k.value: i for i, k in enumerate(VenueKind)}
         with self.db.session() as session:
             rows = session.execute(
-                select(Venue, Compound.name).outerjoin(Compound, Compound.id == Venue.compound_id)
+                select(Venue, Compound.name).outerjoin(
+                    Compound, (Compound.id == Venue.compound_id) & Compound.deleted_at.is_(None))
                 .where(self.live(Venue))).all()
             rooms: dict[str, list[RoomView]] = {}
             for r in session.scalars(select(VenueRoom).where(self.live(VenueRoom))
