@@ -23,6 +23,7 @@ PAGE_LEDGERS = {
     "cobuild": "cobuild",
     "funds": "fund",
     "training": "training",
+    "venues": "venue",
     "brands": "brand",
 }
 
