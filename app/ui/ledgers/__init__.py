@@ -27,6 +27,8 @@ TITLES = {
     "cobuild": QT_TRANSLATE_NOOP("Ledgers", "Co-construction lists"),
     "funds": QT_TRANSLATE_NOOP("Ledgers", "Funds"),
     "training": QT_TRANSLATE_NOOP("Ledgers", "Training"),
+    "venues": QT_TRANSLATE_NOOP("Ledgers", "Venues"),
+    "brands": QT_TRANSLATE_NOOP("Ledgers", "Community brand"),
     "notices": QT_TRANSLATE_NOOP("Ledgers", "Notices"),
     "appraisal": QT_TRANSLATE_NOOP("Ledgers", "Report and appraisal"),
 }
@@ -40,6 +42,7 @@ RECORD_PAGES = {
     "workday_visit": "workday",
     "fund_entry": "funds",
     "notice": "notices",
+    "venue": "venues",
 }
 
 
@@ -58,6 +61,8 @@ PAGES = {
     "cobuild": ("lists", "cobuild_page"),
     "funds": ("funds", "FundsPage"),
     "training": ("lists", "training_page"),
+    "venues": ("venues", "VenuesPage"),
+    "brands": ("lists", "brand_page"),
     "notices": ("notices", "NoticesPage"),
     "appraisal": ("appraisal", "AppraisalPage"),
 }

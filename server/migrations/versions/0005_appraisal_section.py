@@ -1,7 +1,7 @@
 """appraisal section
 
-Revision ID: 0003
-Revises: 0002
+Revision ID: 0005
+Revises: 0004
 Create Date: 2026-12-08 01:09:58.328363
 """
 
@@ -14,8 +14,8 @@ from alembic import op
 
 
 
-revision: str = '0003'
-down_revision: str | None = '0002'
+revision: str = '0005'
+down_revision: str | None = '0004'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
