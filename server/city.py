@@ -250,6 +250,21 @@ class CityServer:
             self._write(session, table, record_id, CITY_SCOPE, dict(fields, community_id=CITY_SCOPE))
         return record_id
 
+    def put_community_record(self, table: str, record_id: str, community_id: str, fields: dict[str, Any],
+                             expect: dict[str, Any] | None = None) -> None:
+        """Change a record of a community here (a decision on its month); it reaches the community by
+        sync.  ``expect``: the values the record must still hold, read again under the community's
+        lock (another decision made meanwhile refuses this one)."""
+        if table not in synced_tables():
+            raise ServerError(f"unknown table: {table}")
+        t = synced_tables()[table].table
+        with self.writing(community_id) as session:
+            if expect:
+                row = session.execute(select(t).where(t.c.id == record_id)).mappings().first()
+                if row is None or any(row[k] != v for k, v in expect.items()):
+                    raise ServerError(f"{table} {record_id} has changed meanwhile")
+            self._write(session, table, record_id, community_id, fields)
+
     # --- enrolment --------------------------------------------------------------------------
 
     def add_community(self, code: str, name: str, district: str, street: str,
@@ -368,7 +383,8 @@ class CityServer:
                                      enrolled_at=now, received_to_seq=0, acked_server_seq=0)
                 session.add(node)
                 enrolment.used_at, enrolment.used_by = now, identity.node_id
-            result = Applier(session, package_id=envelope.package_id, local_node=self.node_id).apply(changes)
+            result = Applier(session, package_id=envelope.package_id, local_node=self.node_id,
+                             check_locks=True).apply(changes)
             first, last = header.first, header.last
             if first <= node.received_to_seq + 1 and last > node.received_to_seq:
                 node.received_to_seq = last

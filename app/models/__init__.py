@@ -1,5 +1,6 @@
 """SQLAlchemy entities.  Importing this package registers every table on ``Base.metadata``."""
 
+from app.models.approval import MonthState, MonthSubmission
 from app.models.base import Base, SyncedRecord, new_id
 from app.models.ledgers import LEDGER_MODELS
 from app.models.local import LocalState, OutboxEntry
@@ -42,6 +43,7 @@ SYNCED_MODELS: tuple[type[SyncedRecord], ...] = (
     *LEDGER_MODELS,
     Notice,
     *VENUE_MODELS,
+    MonthSubmission,
 )
 
 __all__ = [
@@ -55,6 +57,8 @@ __all__ = [
     "HomeownerCommitteeMember",
     "LocalState",
     "MemberStatus",
+    "MonthState",
+    "MonthSubmission",
     "Notice",
     "NoticeRead",
     "NoticeTarget",

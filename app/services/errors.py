@@ -7,6 +7,10 @@ from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from typing import Any
 
+from app.refusal import DomainError
+
+__all__ = ["DomainError", "FieldError", "NotFoundError", "ValidationError"]
+
 
 @dataclass(frozen=True)
 class FieldError:
@@ -24,15 +28,6 @@ class ValidationError(Exception):
 
     def codes(self) -> dict[str, str]:
         return {e.field: e.code for e in self.errors}
-
-
-class DomainError(Exception):
-    """A request the domain refuses as a whole (not tied to one field)."""
-
-    def __init__(self, code: str, **params: Any) -> None:
-        super().__init__(code if not params else f"{code} {params}")
-        self.code = code
-        self.params = params
 
 
 class NotFoundError(DomainError):

@@ -30,6 +30,7 @@ from app.models import (
     RedPropertyBranch,
     ResidentUnit,
 )
+from app.services.approval import APPROVAL_LABELS, approval_stats
 from app.services.counting import Stats, live_count, live_sum
 from app.services.ledger_stats import LEDGER_LABELS, ledger_stats
 from app.services.venues import VENUE_LABELS, venue_stats
@@ -97,9 +98,9 @@ REGISTRY_LABELS: dict[str, str] = {
 
 
 # Every area's provider, in the order their figures are listed.
-PROVIDERS: tuple[Provider, ...] = (registry_stats, ledger_stats, venue_stats)
+PROVIDERS: tuple[Provider, ...] = (registry_stats, ledger_stats, venue_stats, approval_stats)
 # Chinese words for the keys, for tables shown to people.
-LABELS: dict[str, str] = {**REGISTRY_LABELS, **LEDGER_LABELS, **VENUE_LABELS}
+LABELS: dict[str, str] = {**REGISTRY_LABELS, **LEDGER_LABELS, **VENUE_LABELS, **APPROVAL_LABELS}
 
 
 def collect_stats(db: SessionSource, community_id: str | None = None) -> Stats:

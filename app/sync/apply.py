@@ -24,11 +24,13 @@ from sqlalchemy.orm import Session
 from app.db.hlc import STAMP_RE
 from app.identity import stored_value_problem
 from app.models import OutboxEntry, new_id
+from app.models.approval import COMMUNITY_FIELDS, COMMUNITY_MOVES, COMMUNITY_STATES, MonthSubmission
 from app.models.scope import CITY_SCOPE
 from app.models.sync import SyncConflict
 from app.progress import QUIET, Progress
 from app.sync.codec import BOOLEAN, DATE, DATETIME, INTEGER, TEXT, BadValueError, to_json_value
 from app.sync.errors import SyncError
+from app.sync.locks import locked_changes
 from app.sync.package import no_gc
 from app.sync.report import ConflictEntry, RejectedChange, TableCounts
 from app.sync.tables import (
@@ -131,6 +133,8 @@ def check_community_writer(session: Session, changes: list[dict[str, Any]], comm
             if owner != community_id:
                 raise SyncError("forbidden_record", table=ch["table"], record=ch["record"],
                                 **_owner(str(owner)))
+        if ch["table"] == MonthSubmission.__tablename__:
+            _check_submission_fields(ch)
         if ch["table"] == "community" and ch["record"] != community_id:
             raise SyncError("forbidden_record", table="community", record=ch["record"],
                             **_owner(ch["record"]))
@@ -147,6 +151,19 @@ def check_community_writer(session: Session, changes: list[dict[str, Any]], comm
                 raise SyncError("forbidden_record", table=name, record=row[0], **_owner(row[1]))
 
 
+def _check_submission_fields(ch: dict[str, Any]) -> None:
+    """A community writes its request for a month, never the staff's decision: the decision's
+    fields only as they are when the record is made (empty), a state only submitted or unlock
+    requested, and no delete."""
+    for name, value in ch["fields"].items():
+        if name == "state" and value not in COMMUNITY_STATES:
+            raise SyncError("forbidden_field", table=ch["table"], record=ch["record"], field=name)
+        if name not in COMMUNITY_FIELDS and value not in (None, ""):
+            raise SyncError("forbidden_field", table=ch["table"], record=ch["record"], field=name)
+    if ch["op"] == "delete":
+        raise SyncError("forbidden_field", table=ch["table"], record=ch["record"], field="deleted_at")
+
+
 def check_received_scope(changes: list[dict[str, Any]], community_id: str) -> None:
     """A community accepts only its own records and the city's."""
     allowed = {community_id, CITY_SCOPE}
@@ -161,8 +178,12 @@ class Applier:
     """Applies a list of changes inside the caller's transaction."""
 
     def __init__(self, session: Session, *, package_id: str, local_node: str | None = None,
-                 log_conflicts: bool = False, now: Callable[[], datetime] = datetime.now) -> None:
+                 log_conflicts: bool = False, now: Callable[[], datetime] = datetime.now,
+                 check_locks: bool = False) -> None:
+        """``check_locks``: refuse changes to records of approved months, and a community's moves of
+        a month's state that its current state does not allow (the city server's import)."""
         self.session = session
+        self.check_locks = check_locks
         self.package_id = package_id
         self.local_node = local_node
         self.log_conflicts = log_conflicts and local_node is not None
@@ -189,6 +210,8 @@ class Applier:
                 continue
             decoded.append(_Incoming(ch, values))
         broken = self._broken_references(decoded)
+        if self.check_locks:
+            broken.update(self._locked(decoded))
         for inc in decoded:
             ch = inc.change
             problem = broken.get(ch["id"])
@@ -243,6 +266,31 @@ class Applier:
                 broken.setdefault(change_id, Problem("forbidden_reference", name,
                                                      {"table": table, **_owner(owner)}))
         return broken
+
+    def _locked(self, decoded: list[_Incoming]) -> dict[str, Problem]:
+        """Change id -> why, for changes to records of a locked month, and for a community's
+        submission of a month that is approved (or an unlock request for one that is not)."""
+        problems = {change_id: Problem("month_locked", None, {"month": lock.month,
+                                                               "decided_by": lock.decided_by})
+                    for change_id, lock in locked_changes(self.session, decoded).items()}
+        moves = [inc for inc in decoded if inc.change["table"] == MonthSubmission.__tablename__
+                 and "state" in inc.values]
+        if moves:
+            t = self.tables[MonthSubmission.__tablename__].table
+            current: dict[str, str] = {}
+            for part in chunks(sorted({inc.change["record"] for inc in moves})):
+                for record_id, state, deleted in self.session.execute(
+                        select(t.c.id, t.c.state, t.c.deleted_at).where(t.c.id.in_(part))):
+                    current[record_id] = "" if deleted is not None else state
+            for inc in sorted(moves, key=_by_stamp):
+                ch = inc.change
+                state = current.get(ch["record"], "")
+                wanted = inc.values["state"]
+                if wanted not in COMMUNITY_MOVES.get(state, frozenset()):
+                    problems[ch["id"]] = Problem("month_state", "state", {"state": state, "wanted": wanted})
+                else:
+                    current[ch["record"]] = wanted
+        return problems
 
     def _decode(self, ch: dict[str, Any]) -> tuple[Problem | None, dict[str, Any]]:
         spec = self.tables.get(ch["table"])

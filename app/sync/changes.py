@@ -12,7 +12,9 @@ from sqlalchemy.orm import Session
 
 from app.db.database import CLOCK_KEY, Database
 from app.models import OutboxEntry, SyncedRecord, new_id
+from app.refusal import DomainError
 from app.sync.codec import to_json_fields
+from app.sync.locks import MonthLock, record_lock, rows_lock
 from app.sync.tables import note_local_change
 
 UPSERT = "upsert"
@@ -41,6 +43,7 @@ class ChangeLog:
         self._now = now
 
     def created(self, obj: SyncedRecord) -> None:
+        self._refuse_locked(record_lock(self.session, obj))
         now = self._now()
         obj.created_at = now
         if not obj.id:
@@ -53,6 +56,7 @@ class ChangeLog:
     def updated(self, obj: SyncedRecord, changed: dict[str, Any]) -> None:
         if not changed:
             return
+        self._refuse_locked(record_lock(self.session, obj, changed))
         now = self._now()
         for key, value in changed.items():
             setattr(obj, key, value)
@@ -62,6 +66,7 @@ class ChangeLog:
         self._queue(obj, UPSERT, changed, now)
 
     def deleted(self, obj: SyncedRecord) -> None:
+        self._refuse_locked(record_lock(self.session, obj))
         now = self._now()
         obj.deleted_at = now
         previous = obj.hlc
@@ -92,10 +97,17 @@ class ChangeLog:
             outbox.append(self._outbox_row(table.name, record["id"], record["community_id"],
                                            UPSERT, fields, stamp, now))
         if records:
+            self._refuse_locked(rows_lock(self.session, table.name, records[0]["community_id"], records))
             self.session.execute(insert(table), records)
             self.session.execute(insert(OutboxEntry), outbox)
             self._save_clock()
         return len(records)
+
+    @staticmethod
+    def _refuse_locked(lock: MonthLock | None) -> None:
+        """An edit to a record of an approved month is refused, naming the month and its approver."""
+        if lock is not None:
+            raise DomainError("month_locked", month=lock.month, decided_by=lock.decided_by or "-")
 
     def _stamp(self, obj: SyncedRecord, now: datetime) -> None:
         obj.updated_at = now

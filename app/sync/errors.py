@@ -33,6 +33,8 @@ MESSAGES: dict[str, str] = {
     "counts_mismatch": "the package header counts {header} changes but the body holds {body}",
     "forbidden_record": "the package writes {table} record {record}, which belongs to {owner_text}; "
                         "a community writes only its own records",
+    "forbidden_field": "the package writes {field} of {table} record {record}: a community writes only "
+                       "its request for a month, the city server the decision",
     "bad_range": "the package claims changes {first} to {last} of its computer but carries {count}",
     "ack_beyond": "the package acknowledges changes up to number {claimed}, but {receiver} has issued "
                   "only {issued}",

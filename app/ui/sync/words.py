@@ -49,6 +49,8 @@ REASONS: dict[str, str] = {
     "checksum": QT_TRANSLATE_NOOP("Sync", "The package content does not match its checksum."),
     "counts_mismatch": QT_TRANSLATE_NOOP("Sync", "The package content does not match its header."),
     "forbidden_record": QT_TRANSLATE_NOOP("Sync", "The package writes records that belong to {owner}."),
+    "forbidden_field": QT_TRANSLATE_NOOP("Sync", "The package writes the staff's decision on a month "
+                                                 "({field}), which only the city server may write."),
     "bad_range": QT_TRANSLATE_NOOP("Sync", "The package claims changes {first} to {last} but carries "
                                            "{count}: it was made wrongly or forged."),
     "ack_beyond": QT_TRANSLATE_NOOP(
@@ -136,6 +138,8 @@ REJECTED: dict[str, str] = {
     "community_mismatch": QT_TRANSLATE_NOOP("Sync", "it names two different communities"),
     "missing_reference": QT_TRANSLATE_NOOP("Sync", "its {field} names a record that does not exist here"),
     "forbidden_reference": QT_TRANSLATE_NOOP("Sync", "its {field} names a record of another community"),
+    "month_locked": QT_TRANSLATE_NOOP("Sync", "{month} was approved by {decided_by} and is locked"),
+    "month_state": QT_TRANSLATE_NOOP("Sync", "the month's approval has moved on since ({state})"),
 }
 
 # What a field of a rejected change should have held.
@@ -162,7 +166,8 @@ def rejected_text(rejected: RejectedChange) -> str:
         detail = labels.error_text(rejected.table, str(rejected.params["code"]), {}).rstrip("。.")
     else:
         detail = tr(expected).format(**rejected.params) if expected else ""
-    return tr(template).format(field=field, detail=detail)
+    extra = {k: v for k, v in rejected.params.items() if k in ("month", "decided_by", "state")}
+    return tr(template).format(**extra, field=field, detail=detail)
 
 
 def table_title(table: str) -> str:
