@@ -22,6 +22,7 @@ from starlette.templating import Jinja2Templates
 from app.models import NoticeTarget
 from app.services.stats import LABELS
 from server.api.deps import SESSION_USER, current_staff, get_city, get_settings
+from server.approval import ApprovalError, decide, submissions
 from server.city import CityServer
 from server.models import EnrolledCommunity
 from server.notices import NoticeError, publish, recent_notices
@@ -52,6 +53,16 @@ NOTICE_ERRORS = {
     "street_required": "请填写街道名称。",
     "name_too_long": "区（县）、街道名称最多 {max} 个字。",
     "other_district": "区级账号只能向本区（{district}）发布通知。",
+}
+MONTH_WORDS = {"submitted": "待审核", "approved": "已审核通过", "returned": "已退回",
+               "unlock_requested": "申请解锁", "unlocked": "已解锁"}
+DECISION_WORDS = {"approved": "通过", "returned": "退回", "unlocked": "解锁"}
+APPROVAL_ERRORS = {
+    "comment_required": "退回时请填写审核意见，说明需要补正的内容。",
+    "comment_too_long": "审核意见最多 {max} 个字。",
+    "no_submission": "没有找到这份上报，可能已被撤回。",
+    "other_district": "区级账号只能审核本区（{district}）的社区。",
+    "not_allowed": "这个月份当前的状态不能这样处理，请刷新页面后再试。",
 }
 
 
@@ -137,7 +148,7 @@ def _districts(city: CityServer, staff: Staff) -> list[str]:
 
 def _dashboard(request: Request, city: CityServer, settings: ServerSettings, staff: Staff, days: int,
                form: dict[str, str] | None = None, error: str | None = None,
-               status: int = 200) -> HTMLResponse:
+               status: int = 200, approval_error: str | None = None) -> HTMLResponse:
     figures = city_stats(city, staff.scope)
     communities = figures["by_community"]
     overdue = sorted(((code, c) for code, c in communities.items() if c.get("appeals_overdue")),
@@ -154,6 +165,9 @@ def _dashboard(request: Request, city: CityServer, settings: ServerSettings, sta
                     if staff.scope is None or t != NoticeTarget.CITY.value],
         "target_words": TARGET_WORDS,
         "form": form or {}, "error": error, "published": request.query_params.get("published") == "1",
+        "months": submissions(city, staff.scope), "month_words": MONTH_WORDS,
+        "decision_words": DECISION_WORDS, "approval_error": approval_error,
+        "decided": request.query_params.get("decided") == "1",
     }
     return _page(request, "index.html", context, status)
 
@@ -197,3 +211,25 @@ def publish_notice(request: Request, city: Annotated[CityServer, Depends(get_cit
         text = NOTICE_ERRORS.get(exc.code, exc.code).format(**exc.params)
         return _dashboard(request, city, settings, staff, settings.stale_days, form, text, 400)
     return RedirectResponse("/?published=1#notices", status_code=303)
+
+
+@router.post("/months", response_class=HTMLResponse)
+def decide_month(request: Request, city: Annotated[CityServer, Depends(get_city)],
+                 settings: Annotated[ServerSettings, Depends(get_settings)],
+                 staff: Annotated[Staff | None, Depends(current_staff)],
+                 submission: Annotated[str, Form(max_length=36)] = "",
+                 decision: Annotated[str, Form(max_length=20)] = "",
+                 comment: Annotated[str, Form(max_length=10_000)] = "",
+                 csrf_token_sent: Annotated[str, Form(alias="csrf_token")] = "") -> Response:
+    """Approve, return (with a comment) or unlock a community's month (上报与审核)."""
+    if staff is None:
+        return RedirectResponse("/login", status_code=303)
+    if not csrf_ok(request, csrf_token_sent):
+        return _expired(request)
+    try:
+        decide(city, submission, decision, by=staff.username, comment=comment, only_district=staff.scope)
+    except ApprovalError as exc:
+        text = APPROVAL_ERRORS.get(exc.code, exc.code).format(**exc.params)
+        return _dashboard(request, city, settings, staff, settings.stale_days, status=400,
+                          approval_error=text)
+    return RedirectResponse("/?decided=1#months", status_code=303)
