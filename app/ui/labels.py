@@ -172,6 +172,13 @@ _ERRORS: dict[str, str] = {
         "Labels", "It cannot be deleted: {count} record(s) of \u201c{kind}\u201d still refer to it."),
     "not_found": QT_TRANSLATE_NOOP("Labels", "The record no longer exists."),
     "no_community": QT_TRANSLATE_NOOP("Labels", "This database has no community yet."),
+    "month_locked": QT_TRANSLATE_NOOP(
+        "Labels", "{month} has been approved by {decided_by} and is locked: its records cannot be "
+                  "changed. Ask for the month to be unlocked first."),
+    "month_not_approved": QT_TRANSLATE_NOOP(
+        "Labels", "{month} is not approved, so there is nothing to unlock."),
+    "bad_month": QT_TRANSLATE_NOOP("Labels", "Enter the month as year-month, for example 2026-11."),
+    "month_future": QT_TRANSLATE_NOOP("Labels", "A month that has not begun cannot be handed up."),
     "file_unreadable": QT_TRANSLATE_NOOP("Labels", "This file cannot be read as a workbook or a CSV file."),
     "no_such_sheet": QT_TRANSLATE_NOOP("Labels", "The workbook has no sheet named \u201c{sheet}\u201d."),
     "no_header": QT_TRANSLATE_NOOP("Labels", "No header row with known column names was found."),

@@ -2712,6 +2712,22 @@ You can undo this with Ctrl+Z.</source>
         <source>The rooms would be larger than {venue} ({area} m²): at most {free} m² is left for this room.</source>
         <translation>功能室面积合计将超过{venue}的建筑面积（{area} 平方米）：此功能室最多还能填 {free} 平方米。</translation>
     </message>
+    <message>
+        <source>{month} has been approved by {decided_by} and is locked: its records cannot be changed. Ask for the month to be unlocked first.</source>
+        <translation>{month} 已由 {decided_by} 审核通过并锁定，该月的台账记录不能再修改。如需修改，请先申请解锁。</translation>
+    </message>
+    <message>
+        <source>{month} is not approved, so there is nothing to unlock.</source>
+        <translation>{month} 尚未审核通过，无需解锁。</translation>
+    </message>
+    <message>
+        <source>Enter the month as year-month, for example 2026-11.</source>
+        <translation>请按“年-月”填写月份，例如 2026-11。</translation>
+    </message>
+    <message>
+        <source>A month that has not begun cannot be handed up.</source>
+        <translation>还没到的月份不能上报。</translation>
+    </message>
 </context>
 <context>
     <name>Ledgers</name>
@@ -2998,6 +3014,61 @@ in progress {doing}</source>
     <message>
         <source>Edit the meeting to change its minutes.</source>
         <translation>修改会议记录请编辑该会议。</translation>
+    </message>
+</context>
+<context>
+    <name>MonthApprovalBox</name>
+    <message>
+        <source>Month approval</source>
+        <translation>月度上报与审核</translation>
+    </message>
+    <message>
+        <source>year-month</source>
+        <translation>年-月</translation>
+    </message>
+    <message>
+        <source>Handed up by</source>
+        <translation>上报人</translation>
+    </message>
+    <message>
+        <source>Hand up</source>
+        <translation>上报</translation>
+    </message>
+    <message>
+        <source>Ask to unlock…</source>
+        <translation>申请解锁…</translation>
+    </message>
+    <message>
+        <source>No month handed up yet.</source>
+        <translation>还没有上报过月度台账。</translation>
+    </message>
+    <message>
+        <source>{month}: approved by {by}, locked</source>
+        <translation>{month}：已由 {by} 审核通过，已锁定</translation>
+    </message>
+    <message>
+        <source>{month}: returned by {by}: {comment}</source>
+        <translation>{month}：被 {by} 退回：{comment}</translation>
+    </message>
+    <message>
+        <source>{month}: unlock asked for, waiting for the staff</source>
+        <translation>{month}：已申请解锁，等待审核</translation>
+    </message>
+    <message>
+        <source>{month}: unlocked by {by}, may be edited and handed up again</source>
+        <translation>{month}：已由 {by} 解锁，可修改后重新上报</translation>
+    </message>
+    <message>
+        <source>{month}: handed up by {by}, waiting for approval</source>
+        <translation>{month}：{by} 已上报，等待审核</translation>
+    </message>
+    <message>
+        <source>Ask to unlock</source>
+        <translation>申请解锁</translation>
+    </message>
+    <message>
+        <source>Why {month} must be changed:</source>
+        <translation>{month} 需要修改的原因：</translation>
     </message>
 </context>
 <context>
@@ -4330,6 +4401,18 @@ Restore the ledger from that backup now? The damaged file is kept aside.</source
     <message>
         <source>The sync keys are kept in the system keyring, which does not answer now. Log in to the desktop again and retry.</source>
         <translation>同步密钥保存在系统钥匙串中，钥匙串现在没有响应。请重新登录桌面后再试。</translation>
+    </message>
+    <message>
+        <source>The package writes the staff&apos;s decision on a month ({field}), which only the city server may write.</source>
+        <translation>同步包写入了月度审核结果（{field}），审核结果只能由市级服务器写入。</translation>
+    </message>
+    <message>
+        <source>{month} was approved by {decided_by} and is locked</source>
+        <translation>{month} 已由 {decided_by} 审核通过并锁定</translation>
+    </message>
+    <message>
+        <source>the month&apos;s approval has moved on since ({state})</source>
+        <translation>该月的审核状态已经改变（{state}）</translation>
     </message>
 </context>
 <context>

@@ -30,6 +30,7 @@ from app.services.dashboard import DashboardCounts, DashboardService, TodoItem
 from app.services.notices import NoticeItem, NoticeService
 from app.ui import labels
 from app.ui.controllers.records import RecordController
+from app.ui.ledgers.approval import MonthApprovalBox
 from app.ui.ledgers.notices import notice_line
 from app.ui.models.record_table_model import format_fen
 
@@ -118,8 +119,10 @@ class DashboardPage(QWidget):
         notices_layout = QVBoxLayout(notices_box)
         notices_layout.addWidget(self.unread_notices)
         notices_layout.addWidget(self.notices)
+        self.approval = MonthApprovalBox(controller, db, self, today)
         side = QVBoxLayout()
         side.addWidget(todo_box, 3)
+        side.addWidget(self.approval, 2)
         side.addWidget(notices_box, 2)
 
         head = QHBoxLayout()
@@ -196,6 +199,7 @@ class DashboardPage(QWidget):
                 self.filled.emit()
 
         self.controller.runner.op(count).on_success(show).in_parent(self).run()
+        self.approval.refresh()
 
     def _fill_cards(self, c: DashboardCounts) -> None:
         rate = "—" if c.satisfaction_rate is None else f"{c.satisfaction_rate * 100:.1f}%"
