@@ -207,6 +207,7 @@ def tables() -> Tables:
     """Every area's words, composed once: the registry's, then the ledgers' areas in order."""
     from app.ui.ledgers import (
         appeals_words,
+        approval_words,
         guarantees_words,
         notices_words,
         projects_labels,
@@ -215,7 +216,7 @@ def tables() -> Tables:
     )
 
     return compose((BASE, words.WORDS, appeals_words.WORDS, projects_labels.WORDS, guarantees_words.WORDS,
-                    notices_words.WORDS, venues_words.WORDS))
+                    notices_words.WORDS, venues_words.WORDS, approval_words.WORDS))
 
 
 def kind_title(kind: str) -> str:

@@ -2728,6 +2728,34 @@ You can undo this with Ctrl+Z.</source>
         <source>A month that has not begun cannot be handed up.</source>
         <translation>还没到的月份不能上报。</translation>
     </message>
+    <message>
+        <source>Approval</source>
+        <translation>审核状态</translation>
+    </message>
+    <message>
+        <source>Handed up by</source>
+        <translation>上报人</translation>
+    </message>
+    <message>
+        <source>Handed up</source>
+        <translation>上报时间</translation>
+    </message>
+    <message>
+        <source>Staff comment</source>
+        <translation>审核意见</translation>
+    </message>
+    <message>
+        <source>Decided by</source>
+        <translation>审核人</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>审核时间</translation>
+    </message>
+    <message>
+        <source>Month approval</source>
+        <translation>月度上报与审核</translation>
+    </message>
 </context>
 <context>
     <name>Ledgers</name>
