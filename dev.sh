@@ -30,10 +30,12 @@ QT_WINDOW_LIBS=(
   "libx11-xcb1:libX11-xcb.so.1" "libcups2:libcups.so.2"
 )
 
-# Debian packages the tests use, each with a command it provides (to tell if it is there).
+# Debian packages the tests use, each with a command (or a file) it provides (to tell if it is there).
 TEST_TOOLS=(
   "poppler-utils:pdftotext" "xvfb:Xvfb" "xauth:xauth" "nsis:makensis" "git:git"
-  "chromium:chromium" "libreoffice-calc-nogui:soffice"
+  "chromium:chromium" "libreoffice-calc-nogui:soffice" "dbus:dbus-daemon" "gnome-keyring:gnome-keyring-daemon"
+  # Writer opens the report-and-appraisal .docx (a file, not a command: soffice comes with Calc too).
+  "libreoffice-writer-nogui:/usr/lib/libreoffice/program/libswlo.so"
 )
 
 say() { printf '==> %s\n' "$*"; }
@@ -223,7 +225,10 @@ demo() {
 missing_test_packages() {
   local entry
   for entry in "${TEST_TOOLS[@]}"; do
-    command -v "${entry#*:}" >/dev/null 2>&1 || printf '%s ' "${entry%%:*}"
+    case "${entry#*:}" in
+      /*) [ -e "${entry#*:}" ] || printf '%s ' "${entry%%:*}" ;;
+      *) command -v "${entry#*:}" >/dev/null 2>&1 || printf '%s ' "${entry%%:*}" ;;
+    esac
   done
   postgres_bindir >/dev/null || printf '%s ' postgresql
 }
@@ -255,6 +260,7 @@ ensure_test_tools() {
   case " $missing " in *" xvfb "*|*" xauth "*) skipped+=("the app in a real X11 window (Xvfb)") ;; esac
   case " $missing " in *" nsis "*) skipped+=("the Windows installer script (makensis)") ;; esac
   case " $missing " in *" git "*) skipped+=("the wheel built from the committed files (git)") ;; esac
+  case " $missing " in *" dbus "*|*" gnome-keyring "*) skipped+=("the sync keys in a real keyring (Secret Service)") ;; esac
   case " $missing " in *" chromium "*) skipped+=("the staff web page in a headless browser (chromium)") ;; esac
   warn "these tests will be SKIPPED, the system lacks what they use:"
   local item

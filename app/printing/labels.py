@@ -268,3 +268,9 @@ FUND_KINDS: dict[str, str] = {
     "serving_residents": "服务群众专项经费",
     "other": "其他经费",
 }
+
+EVALUATION_METHODS: dict[str, str] = {
+    "dispatch_review": "跟踪调度",
+    "on_site_check": "实地查看",
+    "interview": "座谈访谈",
+}

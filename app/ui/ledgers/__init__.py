@@ -27,7 +27,10 @@ TITLES = {
     "cobuild": QT_TRANSLATE_NOOP("Ledgers", "Co-construction lists"),
     "funds": QT_TRANSLATE_NOOP("Ledgers", "Funds"),
     "training": QT_TRANSLATE_NOOP("Ledgers", "Training"),
+    "venues": QT_TRANSLATE_NOOP("Ledgers", "Venues"),
+    "brands": QT_TRANSLATE_NOOP("Ledgers", "Community brand"),
     "notices": QT_TRANSLATE_NOOP("Ledgers", "Notices"),
+    "appraisal": QT_TRANSLATE_NOOP("Ledgers", "Report and appraisal"),
 }
 
 # Which page opens a record of a kind named by the dashboard's to-do list.
@@ -39,6 +42,7 @@ RECORD_PAGES = {
     "workday_visit": "workday",
     "fund_entry": "funds",
     "notice": "notices",
+    "venue": "venues",
 }
 
 
@@ -57,7 +61,10 @@ PAGES = {
     "cobuild": ("lists", "cobuild_page"),
     "funds": ("funds", "FundsPage"),
     "training": ("lists", "training_page"),
+    "venues": ("venues", "VenuesPage"),
+    "brands": ("lists", "brand_page"),
     "notices": ("notices", "NoticesPage"),
+    "appraisal": ("appraisal", "AppraisalPage"),
 }
 # Pages with a section of their own; the others are the work ledgers.
 OWN_SECTIONS = ("dashboard", "notices")
