@@ -172,6 +172,7 @@ APPEAL_STEPS: dict[str, str] = {
     "reopen": "回访不满意，重办",
     "archive": "归档",
     "correct": "更正",
+    "import": "从Excel台账导入",
 }
 
 # The fields a correction names in the trail.

@@ -232,6 +232,10 @@
         <source>Correction</source>
         <translation>更正</translation>
     </message>
+    <message>
+        <source>Imported from an Excel ledger</source>
+        <translation>从Excel台账导入</translation>
+    </message>
 </context>
 <context>
     <name>AppealsPage</name>
@@ -2432,6 +2436,14 @@ You can undo this with Ctrl+Z.</source>
     <message>
         <source>Unit of a co-construction item</source>
         <translation>共建单位</translation>
+    </message>
+    <message>
+        <source>Resolved on</source>
+        <translation>办结时间</translation>
+    </message>
+    <message>
+        <source>Visited on</source>
+        <translation>回访时间</translation>
     </message>
 </context>
 <context>

@@ -141,3 +141,39 @@ def test_the_file_menu_offers_the_import(window: MainWindow, qtbot: QtBot) -> No
     wizard = present(window.findChild(ExcelImportWizard))
     assert wizard.windowTitle() == "从Excel导入"
     wizard.reject()
+
+
+def test_the_wizard_imports_an_appeals_ledger_and_undo_takes_it_back(
+        qtbot: QtBot, controller: RecordController, registry: RegistryService, tmp_path: Path) -> None:
+    from domain.test_appeal_import import appeal_rows, appeals_workbook
+
+    from app.services.appeals import AppealService
+
+    registry.create("compound", {"name": "阳光小区"})
+    rows = appeal_rows()
+    rows[2][10] = "2024.03.01"  # resolved before it was received
+    wizard = ExcelImportWizard(controller)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.file_page.path.setText(str(appeals_workbook(tmp_path / "诉求台账.xlsx", rows)))
+    wizard.file_page.load_sheets()
+    kinds = wizard.file_page.kind
+    kinds.setCurrentIndex(kinds.findData("appeal"))
+    assert kinds.currentText() == "民生诉求"
+    wizard.next()
+    mapping = present(wizard.findChild(QTableWidget, "import_mapping"))
+    fills = {_cell(mapping, r, 0): present(mapping.cellWidget(r, 2)).currentText()  # type: ignore[attr-defined]
+             for r in range(mapping.rowCount())}
+    assert fills["序号"] == "（不导入）" and fills["承办单位"] == "承办单位"
+    assert fills["办结时间"] == "办结时间" and fills["回访结果"] == "回访结果"
+    wizard.next()
+    preview = present(wizard.findChild(QTableWidget, "import_preview"))
+    texts = {(_cell(preview, r, 0), _cell(preview, r, 1), _cell(preview, r, 2))
+             for r in range(preview.rowCount())}
+    assert ("6", "不能导入", "办结时间：须晚于“接诉时间”。") in texts
+    assert ("4", "新增", "刘大妈") in texts
+    wizard.next()
+    service = AppealService(registry.db)
+    assert service.rates().received == 4
+    controller.undo_stack.undo()
+    assert service.rates().received == 0
