@@ -9,7 +9,7 @@ of an ID number instead of showing 2.2088E+17.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -20,7 +20,7 @@ from app.atomic import atomic_write
 from app.db.database import Database
 from app.printing.base import PrintOptions
 from app.printing.catalog import ledger_kind
-from app.printing.labels import CHOICES, REGISTRY_LEDGERS, SERIAL
+from app.printing.labels import ARCHIVE_SHEETS, CHOICES, REGISTRY_LEDGERS, SERIAL
 from app.printing.ledgers import LedgerTable, community_of
 from app.services.fields import Kind
 from app.services.identity import mask_id_number, mask_phone
@@ -145,8 +145,12 @@ _LIST_FORMATS = {Kind.DATE: DATE, Kind.DATETIME: DATETIME, Kind.INT: INT, Kind.D
 
 
 def list_sheet(kind: str, query: ListQuery, *, title: str, headers: Sequence[str], full: bool = False,
-               name: str | None = None, subtitle: str = "") -> SheetData:
-    """The rows ``query`` gives (its search, filters and order applied), typed for a workbook."""
+               name: str | None = None, subtitle: str = "",
+               words: Callable[[Kind, Any], str] | None = None) -> SheetData:
+    """The rows ``query`` gives (its search, filters and order applied), typed for a workbook.
+
+    ``words`` says choices and yes/no as a list on screen says them (the paper's words otherwise).
+    """
     columns = query.columns
     formats = [_LIST_FORMATS.get(c.kind, TEXT) for c in columns]
 
@@ -154,6 +158,8 @@ def list_sheet(kind: str, query: ListQuery, *, title: str, headers: Sequence[str
         if value is None:
             return None
         k = c.kind
+        if words is not None and k in (Kind.BOOL, Kind.CHOICE):
+            return words(k, value)
         if k is Kind.BOOL:
             return "是" if value else "否"
         if k is Kind.CHOICE:
@@ -191,7 +197,7 @@ _DATETIME_TEXT = re.compile(r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$")
 _NUMBER_TEXT = re.compile(r"^-?\d{1,3}(,\d{3})*(\.\d+)?$|^-?\d{1,10}(\.\d+)?$")
 
 
-def _typed(value: str, align: str) -> tuple[Any, str]:
+def typed_cell(value: str, align: str) -> tuple[Any, str]:
     if not value:
         return None, TEXT
     if _DATE_TEXT.match(value):
@@ -215,7 +221,7 @@ def ledger_sheets(table: LedgerTable) -> SheetData:
     for source in [*table.rows, *table.totals]:
         row: list[Any] = []
         for i, text in enumerate(source):
-            value, fmt = _typed(text, aligns[i] if i < len(aligns) else "LEFT")
+            value, fmt = typed_cell(text, aligns[i] if i < len(aligns) else "LEFT")
             if fmt != TEXT:
                 formats[i] = fmt
             row.append(value)
@@ -249,7 +255,8 @@ def export_database(db: Database, path: Path, *, full: bool = False) -> int:
         if kind in REGISTRY_LEDGERS:
             sheets.append(registry_sheet(db, kind, full=full, query=query))
         else:
-            headers = [c.key for c in query.columns]
-            sheets.append(list_sheet(kind, query, title=kind, headers=headers, full=full))
+            title, words = ARCHIVE_SHEETS[kind]
+            headers = [words[c.key] for c in query.columns]
+            sheets.append(list_sheet(kind, query, title=title, headers=headers, full=full))
     return write_workbook(path, sheets)
 

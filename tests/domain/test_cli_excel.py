@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import shutil
 import subprocess
 from datetime import date, datetime
@@ -182,6 +183,14 @@ def test_whole_database_export_has_one_sheet_per_kind(
     assert {"党员名册", "党小组台账", "小区台账", "楼栋台账"} <= set(wb.sheetnames)
     members = wb["党员名册"]
     assert members.max_row == 2 + 4
+    ledgers = {"会议活动", "民生诉求", "书记项目", "经费收支明细", "培训记录", "节假日与调休"}
+    assert ledgers <= set(wb.sheetnames)
+    # Every sheet says in Chinese what it holds and what each column is; no field keys.
+    for ws in wb.worksheets:
+        title, *_ = next(ws.iter_rows(min_row=1, max_row=1, values_only=True))
+        headers = next(ws.iter_rows(min_row=2, max_row=2, values_only=True))
+        assert re.search(r"[\u4e00-\u9fff]", str(title)), ws.title
+        assert all(h and re.search(r"[\u4e00-\u9fff]", str(h)) for h in headers), (ws.title, headers)
 
 
 def test_export_of_an_unknown_kind_is_refused(db_file: str, tmp_path: Path,
