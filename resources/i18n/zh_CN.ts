@@ -287,6 +287,10 @@
         <source>Correct appeal {number}</source>
         <translation>修改诉求 {number}</translation>
     </message>
+    <message>
+        <source>Supervision of appeals</source>
+        <translation>民生诉求督办</translation>
+    </message>
 </context>
 <context>
     <name>AttachmentsPanel</name>
@@ -3171,6 +3175,14 @@ You can undo this with Ctrl+Z.</source>
         <source>{claimed} project(s) claimed, {done} done, {overdue} overdue; {missing} secretary(ies) without a project</source>
         <translation>已认领项目 {claimed} 个，已完成 {done} 个，逾期 {overdue} 个；{missing} 名书记尚未认领项目</translation>
     </message>
+    <message>
+        <source>Secretaries without a project, {year}</source>
+        <translation>{year}年未认领书记项目的书记</translation>
+    </message>
+    <message>
+        <source>Progress board of the secretary projects, {year}</source>
+        <translation>{year}年书记项目进度看板</translation>
+    </message>
 </context>
 <context>
     <name>QuarterSummary</name>
@@ -3217,6 +3229,10 @@ You can undo this with Ctrl+Z.</source>
     <message>
         <source>Total</source>
         <translation>合计</translation>
+    </message>
+    <message>
+        <source>Work day feedback to organs, {year} quarter {quarter}</source>
+        <translation>{year}年第{quarter}季度社区工作日反馈</translation>
     </message>
 </context>
 <context>
@@ -3385,6 +3401,10 @@ You can undo this with Ctrl+Z.</source>
     <message>
         <source>Brought forward {opening} · income {income} · expense {expense} · balance {closing} (yuan)</source>
         <translation>上年结转 {opening} · 收入 {income} · 支出 {expense} · 余额 {closing}（元）</translation>
+    </message>
+    <message>
+        <source>{fund}, {year}</source>
+        <translation>{fund}{year}年收支明细</translation>
     </message>
 </context>
 <context>
@@ -4077,6 +4097,25 @@ If the date had been set ahead and has just been corrected, nothing needs doing:
     <message>
         <source>City server: {url}</source>
         <translation>市级服务器：{url}</translation>
+    </message>
+</context>
+<context>
+    <name>TableExport</name>
+    <message>
+        <source>Export Excel</source>
+        <translation>导出Excel</translation>
+    </message>
+    <message>
+        <source>Save the table as shown as an Excel workbook</source>
+        <translation>把表格按所见保存为Excel工作簿</translation>
+    </message>
+    <message>
+        <source>{count} row(s) saved to {path}</source>
+        <translation>已把{count}行保存到 {path}</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
     </message>
 </context>
 <context>
