@@ -22,6 +22,7 @@ from app.printing.base import PrintOptions
 from app.printing.catalog import ledger_kind
 from app.printing.labels import ARCHIVE_SHEETS, CHOICES, REGISTRY_LEDGERS, SERIAL
 from app.printing.ledgers import LedgerTable, community_of
+from app.progress import QUIET, Progress
 from app.services.fields import Kind
 from app.services.identity import mask_id_number, mask_phone
 from app.services.kinds import record_kinds
@@ -60,8 +61,11 @@ def _width(value: Any) -> float:
     return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
 
 
-def write_workbook(path: Path, sheets: Sequence[SheetData]) -> int:
-    """Write ``sheets`` to ``path`` (whole or not at all); return the data rows written."""
+def write_workbook(path: Path, sheets: Sequence[SheetData], progress: Progress = QUIET) -> int:
+    """Write ``sheets`` to ``path`` (whole or not at all); return the data rows written.
+
+    ``progress`` hears of each sheet as it is read, and may stop the export between sheets.
+    """
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
@@ -75,7 +79,9 @@ def write_workbook(path: Path, sheets: Sequence[SheetData]) -> int:
     centred = Alignment(horizontal="center", vertical="center", wrap_text=True)
     used: set[str] = set()
     total = 0
-    for sheet in sheets:
+    for number, sheet in enumerate(sheets):
+        progress.progress(number, len(sheets), sheet.title)
+        progress.check()
         ws = wb.create_sheet(_sheet_name(sheet.name, used))
         rows = [list(r) for r in sheet.rows]
         widths = [float(_width(h)) for h in sheet.headers]
@@ -118,6 +124,8 @@ def write_workbook(path: Path, sheets: Sequence[SheetData]) -> int:
         total += len(rows)
     if not sheets:
         wb.create_sheet("Sheet1")
+    progress.progress(len(sheets), len(sheets))
+    progress.committing()
     atomic_write(path, write=lambda tmp: wb.save(str(tmp)), private=True)
     return total
 
@@ -244,7 +252,7 @@ def export_kind(db: Database, kind: str, path: Path, *, full: bool = False, year
     return write_workbook(path, sheets)
 
 
-def export_database(db: Database, path: Path, *, full: bool = False) -> int:
+def export_database(db: Database, path: Path, *, full: bool = False, progress: Progress = QUIET) -> int:
     """Every kind of record of the community, one sheet each, for archives."""
     svc = RegistryService(db)
     sheets: list[SheetData] = []
@@ -258,5 +266,5 @@ def export_database(db: Database, path: Path, *, full: bool = False) -> int:
             title, words = ARCHIVE_SHEETS[kind]
             headers = [words[c.key] for c in query.columns]
             sheets.append(list_sheet(kind, query, title=title, headers=headers, full=full))
-    return write_workbook(path, sheets)
+    return write_workbook(path, sheets, progress)
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QAbstractItemModel, QObject, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton, QWidget
 
+from app.db.database import Database
 from app.filenames import safe_file_name
 from app.printing.xlsx import SheetData, typed_cell, write_workbook
 from app.ui.tasks import Runner
@@ -77,3 +78,45 @@ class TableExport(QObject):
 
         (self.runner.op(lambda _task: write_workbook(path, sheets)).on_success(done)
          .with_progress(self.tr("Exporting…"), parent=self.page).in_parent(self.page).run())
+
+
+class DatabaseExport(QObject):
+    """File → 导出整个台账到Excel: every kind of record, one sheet each, for archives; ID numbers
+    and phones in full only while the window shows them in full."""
+
+    def __init__(self, parent: QWidget, runner: Runner, db: Database, full: Callable[[], bool]) -> None:
+        super().__init__(parent)
+        self.window = parent
+        self.runner = runner
+        self.db = db
+        self.full = full
+        self.written: int | None = None
+
+    def ask(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self.window, self.tr("Export the whole ledger to Excel"),
+                                              self.tr("Whole ledger.xlsx"), "Excel (*.xlsx)")
+        if name:
+            self.export_to(Path(name if name.lower().endswith(".xlsx") else f"{name}.xlsx"))
+
+    def export_to(self, path: Path) -> None:
+        from app.printing.xlsx import export_database
+
+        full = self.full()
+        self.written = None
+
+        def done(rows: int) -> None:
+            self.written = rows
+            text = self.tr("{count} record(s) saved to {path}, one sheet for each kind of record.").format(
+                count=rows, path=path)
+            text += " " + (self.tr("ID numbers and phone numbers are in full.") if full else
+                           self.tr("ID numbers and phone numbers are partly hidden, as on screen."))
+            box = QMessageBox(QMessageBox.Icon.Information, self.tr("Export the whole ledger to Excel"), text,
+                              QMessageBox.StandardButton.Ok, self.window)
+            box.setObjectName("export_all_done")
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()
+
+        (self.runner.op(lambda task: export_database(self.db, path, full=full, progress=task))
+         .on_success(done).with_progress(self.tr("Exporting the whole ledger…"), parent=self.window,
+                                         cancellable=True)
+         .exclusive().in_parent(self.window).run())

@@ -690,6 +690,33 @@
     </message>
 </context>
 <context>
+    <name>DatabaseExport</name>
+    <message>
+        <source>Export the whole ledger to Excel</source>
+        <translation>导出整个台账到Excel</translation>
+    </message>
+    <message>
+        <source>Whole ledger.xlsx</source>
+        <translation>全部台账.xlsx</translation>
+    </message>
+    <message>
+        <source>{count} record(s) saved to {path}, one sheet for each kind of record.</source>
+        <translation>已将{count}条记录保存到 {path}，每类记录一张工作表。</translation>
+    </message>
+    <message>
+        <source>ID numbers and phone numbers are in full.</source>
+        <translation>身份证号和电话为完整号码。</translation>
+    </message>
+    <message>
+        <source>ID numbers and phone numbers are partly hidden, as on screen.</source>
+        <translation>身份证号和电话与屏幕上一样隐去了部分数字。</translation>
+    </message>
+    <message>
+        <source>Exporting the whole ledger…</source>
+        <translation>正在导出整个台账…</translation>
+    </message>
+</context>
+<context>
     <name>DispatchDialog</name>
     <message>
         <source>Dispatch appeal</source>
@@ -3688,6 +3715,10 @@ Restore the ledger from that backup now? The damaged file is kept aside.</source
     <message>
         <source>Import from Excel…</source>
         <translation>从Excel导入…</translation>
+    </message>
+    <message>
+        <source>Export the whole ledger to Excel…</source>
+        <translation>导出整个台账到Excel…</translation>
     </message>
 </context>
 <context>

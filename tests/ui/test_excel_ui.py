@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
 from domain.workbooks import ID_1, member_rows, members_workbook
 from openpyxl import load_workbook
-from PySide6.QtWidgets import QComboBox, QFileDialog, QLabel, QTableWidget
+from PySide6.QtWidgets import QComboBox, QFileDialog, QLabel, QMessageBox, QTableWidget
 from pytestqt.qtbot import QtBot
 
 from app.bootstrap import install_excel_import
@@ -177,3 +178,37 @@ def test_the_wizard_imports_an_appeals_ledger_and_undo_takes_it_back(
     assert service.rates().received == 4
     controller.undo_stack.undo()
     assert service.rates().received == 0
+
+
+def test_the_file_menu_exports_the_whole_ledger_on_the_runner_masked_unless_shown(
+        window: MainWindow, qtbot: QtBot, registry: RegistryService, groups: None, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from app.services.appeals import AppealService
+    from app.ui.table_export import DatabaseExport
+
+    registry.create("party_member", {"name": "张建国", "gender": "male", "id_number": ID_1,
+                                     "phone": "13804361234", "birth_date": date(1965, 3, 12),
+                                     "join_date": date(1988, 7, 1), "status": "full"})
+    AppealService(registry.db).receive({"category": "help", "content": "楼道灯坏了",
+                                        "resident_phone": "13904365678"})
+    install_excel_import(window)
+    out = tmp_path / "全部台账.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    action = next(a for a in window.menu_file.actions() if a.text() == "导出整个台账到Excel…")
+    export = present(window.findChild(DatabaseExport, "database_export"))
+    action.trigger()
+    qtbot.waitUntil(lambda: export.written is not None)
+    wb = load_workbook(out)
+    assert {"党员名册", "民生诉求", "会议活动"} <= set(wb.sheetnames)
+    members = [list(r) for r in wb["党员名册"].iter_rows(values_only=True)]
+    assert ID_1 not in members[2] and "138****1234" in members[2]
+    appeals = [list(r) for r in wb["民生诉求"].iter_rows(values_only=True)]
+    assert appeals[1][:3] == ["诉求编号", "受理时间", "来源渠道"] and "139****5678" in appeals[2]
+    done = present(window.findChild(QMessageBox, "export_all_done"))
+    assert "部分数字" in done.text()
+    window.set_show_sensitive(True)
+    export.written = None
+    action.trigger()
+    qtbot.waitUntil(lambda: export.written is not None)
+    members = [list(r) for r in load_workbook(out)["党员名册"].iter_rows(values_only=True)]
+    assert ID_1 in members[2] and "13804361234" in members[2]
