@@ -105,6 +105,7 @@ class ImportKind:
     aliases: dict[str, tuple[str, ...]]
     # Keys telling that two rows are the same record, tried in order.
     identity: Callable[[Values], list[tuple[Any, ...]]]
+    key_fields: tuple[str, ...]  # the fields the keys are made of
     creatable: tuple[str, ...] = ()  # referenced kinds that --create-missing may create
     # The field whose cell a duplicate of an earlier row is told on, by the identity key it matched.
     duplicate_field: Callable[[tuple[Any, ...]], str] = lambda _key: "name"
@@ -130,11 +131,11 @@ def _appeal_identity(v: Values) -> list[tuple[Any, ...]]:
     return keys
 
 
-def _by(*names: str) -> Callable[[Values], list[tuple[Any, ...]]]:
+def _by(*names: str) -> tuple[Callable[[Values], list[tuple[Any, ...]]], tuple[str, ...]]:
     def identity(v: Values) -> list[tuple[Any, ...]]:
         values = tuple(v.get(n) for n in names)
         return [values] if all(values) else []
-    return identity
+    return identity, names
 
 
 IMPORT_KINDS: dict[str, ImportKind] = {k.kind: k for k in (
@@ -155,7 +156,8 @@ IMPORT_KINDS: dict[str, ImportKind] = {k.kind: k for k in (
         "in_service": ("在职党员", "是否在职"),
         "employer": ("工作单位", "单位"),
         "registered_on": ("报到时间", "报到日期", "登记日期"),
-    }, _member_identity, creatable=("party_group", "compound", "building"),
+    }, _member_identity, ("id_number", "name", "birth_date"),
+       creatable=("party_group", "compound", "building"),
        duplicate_field=lambda key: "id_number" if key[0] == "id" else "name"),
     ImportKind("compound", {
         "name": ("小区名称", "小区", "小区名"),
@@ -167,7 +169,7 @@ IMPORT_KINDS: dict[str, ImportKind] = {k.kind: k for k in (
         "fee_collection_rate": ("收缴率", "收缴率(%)", "物业费收缴率"),
         "has_homeowner_committee": ("业委会", "是否成立业委会"),
         "has_red_property_branch": ("红色物业",),
-    }, _by("name")),
+    }, *_by("name")),
     ImportKind("building", {
         "compound": ("小区", "所在小区", "小区名称"),
         "building": ("楼号", "楼栋", "楼栋号"),
@@ -176,14 +178,14 @@ IMPORT_KINDS: dict[str, ImportKind] = {k.kind: k for k in (
         "households": ("户数",),
         "leader_name": ("楼栋长", "楼长"),
         "leader_phone": ("楼栋长电话", "楼长电话", "联系电话"),
-    }, _by("compound_id", "number"), creatable=("compound",)),
+    }, *_by("compound_id", "number"), creatable=("compound",)),
     ImportKind("party_group", {
         "name": ("党小组名称", "党小组", "名称"),
         "kind": ("类型",),
         "compound": ("所在小区", "小区"),
         "leader_name": ("组长", "党小组长"),
         "leader_phone": ("组长电话", "联系电话"),
-    }, _by("name"), creatable=("compound",)),
+    }, *_by("name"), creatable=("compound",)),
     ImportKind("resident_unit", {
         "name": ("单位名称", "名称", "驻区单位"),
         "kind": ("单位类型", "类型"),
@@ -191,40 +193,40 @@ IMPORT_KINDS: dict[str, ImportKind] = {k.kind: k for k in (
         "phone": ("联系电话", "电话"),
         "address": ("地址", "单位地址"),
         "party_org_name": ("党组织名称", "党组织"),
-    }, _by("name")),
+    }, *_by("name")),
     ImportKind("property_company", {
         "name": ("公司名称", "物业公司", "物业公司名称", "名称"),
         "contact": ("联系人", "负责人"),
         "phone": ("联系电话", "电话"),
         "address": ("地址", "公司地址"),
-    }, _by("name")),
+    }, *_by("name")),
     ImportKind("homeowner_committee", {
         "compound": ("小区", "所在小区", "小区名称"),
         "founded_on": ("成立日期", "成立时间"),
         "term_start": ("本届任期开始", "任期开始", "换届时间"),
         "term_end": ("本届任期届满", "任期届满", "任期结束"),
         "note": ("备注",),
-    }, _by("compound_id"), creatable=("compound",)),
+    }, *_by("compound_id"), creatable=("compound",)),
     ImportKind("homeowner_committee_member", {
         "committee": ("小区", "所在小区", "业委会", "小区名称"),
         "name": ("姓名",),
         "role": ("职务",),
         "is_party_member": ("党员", "是否党员"),
         "phone": ("联系电话", "电话", "手机号"),
-    }, _by("committee_id", "name")),
+    }, *_by("committee_id", "name")),
     ImportKind("organ", {
         "name": ("单位名称", "机关名称", "部门", "名称"),
         "contact": ("联系人",),
         "phone": ("联系电话", "电话"),
         "address": ("地址",),
-    }, _by("name")),
+    }, *_by("name")),
     ImportKind("cadre", {
         "organ": ("所在单位", "单位", "机关", "单位名称"),
         "name": ("姓名",),
         "post": ("职务",),
         "phone": ("联系电话", "电话", "手机号"),
         "is_party_member": ("党员", "是否党员"),
-    }, _by("organ_id", "name")),
+    }, *_by("organ_id", "name")),
     ImportKind("training_record", {
         "person_name": ("姓名",),
         "post": ("职务",),
@@ -233,7 +235,7 @@ IMPORT_KINDS: dict[str, ImportKind] = {k.kind: k for k in (
         "trained_on": ("培训日期", "培训时间", "日期"),
         "organiser": ("组织单位", "主办单位"),
         "place": ("地点", "培训地点"),
-    }, _by("person_name", "course", "trained_on")),
+    }, *_by("person_name", "course", "trained_on")),
     ImportKind("appeal", {
         "number": ("编号", "诉求编号", "工单号", "工单编号"),
         "received_at": ("受理时间", "受理日期", "登记时间", "登记日期", "接收时间", "来电时间",
@@ -253,14 +255,15 @@ IMPORT_KINDS: dict[str, ImportKind] = {k.kind: k for k in (
         "closed_at": ("办结时间", "办结日期", "完成时间", "处理时间"),
         "visit_result": ("回访结果", "满意度", "回访满意度", "群众评价", "是否满意"),
         "visited_at": ("回访时间", "回访日期"),
-    }, _appeal_identity, creatable=("compound", "building"),
+    }, _appeal_identity, ("number", "received_at", "resident_name", "content"),
+       creatable=("compound", "building"),
        duplicate_field=lambda key: "number" if key[0] == "number" else "content"),
     ImportKind("part_time_member", {
         "name": ("姓名",),
         "resident_unit": ("所在单位", "单位"),
         "post": ("职务",),
         "phone": ("联系电话", "电话"),
-    }, _by("name")),
+    }, *_by("name")),
 )}
 
 
@@ -394,8 +397,12 @@ class _Target:
     def validate(self, values: Values) -> Values:
         return self.registry.validate(self.kind, values)
 
+    def key_fields(self, names: tuple[str, ...]) -> list[Field]:
+        return [f for f in self.fields if f.name in names]
+
     def create_many(self, session: Session, log: ChangeLog, rows: list[Values]) -> None:
-        self.registry.bulk_create_in(session, log, self.kind, rows)
+        """Rows the plan validated (``PlannedRow.values``), references to created records resolved."""
+        self.registry.bulk_create_in(session, log, self.kind, rows, validated=True)
 
     def update(self, session: Session, log: ChangeLog, record_id: str, values: Values) -> None:
         self.registry.update_in(session, log, self.kind, record_id, values)
@@ -564,7 +571,7 @@ def _plan_row(kind: str, spec: ImportKind, target: _Target, mapped: dict[int, st
         error(fname, code, params)
     said = {fname for fname, _code, _params in unresolved}
     given = {k: v for k, v in raw.items() if v is not None and not (v == "" and k in target.kept_when_blank)}
-    known = _cleaned_fields(target.fields, given)
+    known = _cleaned_fields(target.key_fields(spec.key_fields), given)
     keys = spec.identity(known)
     for key in keys:
         if key in seen:
@@ -696,6 +703,8 @@ def apply_import(db: Database, plan: ImportPlan, *, update: bool = False, dry_ru
     mapped, headers = plan.layout.columns.fields, plan.layout.columns.headers
 
     def resolved(row: PlannedRow) -> Values:
+        if not created:
+            return row.values
         return {k: created.get(v, v) if isinstance(v, str) else v for k, v in row.values.items()}
 
     with db.session() as session:
