@@ -33,7 +33,7 @@ QT_WINDOW_LIBS=(
 # Debian packages the tests use, each with a command it provides (to tell if it is there).
 TEST_TOOLS=(
   "poppler-utils:pdftotext" "xvfb:Xvfb" "xauth:xauth" "nsis:makensis" "git:git"
-  "chromium:chromium" "libreoffice-calc-nogui:soffice"
+  "chromium:chromium" "libreoffice-calc-nogui:soffice" "dbus:dbus-daemon" "gnome-keyring:gnome-keyring-daemon"
 )
 
 say() { printf '==> %s\n' "$*"; }
@@ -255,6 +255,7 @@ ensure_test_tools() {
   case " $missing " in *" xvfb "*|*" xauth "*) skipped+=("the app in a real X11 window (Xvfb)") ;; esac
   case " $missing " in *" nsis "*) skipped+=("the Windows installer script (makensis)") ;; esac
   case " $missing " in *" git "*) skipped+=("the wheel built from the committed files (git)") ;; esac
+  case " $missing " in *" dbus "*|*" gnome-keyring "*) skipped+=("the sync keys in a real keyring (Secret Service)") ;; esac
   case " $missing " in *" chromium "*) skipped+=("the staff web page in a headless browser (chromium)") ;; esac
   warn "these tests will be SKIPPED, the system lacks what they use:"
   local item

@@ -22,9 +22,20 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
-    from app import bootstrap
+    # The error log comes first: whatever fails from here on (a damaged settings file, a ledger that
+    # breaks the window) leaves its trace in the log, also on Windows where there is no console.
+    from app import errorlog
+    from app.ui.errors import StartupNotice
 
-    return bootstrap.run(args, _STARTED)
+    notice = StartupNotice(smoke=args.smoke)
+    errorlog.install(notice.report)
+    try:
+        from app import bootstrap
+
+        return bootstrap.run(args, _STARTED)
+    except Exception as error:  # nothing above this line could handle it: log it, say so, exit
+        notice.report(errorlog.record(error))
+        return 1
 
 
 if __name__ == "__main__":

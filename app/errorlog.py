@@ -61,3 +61,15 @@ def install(notify: Callable[[Path], None], folder: Path | None = None) -> Path:
     sys.excepthook = hook
     threading.excepthook = thread_hook
     return path
+
+
+def record(error: BaseException) -> Path | None:
+    """Write an error that was caught (at the very top, with nothing left to handle it) to the log
+    installed by :func:`install`; returns the log's path, or None when no log is installed."""
+    logger = logging.getLogger(LOGGER)
+    handlers = [h for h in logger.handlers if isinstance(h, RotatingFileHandler)]
+    if not handlers:
+        return None
+    logger.error("unexpected error", exc_info=(type(error), error, error.__traceback__))
+    handlers[0].flush()
+    return Path(handlers[0].baseFilename)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# No test reaches the keyring of the account running it: the keyring tests start their own.
+os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.null.Keyring"
 
 from collections.abc import Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402

@@ -249,6 +249,9 @@ def test_city_scale_has_the_case_totals(tmp_path: Path) -> None:
         assert s["building_party_groups"] == 273
         assert 2800 <= s["compounds"] <= 3300
         assert 140_000 <= s["party_members"] <= 165_000
+        # The case's venues: 22 centres of 1,000 m² or more (21.6%), 32 shared and 47 opened venues.
+        assert (s["centres_1000m2"], s["shared_venues"], s["open_venues"]) == (22, 32, 47)
+        assert s["venues"] == 102 + 32 + 47
         first = collect_stats(db, db.community_id)
         assert first["communities"] == 1
         assert first["homeowner_committees"] == demo.SHOWCASE.homeowner_committees

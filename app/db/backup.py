@@ -194,6 +194,7 @@ def write_encrypted(db_path: Path, target: Path, passphrase: str, progress: Prog
         try:
             os.close(os.open(plain, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
             _copy_database(db_path, plain, progress)
+            _carry_secrets(plain)
             with plain.open("rb") as src, tmp.open("wb") as out:
                 out.write(MAGIC + header)
                 for index, (data, last) in enumerate(_chunks(src)):
@@ -205,6 +206,29 @@ def write_encrypted(db_path: Path, target: Path, passphrase: str, progress: Prog
 
     atomic_write(target, write=write)
     return target
+
+
+def _carry_secrets(copy: Path) -> None:
+    """Put back into the plain copy the secrets this computer's keyring holds for the ledger, so
+    that the encrypted backup restores on another computer with its sync keys.  A secret the keyring
+    does not have (or cannot give now) stays a reference, as in the ledger."""
+    from app import keystore
+
+    con = sqlite3.connect(str(copy))
+    try:
+        with con:
+            for key, value in con.execute("SELECT key, value FROM local_state").fetchall():
+                name = keystore.referenced(value)
+                if name is None:
+                    continue
+                try:
+                    secret = keystore.fetch(name)
+                except keystore.KeystoreUnavailableError:
+                    continue
+                if secret is not None:
+                    con.execute("UPDATE local_state SET value = ? WHERE key = ?", (secret, key))
+    finally:
+        con.close()
 
 
 def _chunks(src: object) -> Iterator[tuple[bytes, bool]]:

@@ -24,6 +24,7 @@ from app.models.registry import (
     ResidentUnitKind,
 )
 from app.models.sync import SyncConflict, SyncFieldStamp, SyncPackage
+from app.models.venues import VENUE_MODELS
 
 SYNCED_MODELS: tuple[type[SyncedRecord], ...] = (
     Community,
@@ -40,6 +41,7 @@ SYNCED_MODELS: tuple[type[SyncedRecord], ...] = (
     ResidentUnit,
     *LEDGER_MODELS,
     Notice,
+    *VENUE_MODELS,
 )
 
 __all__ = [

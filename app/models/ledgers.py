@@ -1,5 +1,5 @@
 """The ledgers of the work: meetings, secretary projects, appeals, guarantees, work days,
-co-construction lists, funds and training.
+co-construction lists, funds and training, and the community's brand.
 
 Every table is a synced record; references between them are logical ids (strings) that the
 services check, never database foreign keys.  Money is kept in fen as an integer.
@@ -479,6 +479,33 @@ class TrainingRecord(SyncedRecord, Base):
     place: Mapped[str] = mapped_column(String(100), default="")
 
 
+# --- the community's brand ---------------------------------------------------------------
+
+
+class BrandLevel(StrEnum):
+    """Who has recognised a community's brand (一区一品一特色), from none yet to the nation."""
+
+    NONE = "none"
+    STREET = "street"
+    DISTRICT = "district"
+    CITY = "city"
+    PROVINCE = "province"
+    NATIONAL = "national"
+
+
+class CommunityBrand(SyncedRecord, Base):
+    """The community's brand (一区一品一特色): what it is called and does, since when, who recognised it."""
+
+    __tablename__ = "community_brand"
+
+    name: Mapped[str] = mapped_column(String(50))
+    description: Mapped[str] = mapped_column(Text, default="")
+    founded_year: Mapped[int] = mapped_column()
+    level: Mapped[str] = mapped_column(String(20), default=BrandLevel.NONE.value)
+    recognition: Mapped[str] = mapped_column(String(200), default="")
+    recognised_year: Mapped[int | None] = mapped_column(default=None)
+
+
 LEDGER_MODELS: tuple[type[SyncedRecord], ...] = (
     Meeting,
     MeetingAttendee,
@@ -500,4 +527,5 @@ LEDGER_MODELS: tuple[type[SyncedRecord], ...] = (
     Fund,
     FundEntry,
     TrainingRecord,
+    CommunityBrand,
 )

@@ -10,10 +10,11 @@ from app.db.database import Database
 from app.printing.base import LANDSCAPE, DocInfo, PrintOptions, render
 from app.printing.ledgers import Community, LedgerKind, LedgerTable, community_of, ledger_story
 from app.printing.registry_reports import REGISTRY_KINDS
+from app.printing.venue_report import VENUE_REPORTS
 from app.printing.work_reports import WORK_KINDS
 from app.services.errors import DomainError
 
-LEDGER_KINDS: dict[str, LedgerKind] = {k.kind: k for k in REGISTRY_KINDS + WORK_KINDS}
+LEDGER_KINDS: dict[str, LedgerKind] = {k.kind: k for k in REGISTRY_KINDS + WORK_KINDS + VENUE_REPORTS}
 
 
 def ledger_kind(kind: str) -> LedgerKind:

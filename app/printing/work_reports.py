@@ -423,6 +423,35 @@ def training_table(db: Database, year: int | None, options: PrintOptions) -> lis
     return [LedgerTable("培训台账", TRAINING_COLUMNS, _serial(rows), year_period(y), totals=[total])]
 
 
+# --- the community's brand --------------------------------------------------------------
+
+BRAND_LEVELS = {"none": "尚未认定", "street": "街道级", "district": "区级", "city": "市级",
+                "province": "省级", "national": "国家级"}
+BRAND_TITLE = "社区品牌（一区一品一特色）台账"
+BRAND_COLUMNS = [
+    Column(SERIAL, 0.5, "CENTER"),
+    Column("品牌名称", 1.8),
+    Column("创建年份", 0.8, "CENTER"),
+    Column("品牌简介", 5.0),
+    Column("认定级别", 0.9, "CENTER"),
+    Column("认定情况", 2.4),
+    Column("认定年份", 0.8, "CENTER"),
+]
+
+
+def brands_table(db: Database, year: int | None, options: PrintOptions) -> list[LedgerTable]:
+    """The community's brands (一区一品一特色) as they stand; in a year's book, those begun by then."""
+    from app.services.brands import community_brands
+
+    brands = community_brands(db, _community_id(db), by_year=year)
+    rows = [[b.name, str(b.founded_year), b.description, BRAND_LEVELS.get(b.level, b.level), b.recognition,
+             str(b.recognised_year) if b.recognised_year else ""] for b in brands]
+    recognised = sum(1 for b in brands if b.recognised)
+    total = _total(BRAND_COLUMNS, f"{len(brands)} 个", 认定情况=f"已认定 {recognised} 个")
+    period = year_period(year) if year is not None else snapshot_period(options)
+    return [LedgerTable(BRAND_TITLE, BRAND_COLUMNS, _serial(rows), period, totals=[total])]
+
+
 WORK_KINDS: list[LedgerKind] = [
     LedgerKind("meeting", "会议活动台账（三会一课）", meetings_table, yearly=True),
     LedgerKind("secretary_project", "书记项目台账", projects_table, yearly=True),
@@ -432,4 +461,5 @@ WORK_KINDS: list[LedgerKind] = [
     LedgerKind("cobuild", "区域共建四项清单", cobuild_table, yearly=True),
     LedgerKind("fund", "经费台账", funds_tables, yearly=True),
     LedgerKind("training", "培训台账", training_table, yearly=True),
+    LedgerKind("brand", BRAND_TITLE, brands_table),
 ]

@@ -15,7 +15,7 @@ Scales:
     same as the ``community`` scale's and becomes the database's current community.
 
 The ledgers' demo data comes from the builders listed in :data:`LEDGER_BUILDERS` (today
-:func:`app.services.demo_ledgers.fill`): each, a function
+:func:`app.services.demo_ledgers.fill` and :func:`app.services.demo_venues.fill`): each, a function
 ``fill(db, log, community_id, rng, scale, today=reference) -> int``, is called once per community,
 inside the same transaction, right after that community's registry records are written.  ``log``
 is the :class:`ChangeLog` (its ``session`` can query the registry just written), ``rng`` a
@@ -56,7 +56,7 @@ from app.models import (
     SyncedRecord,
 )
 from app.models.scope import live_in
-from app.services import demo_ledgers
+from app.services import demo_ledgers, demo_venues
 from app.services import demo_names as names
 from app.services.errors import DomainError
 from app.services.identity import make_id_number
@@ -64,7 +64,7 @@ from app.sync.changes import ChangeLog
 
 # The ledgers' demo builders, called in this order for every community with (db, log,
 # community_id, rng, scale, today=reference); each returns the number of records it wrote.
-LEDGER_BUILDERS: tuple[Callable[..., int], ...] = (demo_ledgers.fill,)
+LEDGER_BUILDERS: tuple[Callable[..., int], ...] = (demo_ledgers.fill, demo_venues.fill)
 
 SCALES = ("community", "city")
 DEFAULT_SEED = 2019

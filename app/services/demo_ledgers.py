@@ -43,6 +43,7 @@ from app.models.ledgers import (
     CalendarDay,
     CoBuildItem,
     CoBuildUnit,
+    CommunityBrand,
     CompoundGuarantee,
     Fund,
     FundEntry,
@@ -81,6 +82,18 @@ CITY_TOTALS = {
     "training": 739,
 }
 GUARANTEE_LEADERS = 70
+# "打造特色品牌社区85个": the first 85 communities of the city have a brand.
+BRAND_COMMUNITIES = 85
+BRANDS = (
+    ("红色管家", "党员骨干担任楼栋“红色管家”，收集诉求、调解纠纷、帮办代办。"),
+    ("邻里守望", "以党小组为单元结对空巢、独居老人，每周上门探访。"),
+    ("幸福驿站", "在小区设立服务驿站，提供理发、维修、政策咨询等便民服务。"),
+    ("银发课堂", "组织退休党员开设书法、健康、智能手机使用等课程。"),
+    ("红心物业", "红色物业服务党支部牵头，物业、业委会、居民共商小区事务。"),
+    ("四点半课堂", "为双职工家庭的孩子提供放学后的看护和作业辅导。"),
+)
+BRAND_RECOGNITION = (("none", ""), ("street", "街道党工委“一区一品”示范点"),
+                     ("district", "区委组织部“特色品牌社区”"), ("city", "市委组织部“一区一品一特色”示范社区"))
 
 # One community on its own, over a year.
 COMMUNITY_SIZES = {
@@ -238,7 +251,7 @@ class _Filler:
         order: Sequence[type[SyncedRecord]] = (
             CalendarDay, Organ, Cadre, Appeal, AppealEvent, Meeting, MeetingAttendee, SecretaryProject,
             ProjectMilestone, ProjectEvaluation, CompoundGuarantee, GuaranteeTask, WorkdayVisit,
-            CoBuildItem, CoBuildUnit, Fund, FundEntry, TrainingRecord)
+            CoBuildItem, CoBuildUnit, Fund, FundEntry, TrainingRecord, CommunityBrand)
         written = 0
         for model in order:
             rows = self.rows.get(model)
@@ -302,6 +315,7 @@ class _Filler:
         self.cobuild()
         self.funds()
         self.training()
+        self.brand()
         return self.write()
 
     def organs_and_cadres(self) -> list[tuple[str, str]]:
@@ -719,6 +733,18 @@ class _Filler:
                      course=rng.choice(COURSES), hours=Decimal(rng.choice((20, 35, 40, 80, 160))).scaleb(-1),
                      trained_on=self.day_between(self.start, self.today - timedelta(days=1)),
                      organiser=rng.choice(ORGANISERS), place="市委党校")
+
+    def brand(self) -> None:
+        if self.city and self.index >= BRAND_COMMUNITIES:
+            return
+        name, description = BRANDS[self.index % len(BRANDS)]
+        founded = self.today.year - self.rng.randint(1, 6)
+        level, recognition = BRAND_RECOGNITION[self.rng.randrange(len(BRAND_RECOGNITION))]
+        if not self.city:  # the one community of the demo shows a recognised brand
+            level, recognition = BRAND_RECOGNITION[-1]
+        recognised = min(founded + self.rng.randint(1, 2), self.today.year) if level != "none" else None
+        self.add(CommunityBrand, name=name, description=description, founded_year=founded, level=level,
+                 recognition=recognition, recognised_year=recognised)
 
 
 _LEADERS: list[tuple[str, str, str]] = []

@@ -1,6 +1,6 @@
 """The ledgers' simple record kinds, registered with the generic registry so the common list and
 form work for them: organs and their cadres, training records, funds, calendar days and
-co-construction list entries.
+co-construction list entries, and the community's brand.
 
 Kinds with a workflow or rules across records (meetings, appeals, projects, guarantees, work-day
 visits, fund entries) are written through their own services, not through the registry.
@@ -8,16 +8,19 @@ visits, fund entries) are written through their own services, not through the re
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from sqlalchemy import Select, case, func, select
 
 from app.models.ledgers import (
+    BrandLevel,
     Cadre,
     CalendarDay,
     CalendarDayKind,
     CoBuildItem,
     CoBuildUnit,
+    CommunityBrand,
     Fund,
     FundDirection,
     FundEntry,
@@ -26,10 +29,11 @@ from app.models.ledgers import (
     WorkdayVisit,
 )
 from app.services.coconstruction import ITEM_FIELDS
+from app.services.errors import FieldError
 from app.services.fields import Field, Kind
 from app.services.funds import FUND_FIELDS
 from app.services.listing import ListColumn
-from app.services.registry_specs import Dependent, EntitySpec
+from app.services.registry_specs import Dependent, EntitySpec, Values
 from app.services.training import TRAINING_FIELDS
 
 
@@ -68,6 +72,42 @@ def _training_columns() -> list[ListColumn]:
         ListColumn("hours", TrainingRecord.hours, Kind.DECIMAL),
         ListColumn("organiser", TrainingRecord.organiser, searchable=True),
     ]
+
+
+def _brand_columns() -> list[ListColumn]:
+    return [
+        ListColumn("name", CommunityBrand.name, searchable=True),
+        ListColumn("founded_year", CommunityBrand.founded_year, Kind.INT),
+        ListColumn("level", CommunityBrand.level, Kind.CHOICE),
+        ListColumn("recognition", CommunityBrand.recognition, searchable=True),
+        ListColumn("recognised_year", CommunityBrand.recognised_year, Kind.INT),
+        ListColumn("description", CommunityBrand.description, searchable=True),
+    ]
+
+
+# The first brands of the case's city date from the 2010s; the year a brand began is no earlier
+# than the founding of the People's Republic and no later than next year (a brand being planned).
+FIRST_BRAND_YEAR = 1949
+BRAND_FIELDS = (
+    Field("name", required=True, max_len=50),
+    Field("description", Kind.LONG_TEXT, max_len=2000),
+    Field("founded_year", Kind.INT, required=True, minimum=FIRST_BRAND_YEAR, maximum=date.today().year + 1),
+    Field("level", Kind.CHOICE, required=True, choices=tuple(k.value for k in BrandLevel),
+          default=BrandLevel.NONE.value),
+    Field("recognition", max_len=200),
+    Field("recognised_year", Kind.INT, minimum=FIRST_BRAND_YEAR, maximum=date.today().year),
+)
+
+
+def _check_brand(values: Values) -> list[FieldError]:
+    """A recognition comes after the brand began, and a level names a recognition and its year."""
+    errors: list[FieldError] = []
+    founded, recognised = values.get("founded_year"), values.get("recognised_year")
+    if founded is not None and recognised is not None and recognised < founded:
+        errors.append(FieldError("recognised_year", "recognised_before_founded"))
+    if values.get("level") != BrandLevel.NONE.value and recognised is None:
+        errors.append(FieldError("recognised_year", "recognition_year_needed"))
+    return errors
 
 
 def _training_joins(s: Select[Any]) -> Select[Any]:
@@ -176,6 +216,15 @@ LEDGER_KINDS: tuple[EntitySpec, ...] = (
         filters=lambda: {"kind": CalendarDay.kind},
         unique=("day",),
         label_field="day",
+    ),
+    EntitySpec(
+        kind="community_brand",
+        model=CommunityBrand,
+        fields=BRAND_FIELDS,
+        columns=_brand_columns,
+        check=_check_brand,
+        filters=lambda: {"level": CommunityBrand.level},
+        unique=("name",),
     ),
     EntitySpec(
         kind="cobuild_item",

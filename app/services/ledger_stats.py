@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from app.models.ledgers import (
     Appeal,
+    CommunityBrand,
     CompoundGuarantee,
     Fund,
     FundDirection,
@@ -45,6 +46,7 @@ def ledger_numbers(session: Session, community_id: str | None, today: date) -> S
     signed = case((FundEntry.direction == FundDirection.INCOME.value, FundEntry.amount_fen),
                   else_=-FundEntry.amount_fen)
     entries = int(session.scalar(scoped(select(func.coalesce(func.sum(signed), 0)), FundEntry)) or 0)
+    brands = live_count(session, CommunityBrand, community_id)
     return {
         "meetings": live_count(session, Meeting, community_id),
         "party_lessons": live_count(session, Meeting, community_id,
@@ -63,6 +65,10 @@ def ledger_numbers(session: Session, community_id: str | None, today: date) -> S
         "workday_goods_fen": live_sum(session, WorkdayVisit.goods_fen, WorkdayVisit, community_id),
         "funds_balance_fen": live_sum(session, Fund.opening_fen, Fund, community_id) + entries,
         "training_attendances": live_count(session, TrainingRecord, community_id),
+        "community_brands": brands,
+        # Summed over the city: the communities with a brand (the case's 特色品牌社区).
+        "brand_communities": int(session.scalar(scoped(
+            select(func.count(func.distinct(CommunityBrand.community_id))), CommunityBrand)) or 0),
     }
 
 
@@ -84,4 +90,6 @@ LEDGER_LABELS: dict[str, str] = {
     "workday_goods_fen": "社区工作日捐赠物资（分）",
     "funds_balance_fen": "经费结余（分）",
     "training_attendances": "培训人次",
+    "community_brands": "社区特色品牌",
+    "brand_communities": "特色品牌社区",
 }

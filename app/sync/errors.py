@@ -61,6 +61,11 @@ MESSAGES: dict[str, str] = {
                     "not {expected} this computer is enrolled with",
     "clock_skew": "this computer's clock ({here}) is {minutes} minutes from the city server's ({server}); "
                   "set the date and time of this computer right and sync again",
+    "keys_elsewhere": "this computer's keyring does not hold the sync keys of this ledger (the file was "
+                      "copied from another computer or account); restore it from an encrypted backup made "
+                      "there, or enrol it again with a new code",
+    "keyring_unavailable": "the sync keys of this ledger are in the system keyring, which does not answer "
+                           "now; log in to this computer's desktop and try again",
     "enrol_again": "the city server no longer accepts this computer ({reason}); "
                    "enrol it again with a new code",
 }

@@ -13,6 +13,7 @@ from sqlalchemy import func, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from app import keystore
 from app.atomic import atomic_write
 from app.db.database import CLOCK_KEY, COMMUNITY_KEY, COMPUTER_KEY, Database
 from app.db.hlc import Stamp
@@ -131,14 +132,35 @@ class SyncService:
 
     # --- keys and enrolment ---------------------------------------------------------------
 
-    def keys(self) -> NodeKeys:
-        """This computer's keys, made the first time they are asked for."""
+    def keys(self, *, renew_missing: bool = False) -> NodeKeys:
+        """This computer's keys, made the first time they are asked for.
+
+        The private keys go into the platform's keyring where there is one (the ledger then keeps
+        only a reference to them), else into the ledger itself, which is private to the user.  Keys
+        found in the ledger (an older ledger, or one restored from an encrypted backup) move into
+        the keyring when it can take them.  ``renew_missing``: when the keyring does not have them
+        (the file was copied from another computer), make new ones, for a new enrolment.
+        """
         stored = self.db.get_state(KEYS_KEY)
-        if stored:
-            return NodeKeys.from_private_json(orjson.loads(stored))
-        keys = NodeKeys.generate(self.db.node_id)
-        with self.db.session() as session:
-            self.db.set_state(session, KEYS_KEY, orjson.dumps(keys.private_json()).decode())
+        name = keystore.referenced(stored)
+        if name is not None:
+            try:
+                secret = keystore.fetch(name)
+            except keystore.KeystoreUnavailableError:
+                raise SyncError("keyring_unavailable") from None
+            if secret is not None:
+                return NodeKeys.from_private_json(orjson.loads(secret))
+            if not renew_missing:
+                raise SyncError("keys_elsewhere")
+            stored = None
+        node = self.db.node_id
+        keys = NodeKeys.from_private_json(orjson.loads(stored)) if stored else NodeKeys.generate(node)
+        private = orjson.dumps(keys.private_json()).decode()
+        name = f"sync-keys/{keys.node_id}"
+        held = keystore.store(name, private)
+        if held or stored is None:
+            with self.db.session() as session:
+                self.db.set_state(session, KEYS_KEY, keystore.reference(name) if held else private)
         return keys
 
     @property
@@ -155,7 +177,7 @@ class SyncService:
 
     def enroll(self, code_text: str) -> EnrolResult:
         code = EnrolmentCode.decode(code_text)
-        keys = self.keys()
+        keys = self.keys(renew_missing=True)
         change = code.community_change
         with self.db.session() as session:
             current = self.db.community_id

@@ -3,12 +3,13 @@ thread, and a refused save, next to its fields or in a message."""
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 if TYPE_CHECKING:
     from app.services.errors import FieldError
@@ -39,6 +40,28 @@ class ErrorNotifier(QObject):
                 "Please send this file to whoever looks after the program.").format(path=log_path))
         finally:
             self.showing = False
+
+
+class StartupNotice:
+    """Tells of an unexpected error before the window can: at start-up, and throughout a ``--smoke``
+    run, where a message box would wait for someone who is not there.  Says where the log is on
+    standard error; a smoke run ends at once with a non-zero code, otherwise a message box shows."""
+
+    def __init__(self, *, smoke: bool) -> None:
+        self.smoke = smoke
+
+    def report(self, log_path: Path | None) -> None:
+        where = str(log_path) if log_path is not None else "-"
+        text = QCoreApplication.translate(
+            "Startup", "The program stopped on an unexpected error. The details are in {path}. Please "
+            "send this file to whoever looks after the program.").format(path=where)
+        print(f"community-ledger: {text}", file=sys.stderr)
+        app = QCoreApplication.instance()
+        if self.smoke:
+            if app is not None:
+                app.exit(1)
+        elif isinstance(app, QApplication):
+            QMessageBox.critical(None, QCoreApplication.translate("Startup", "Unexpected error"), text)
 
 
 Word = Callable[[str, dict[str, Any]], str]

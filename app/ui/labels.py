@@ -198,10 +198,17 @@ BASE = Words(kinds=_KINDS, fields=_FIELDS, kind_fields=_KIND_FIELDS, choices=_CH
 @cache
 def tables() -> Tables:
     """Every area's words, composed once: the registry's, then the ledgers' areas in order."""
-    from app.ui.ledgers import appeals_words, guarantees_words, notices_words, projects_labels, words
+    from app.ui.ledgers import (
+        appeals_words,
+        guarantees_words,
+        notices_words,
+        projects_labels,
+        venues_words,
+        words,
+    )
 
     return compose((BASE, words.WORDS, appeals_words.WORDS, projects_labels.WORDS, guarantees_words.WORDS,
-                    notices_words.WORDS))
+                    notices_words.WORDS, venues_words.WORDS))
 
 
 def kind_title(kind: str) -> str:

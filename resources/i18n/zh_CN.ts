@@ -2476,6 +2476,186 @@ You can undo this with Ctrl+Z.</source>
         <source>Visited on</source>
         <translation>回访时间</translation>
     </message>
+    <message>
+        <source>Venue</source>
+        <translation>阵地</translation>
+    </message>
+    <message>
+        <source>Room of a venue</source>
+        <translation>阵地功能室</translation>
+    </message>
+    <message>
+        <source>Located in</source>
+        <translation>所在场所</translation>
+    </message>
+    <message>
+        <source>Opening hours</source>
+        <translation>开放时间</translation>
+    </message>
+    <message>
+        <source>Rooms</source>
+        <translation>功能室</translation>
+    </message>
+    <message>
+        <source>Rooms&apos; area (m²)</source>
+        <translation>功能室面积（平方米）</translation>
+    </message>
+    <message>
+        <source>Part of the layout</source>
+        <translation>布局类别</translation>
+    </message>
+    <message>
+        <source>Function</source>
+        <translation>主要功能</translation>
+    </message>
+    <message>
+        <source>Capacity (people)</source>
+        <translation>容纳人数</translation>
+    </message>
+    <message>
+        <source>Venue name</source>
+        <translation>阵地名称</translation>
+    </message>
+    <message>
+        <source>Type of venue</source>
+        <translation>阵地类型</translation>
+    </message>
+    <message>
+        <source>Owner or manager</source>
+        <translation>产权（管理）单位</translation>
+    </message>
+    <message>
+        <source>In the compound</source>
+        <translation>所在小区</translation>
+    </message>
+    <message>
+        <source>Room name</source>
+        <translation>功能室名称</translation>
+    </message>
+    <message>
+        <source>Area (m²)</source>
+        <translation>面积（平方米）</translation>
+    </message>
+    <message>
+        <source>Party and public service centre</source>
+        <translation>党群服务中心</translation>
+    </message>
+    <message>
+        <source>Shared venue</source>
+        <translation>共享阵地</translation>
+    </message>
+    <message>
+        <source>Venue opened to residents</source>
+        <translation>开放阵地</translation>
+    </message>
+    <message>
+        <source>Office building</source>
+        <translation>商务楼宇</translation>
+    </message>
+    <message>
+        <source>Market or shopping area</source>
+        <translation>商圈市场</translation>
+    </message>
+    <message>
+        <source>Residential compound</source>
+        <translation>居民小区</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>室</translation>
+    </message>
+    <message>
+        <source>Hall</source>
+        <translation>厅</translation>
+    </message>
+    <message>
+        <source>Supermarket</source>
+        <translation>市（超市）</translation>
+    </message>
+    <message>
+        <source>Service station</source>
+        <translation>站（服务站）</translation>
+    </message>
+    <message>
+        <source>Say where a shared venue is: an office building, a market or a compound.</source>
+        <translation>请选择共享阵地的所在场所：商务楼宇、商圈市场或居民小区。</translation>
+    </message>
+    <message>
+        <source>Enter the unit that owns or manages this venue.</source>
+        <translation>请填写该阵地的产权（管理）单位。</translation>
+    </message>
+    <message>
+        <source>A compound is chosen only for a venue located in a residential compound.</source>
+        <translation>只有设在居民小区的阵地才能选择所在小区。</translation>
+    </message>
+    <message>
+        <source>Its rooms already take {rooms} m²: the floor area cannot be smaller.</source>
+        <translation>其功能室已占 {rooms} 平方米，建筑面积不能小于此数。</translation>
+    </message>
+    <message>
+        <source>Community brand</source>
+        <translation>社区品牌</translation>
+    </message>
+    <message>
+        <source>Brand name</source>
+        <translation>品牌名称</translation>
+    </message>
+    <message>
+        <source>What the brand is and does</source>
+        <translation>品牌简介</translation>
+    </message>
+    <message>
+        <source>Year begun</source>
+        <translation>创建年份</translation>
+    </message>
+    <message>
+        <source>Recognised at</source>
+        <translation>认定级别</translation>
+    </message>
+    <message>
+        <source>Recognition</source>
+        <translation>认定情况</translation>
+    </message>
+    <message>
+        <source>Year recognised</source>
+        <translation>认定年份</translation>
+    </message>
+    <message>
+        <source>Not yet recognised</source>
+        <translation>尚未认定</translation>
+    </message>
+    <message>
+        <source>Street level</source>
+        <translation>街道级</translation>
+    </message>
+    <message>
+        <source>District level</source>
+        <translation>区级</translation>
+    </message>
+    <message>
+        <source>City level</source>
+        <translation>市级</translation>
+    </message>
+    <message>
+        <source>Province level</source>
+        <translation>省级</translation>
+    </message>
+    <message>
+        <source>National level</source>
+        <translation>国家级</translation>
+    </message>
+    <message>
+        <source>The brand cannot be recognised before the year it began.</source>
+        <translation>认定年份不能早于品牌创建年份。</translation>
+    </message>
+    <message>
+        <source>Enter the year of the recognition, or choose &apos;Not yet recognised&apos;.</source>
+        <translation>请填写认定年份，或把认定级别选为“尚未认定”。</translation>
+    </message>
+    <message>
+        <source>The rooms would be larger than {venue} ({area} m²): at most {free} m² is left for this room.</source>
+        <translation>功能室面积合计将超过{venue}的建筑面积（{area} 平方米）：此功能室最多还能填 {free} 平方米。</translation>
+    </message>
 </context>
 <context>
     <name>Ledgers</name>
@@ -2522,6 +2702,14 @@ You can undo this with Ctrl+Z.</source>
     <message>
         <source>Notices</source>
         <translation>通知公告</translation>
+    </message>
+    <message>
+        <source>Community brand</source>
+        <translation>社区品牌</translation>
+    </message>
+    <message>
+        <source>Venues</source>
+        <translation>阵地</translation>
     </message>
 </context>
 <context>
@@ -2805,6 +2993,30 @@ in progress {doing}</source>
     <message>
         <source>Building party groups</source>
         <translation>楼栋党小组</translation>
+    </message>
+    <message>
+        <source>Community brand (one brand, one feature)</source>
+        <translation>社区品牌（一区一品一特色）</translation>
+    </message>
+    <message>
+        <source>No brand recorded yet: add it under Work ledgers, Community brand.</source>
+        <translation>还没有登记社区品牌：可在“工作台账 → 社区品牌”中添加。</translation>
+    </message>
+    <message>
+        <source>since {year}</source>
+        <translation>{year}年创建</translation>
+    </message>
+    <message>
+        <source>recognised in {year}</source>
+        <translation>{year}年认定</translation>
+    </message>
+    <message>
+        <source>{name} ({facts})</source>
+        <translation>{name}（{facts}）</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
     </message>
 </context>
 <context>
@@ -3353,6 +3565,27 @@ You can undo this with Ctrl+Z.</source>
     </message>
 </context>
 <context>
+    <name>RoomCheckedDialog</name>
+    <message>
+        <source>{time}–{end} “{topic}”</source>
+        <translation>{time}—{end}“{topic}”</translation>
+    </message>
+    <message>
+        <source>{place} is already booked at an overlapping time:
+{meetings}
+
+Save this meeting there all the same?</source>
+        <translation>{place}在重叠的时间已有安排：
+{meetings}
+
+仍要把本次会议安排在这里吗？</translation>
+    </message>
+    <message>
+        <source>Room already booked</source>
+        <translation>场地已被占用</translation>
+    </message>
+</context>
+<context>
     <name>RulesDialog</name>
     <message>
         <source>Deadlines and holidays</source>
@@ -3720,6 +3953,14 @@ Restore the ledger from that backup now? The damaged file is kept aside.</source
         <source>Export the whole ledger to Excel…</source>
         <translation>导出整个台账到Excel…</translation>
     </message>
+    <message>
+        <source>The program stopped on an unexpected error. The details are in {path}. Please send this file to whoever looks after the program.</source>
+        <translation>程序因意外错误而停止。详细信息在 {path}，请把这个文件发给负责维护程序的人员。</translation>
+    </message>
+    <message>
+        <source>Unexpected error</source>
+        <translation>意外错误</translation>
+    </message>
 </context>
 <context>
     <name>SupervisionPanel</name>
@@ -4038,6 +4279,14 @@ Restore the ledger from that backup now? The damaged file is kept aside.</source
         <source>The city server no longer accepts this computer. Enrol it again with a new code from the district office.</source>
         <translation>市级服务器已不再接受本机。请向区里索取新的注册码重新注册。</translation>
     </message>
+    <message>
+        <source>This computer does not hold the sync keys of this ledger: the file was copied from another computer. Restore it from an encrypted backup made there, or enrol it again with a new code from the district office.</source>
+        <translation>这台电脑上没有本台账的同步密钥：台账文件是从别的电脑复制来的。请用在那台电脑上做的加密备份恢复，或向区里要一个新的登记码重新登记。</translation>
+    </message>
+    <message>
+        <source>The sync keys are kept in the system keyring, which does not answer now. Log in to the desktop again and retry.</source>
+        <translation>同步密钥保存在系统钥匙串中，钥匙串现在没有响应。请重新登录桌面后再试。</translation>
+    </message>
 </context>
 <context>
     <name>SyncController</name>
@@ -4235,6 +4484,41 @@ If the date had been set ahead and has just been corrected, nothing needs doing:
     <message>
         <source>Your name is recorded as the person handling each step (经办人). It is asked once and kept; change it in the settings.</source>
         <translation>您的姓名将作为每一步的经办人记录下来。只需填写一次，之后可在“设置”中修改。</translation>
+    </message>
+</context>
+<context>
+    <name>VenuesPage</name>
+    <message>
+        <source>Venues</source>
+        <translation>阵地</translation>
+    </message>
+    <message>
+        <source>Rooms</source>
+        <translation>功能室</translation>
+    </message>
+    <message>
+        <source>No party and public service centre entered yet.</source>
+        <translation>尚未登记党群服务中心。</translation>
+    </message>
+    <message>
+        <source>Shared venues: {shared} · venues opened to residents: {opened} · {area} m² in all</source>
+        <translation>共享阵地 {shared} 个 · 开放阵地 {opened} 个 · 阵地面积合计 {area} 平方米</translation>
+    </message>
+    <message>
+        <source>reaches {mark} m²</source>
+        <translation>达到 {mark} 平方米</translation>
+    </message>
+    <message>
+        <source>{short} m² short of {mark} m²</source>
+        <translation>距 {mark} 平方米还差 {short} 平方米</translation>
+    </message>
+    <message>
+        <source>{name}: floor area {area} m² ({verdict}), rooms {rooms} m²; layout {parts}</source>
+        <translation>{name}：建筑面积 {area} 平方米（{verdict}），功能室 {rooms} 平方米；10室2厅1市1站布局：{parts}</translation>
+    </message>
+    <message>
+        <source>rooms {room}/{rooms}, halls {hall}/{halls}, supermarket {market}/{markets}, station {station}/{stations}</source>
+        <translation>室 {room}/{rooms}，厅 {hall}/{halls}，市 {market}/{markets}，站 {station}/{stations}</translation>
     </message>
 </context>
 <context>

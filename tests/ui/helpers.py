@@ -57,6 +57,10 @@ def fill(qtbot: Any, form: RecordForm, values: dict[str, Any]) -> None:
         elif isinstance(editor, QCheckBox):
             if editor.isChecked() != bool(value):
                 editor.click()
+        elif isinstance(editor, QComboBox) and editor.isEditable():
+            line = present(editor.lineEdit())
+            line.clear()
+            type_text(qtbot, line, str(value))
         elif isinstance(editor, QComboBox):
             index = editor.findData(value)
             assert index >= 0, f"{name}: no option {value!r}"

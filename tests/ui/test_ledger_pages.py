@@ -53,7 +53,8 @@ def test_ledger_section_and_dashboard_home(ledgers: MainWindow) -> None:
     assert titles[:3] == ["工作台", "社区概况", "工作台账"]
     section = present(ledgers.nav.topLevelItem(2))
     assert [present(section.child(i)).text(0) for i in range(section.childCount())] == [
-        "会议活动", "书记项目", "民生诉求", "小区包保", "社区工作日", "共建清单", "经费管理", "培训"]
+        "会议活动", "书记项目", "民生诉求", "小区包保", "社区工作日", "共建清单", "经费管理", "培训",
+        "阵地", "社区品牌"]
     assert isinstance(ledgers.current_page(), DashboardPage)
 
 

@@ -72,10 +72,13 @@ class RecordForm(QWidget):
     edited = Signal()
 
     def __init__(self, service: RegistryService, kind: str, parent: QWidget | None = None,
-                 hidden: tuple[str, ...] = (), fields: tuple[Field, ...] | None = None) -> None:
+                 hidden: tuple[str, ...] = (), fields: tuple[Field, ...] | None = None,
+                 suggestions: dict[str, list[str]] | None = None) -> None:
         super().__init__(parent)
         self.service = service
         self.kind = kind
+        # Text fields offered a list to choose from; anything else may still be typed.
+        self.suggestions = suggestions or {}
         self.fields = fields if fields is not None else service.spec(kind).fields
         self._by_name = {f.name: f for f in self.fields}
         self.editors: dict[str, QWidget] = {}
@@ -152,6 +155,15 @@ class RecordForm(QWidget):
             self._writers[name] = lambda v: self._check_list(lst, v or [])
             lst.itemChanged.connect(self.edited)
             return lst
+        if kind is Kind.TEXT and name in self.suggestions:
+            suggest = QComboBox(self)
+            suggest.setEditable(True)
+            suggest.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+            suggest.addItems(self.suggestions[name])
+            self._readers[name] = suggest.currentText
+            self._writers[name] = lambda v: suggest.setCurrentText(_text_value(v))
+            suggest.editTextChanged.connect(self.edited)
+            return suggest
         if kind in (Kind.PHONE, Kind.ID_NUMBER):
             sensitive = SensitiveLineEdit(mask_phone if kind is Kind.PHONE else mask_id_number, self)
             self._readers[name] = sensitive.value
@@ -264,14 +276,15 @@ class RecordFormDialog(QDialog):
 
     def __init__(self, service: RegistryService, kind: str, save: Callable[[dict[str, Any]], Any],
                  values: dict[str, Any] | None = None, parent: QWidget | None = None,
-                 fields: tuple[Field, ...] | None = None) -> None:
+                 fields: tuple[Field, ...] | None = None,
+                 suggestions: dict[str, list[str]] | None = None) -> None:
         super().__init__(parent)
         self.kind = kind
         self._save = save
         title = labels.kind_title(kind)
         self.setWindowTitle(self.tr("Edit {kind}").format(kind=title) if values and values.get("id")
                             else self.tr("New {kind}").format(kind=title))
-        self.form = RecordForm(service, kind, self, fields=fields)
+        self.form = RecordForm(service, kind, self, fields=fields, suggestions=suggestions)
         self.form.set_values(values or {})
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.db.backup import KEEP_DAYS, KEEP_MONTHS, backup_folder
 from app.settings import Settings
 from app.ui.printing.preview import PAPERS
 from app.ui.screen import fit_to_screen
@@ -86,6 +85,8 @@ class SettingsDialog(QDialog):
                 row.addWidget(edit)
             layout.addRow(self.tr("Community"), row)
         if settings.db_path:
+            from app.db.backup import KEEP_DAYS, KEEP_MONTHS, backup_folder  # the database stack, once open
+
             path = QLabel(settings.db_path, self)
             path.setObjectName("db_path")
             path.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

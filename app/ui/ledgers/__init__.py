@@ -27,6 +27,8 @@ TITLES = {
     "cobuild": QT_TRANSLATE_NOOP("Ledgers", "Co-construction lists"),
     "funds": QT_TRANSLATE_NOOP("Ledgers", "Funds"),
     "training": QT_TRANSLATE_NOOP("Ledgers", "Training"),
+    "venues": QT_TRANSLATE_NOOP("Ledgers", "Venues"),
+    "brands": QT_TRANSLATE_NOOP("Ledgers", "Community brand"),
     "notices": QT_TRANSLATE_NOOP("Ledgers", "Notices"),
 }
 
@@ -39,6 +41,7 @@ RECORD_PAGES = {
     "workday_visit": "workday",
     "fund_entry": "funds",
     "notice": "notices",
+    "venue": "venues",
 }
 
 
@@ -57,6 +60,8 @@ PAGES = {
     "cobuild": ("lists", "cobuild_page"),
     "funds": ("funds", "FundsPage"),
     "training": ("lists", "training_page"),
+    "venues": ("venues", "VenuesPage"),
+    "brands": ("lists", "brand_page"),
     "notices": ("notices", "NoticesPage"),
 }
 # Pages with a section of their own; the others are the work ledgers.

@@ -44,3 +44,8 @@ def cobuild_page(controller: RecordController, db: Database,
 def training_page(controller: RecordController, db: Database,
                   parent: QWidget | None = None) -> RecordListView:
     return RecordListView(controller, "training_record", parent)
+
+
+def brand_page(controller: RecordController, db: Database,
+               parent: QWidget | None = None) -> RecordListView:
+    return RecordListView(controller, "community_brand", parent)

@@ -37,8 +37,10 @@ from PySide6.QtWidgets import (
 from app.db.database import Database
 from app.models.ledgers import AttendeeKind
 from app.services.errors import DomainError, ValidationError
+from app.services.fields import parse_datetime
 from app.services.kinds import record_kinds
 from app.services.meetings import MeetingService, Person, viewable_copies_dir, viewable_copy
+from app.services.venues import VenueService
 from app.ui import labels
 from app.ui.controllers.records import ADD, RecordController, _text
 from app.ui.controllers.sources import RecordSource, ServiceSource
@@ -62,6 +64,7 @@ class MeetingsPage(QWidget):
         self.controller = controller
         self.db = db
         self.service = MeetingService(db)
+        self.venues = VenueService(db)
 
         def defaults() -> dict[str, object]:
             # The person using this PC usually keeps the minutes: 记录人 starts as their name.
@@ -71,7 +74,7 @@ class MeetingsPage(QWidget):
             controller, "meeting", record_kinds()["meeting"].fields,
             get=self.service.get, create=self.service.create,
             update=self.service.update, delete=self.service.delete, defaults=defaults)
-        self.list = MeetingList(controller, self.service, self, source=source)
+        self.list = MeetingList(controller, self.service, self, source=source, venues=self.venues)
         self.reminder = QLabel(self)
         self.reminder.setObjectName("reminder")
         self.reminder.setWordWrap(True)
@@ -152,9 +155,10 @@ class MeetingList(RecordListView):
     """The list of meetings; a new meeting is entered with the attendees its kind proposes."""
 
     def __init__(self, controller: RecordController, service: MeetingService, parent: QWidget | None = None,
-                 source: RecordSource | None = None) -> None:
+                 source: RecordSource | None = None, venues: VenueService | None = None) -> None:
         super().__init__(controller, "meeting", parent, source=source)
         self.meetings = service
+        self.venues = venues or VenueService(service.db)
 
     def add_dialog(self) -> RecordFormDialog:
         dialog: MeetingFormDialog
@@ -164,8 +168,13 @@ class MeetingList(RecordListView):
             self.select_record(record_id)
 
         dialog = MeetingFormDialog(self.controller, self.meetings, save, self.new_values(), self,
-                                   fields=self.source.fields)
+                                   fields=self.source.fields, venues=self.venues)
         return dialog
+
+    def form_dialog(self, save: Callable[[dict[str, Any]], Any], values: dict[str, Any],
+                    record_id: str | None = None) -> RecordFormDialog:
+        return RoomCheckedDialog(self.controller, self.venues, save, values, self, fields=self.source.fields,
+                                 meeting_id=record_id)
 
     def create_meeting(self, values: dict[str, Any], people: list[Person]) -> str:
         """The meeting and its expected attendees, saved as one undo step."""
@@ -230,13 +239,54 @@ class AttendeeProposal(QWidget):
                            .replace("%1", str(len(self.people()))).replace("%2", str(len(self._people))))
 
 
-class MeetingFormDialog(RecordFormDialog):
+class RoomCheckedDialog(RecordFormDialog):
+    """A meeting's form whose place is picked from the venues' rooms (or typed); saving a meeting
+    into a room another meeting holds at an overlapping time asks first."""
+
+    def __init__(self, controller: RecordController, venues: VenueService,
+                 save: Callable[[dict[str, Any]], Any], values: dict[str, Any],
+                 parent: QWidget | None = None, fields: Any = None, meeting_id: str | None = None) -> None:
+        super().__init__(controller.service, "meeting", save, values, parent, fields=fields,
+                         suggestions={"place": venues.room_places()})
+        self.venues = venues
+        self.meeting_id = meeting_id
+
+    def try_save(self) -> bool:
+        if not self.room_is_free_or_accepted():
+            return False
+        return super().try_save()
+
+    def room_is_free_or_accepted(self) -> bool:
+        """True when no other meeting holds the room then, or the user saves all the same."""
+        values = self.form.values()
+        starts = parse_datetime(str(values.get("starts_at") or ""))
+        ends_text = str(values.get("ends_at") or "").strip()
+        ends = parse_datetime(ends_text) if ends_text else None
+        if starts is None or (ends_text and ends is None) or (ends is not None and ends <= starts):
+            return True  # the form's own checks say what is wrong with the time
+        clashes = self.venues.room_clashes(str(values.get("place") or ""), starts, ends, self.meeting_id)
+        if not clashes:
+            return True
+        lines = [self.tr("{time}–{end} “{topic}”").format(
+            time=c.starts_at.strftime("%Y-%m-%d %H:%M"), end=c.ends_at.strftime("%H:%M"), topic=c.topic)
+            for c in clashes]
+        text = self.tr("{place} is already booked at an overlapping time:\n{meetings}\n\n"
+                       "Save this meeting there all the same?").format(
+            place=clashes[0].place, meetings="\n".join(lines))
+        answer = QMessageBox.warning(self, self.tr("Room already booked"), text,
+                                     QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                     QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+
+class MeetingFormDialog(RoomCheckedDialog):
     """A new meeting: its fields, and beside them the attendees its kind proposes to review."""
 
     def __init__(self, controller: RecordController, meetings: MeetingService,
                  save: Callable[[dict[str, Any]], Any], values: dict[str, Any],
-                 parent: QWidget | None = None, fields: Any = None) -> None:
-        super().__init__(controller.service, "meeting", save, values, parent, fields=fields)
+                 parent: QWidget | None = None, fields: Any = None,
+                 venues: VenueService | None = None) -> None:
+        super().__init__(controller, venues or VenueService(meetings.db), save, values, parent, fields=fields)
         self.meetings = meetings
         self.proposal = AttendeeProposal(self)
         self.body.addWidget(self.proposal, 1)

@@ -23,6 +23,8 @@ PAGE_LEDGERS = {
     "cobuild": "cobuild",
     "funds": "fund",
     "training": "training",
+    "venues": "venue",
+    "brands": "brand",
 }
 
 Choice = tuple[str, Callable[[], QDialog]]

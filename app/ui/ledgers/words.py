@@ -7,7 +7,9 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from app.services.errors import DomainError, ValidationError
 from app.ui import labels
 from app.ui.tr import QT_TRANSLATE_NOOP
-from app.ui.vocabulary import Words
+from app.ui.vocabulary import Words, for_kind
+
+BRAND = "community_brand"
 
 
 def show_error(parent: QWidget, kind: str, exc: ValidationError | DomainError) -> None:
@@ -32,6 +34,7 @@ _KINDS = {
     "cobuild_item": QT_TRANSLATE_NOOP("Labels", "Co-construction item"),
     "cobuild_unit": QT_TRANSLATE_NOOP("Labels", "Unit of a co-construction item"),
     "calendar_day": QT_TRANSLATE_NOOP("Labels", "Holiday or make-up workday"),
+    "community_brand": QT_TRANSLATE_NOOP("Labels", "Community brand"),
 }
 
 _FIELDS = {
@@ -120,6 +123,24 @@ _CHOICES = {
     "closed": QT_TRANSLATE_NOOP("Labels", "Closed"),
 }
 
+# The community's brand: its own words for its fields and for the levels of recognition.
+_BRAND_FIELDS = {
+    "name": QT_TRANSLATE_NOOP("Labels", "Brand name"),
+    "description": QT_TRANSLATE_NOOP("Labels", "What the brand is and does"),
+    "founded_year": QT_TRANSLATE_NOOP("Labels", "Year begun"),
+    "level": QT_TRANSLATE_NOOP("Labels", "Recognised at"),
+    "recognition": QT_TRANSLATE_NOOP("Labels", "Recognition"),
+    "recognised_year": QT_TRANSLATE_NOOP("Labels", "Year recognised"),
+}
+_BRAND_LEVELS = {
+    "none": QT_TRANSLATE_NOOP("Labels", "Not yet recognised"),
+    "street": QT_TRANSLATE_NOOP("Labels", "Street level"),
+    "district": QT_TRANSLATE_NOOP("Labels", "District level"),
+    "city": QT_TRANSLATE_NOOP("Labels", "City level"),
+    "province": QT_TRANSLATE_NOOP("Labels", "Province level"),
+    "national": QT_TRANSLATE_NOOP("Labels", "National level"),
+}
+
 _ERRORS = {
     "attachment_source_missing": QT_TRANSLATE_NOOP("Labels", "The file {path} cannot be found."),
     "attachment_unreadable": QT_TRANSLATE_NOOP(
@@ -132,6 +153,11 @@ _ERRORS = {
     "bad_money": QT_TRANSLATE_NOOP("Labels", "Enter an amount in yuan, such as 120.50."),
     "cannot_change": QT_TRANSLATE_NOOP("Labels", "This cannot be changed once recorded."),
     "bad_month": QT_TRANSLATE_NOOP("Labels", "Enter a month such as 2024-03."),
+    "recognised_before_founded": QT_TRANSLATE_NOOP(
+        "Labels", "The brand cannot be recognised before the year it began."),
+    "recognition_year_needed": QT_TRANSLATE_NOOP(
+        "Labels", "Enter the year of the recognition, or choose 'Not yet recognised'."),
 }
 
-WORDS = Words(kinds=_KINDS, fields=_FIELDS, own_choices=_CHOICES, errors=_ERRORS)
+WORDS = Words(kinds=_KINDS, fields=_FIELDS, kind_fields=for_kind(BRAND, _BRAND_FIELDS), own_choices=_CHOICES,
+              kind_choices=for_kind(BRAND, _BRAND_LEVELS), errors=_ERRORS)

@@ -86,6 +86,13 @@ REASONS: dict[str, str] = {
     "clock_skew": QT_TRANSLATE_NOOP("Sync", "This computer's clock says {here}, the city server's {server}: "
                                             "{minutes} minutes apart. Set this computer's date and time "
                                             "right, then sync again."),
+    "keys_elsewhere": QT_TRANSLATE_NOOP(
+        "Sync", "This computer does not hold the sync keys of this ledger: the file was copied from another "
+                "computer. Restore it from an encrypted backup made there, or enrol it again with a new code "
+                "from the district office."),
+    "keyring_unavailable": QT_TRANSLATE_NOOP(
+        "Sync", "The sync keys are kept in the system keyring, which does not answer now. Log in to the "
+                "desktop again and retry."),
     "enrol_again": QT_TRANSLATE_NOOP("Sync", "The city server no longer accepts this computer. Enrol it "
                                              "again with a new code from the district office."),
 }

@@ -1,6 +1,8 @@
-"""社区概况: the community, its party organisation and the registry's counts."""
+"""社区概况: the community, its party organisation, its brand and the registry's counts."""
 
 from __future__ import annotations
+
+import html
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -15,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.services.brands import community_brands
 from app.services.identity import mask_phone
 from app.ui import labels
 from app.ui.controllers.records import RecordController
@@ -89,8 +92,18 @@ class OverviewPage(QWidget):
             grid.addWidget(box, i // 5, i % 5)
             self.count_values[key] = number
 
+        self.brands_box = QGroupBox(self.tr("Community brand (one brand, one feature)"), self)
+        self.brands_text = QLabel(self.brands_box)
+        self.brands_text.setObjectName("brands")
+        self.brands_text.setWordWrap(True)
+        self.brands_text.setTextFormat(Qt.TextFormat.RichText)
+        self.brands_text.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.brands_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        QVBoxLayout(self.brands_box).addWidget(self.brands_text)
+
         top = QHBoxLayout()
         top.addWidget(info, 1)
+        top.addWidget(self.brands_box, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 16, 16, 16)
         layout.addWidget(self.heading)
@@ -118,6 +131,27 @@ class OverviewPage(QWidget):
         for key, count in svc.counts().items():
             if key in self.count_values:
                 self.count_values[key].setText(str(count))
+        self.brands_text.setText(self._brands_html())
+
+    def _brands_html(self) -> str:
+        svc = self.controller.service
+        brands = community_brands(svc.db, svc.community_id)
+        if not brands:
+            return html.escape(self.tr("No brand recorded yet: add it under Work ledgers, Community brand."))
+        parts = []
+        for brand in brands:
+            facts = [self.tr("since {year}").format(year=brand.founded_year),
+                     labels.choice_label(brand.level, "community_brand")]
+            if brand.recognised and brand.recognised_year:
+                facts.append(self.tr("recognised in {year}").format(year=brand.recognised_year))
+            if brand.recognition:
+                facts.append(brand.recognition)
+            lines = [self.tr("{name} ({facts})").format(
+                name=f"<b>{html.escape(brand.name)}</b>", facts=html.escape(self.tr(", ").join(facts)))]
+            if brand.description:
+                lines.append(html.escape(brand.description))
+            parts.append("<br>".join(lines))
+        return "<p>" + "</p><p>".join(parts) + "</p>"
 
     def set_show_sensitive(self, show: bool) -> None:
         self.show_sensitive = show

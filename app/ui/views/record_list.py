@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -299,8 +300,7 @@ class RecordListView(QWidget):
             record_id = self.source.create(values)
             self.select_record(record_id)
 
-        return RecordFormDialog(self.controller.service, self.kind, save, self.new_values(), self,
-                                fields=self.source.fields)
+        return self.form_dialog(save, self.new_values())
 
     def edit_dialog(self, record_id: str) -> RecordFormDialog:
         values = self.source.get(record_id)
@@ -309,6 +309,11 @@ class RecordListView(QWidget):
             self.source.update(record_id, new_values)
             self.select_record(record_id)
 
+        return self.form_dialog(save, values, record_id)
+
+    def form_dialog(self, save: Callable[[dict[str, Any]], Any], values: dict[str, Any],
+                    record_id: str | None = None) -> RecordFormDialog:
+        """The form a record of this list is entered in (``record_id`` when it edits one)."""
         return RecordFormDialog(self.controller.service, self.kind, save, values, self,
                                 fields=self.source.fields)
 
