@@ -306,6 +306,16 @@ ARCHIVE_SHEETS: dict[str, tuple[str, dict[str, str]]] = {
         "name": "经费名称", "kind": "经费类型", "opening_fen": "期初余额（元）", "balance_fen": "余额（元）",
         "note": "备注"}),
     "calendar_day": ("节假日与调休", {"day": "日期", "kind": "类型", "name": "名称"}),
+    "venue": ("阵地", {
+        "name": "阵地名称", "kind": "类型", "setting": "所在场所", "area_m2": "建筑面积（平方米）",
+        "room_count": "功能室数", "rooms_area_m2": "功能室面积（平方米）", "owner": "产权单位",
+        "opening_hours": "开放时间", "address": "地址"}),
+    "venue_room": ("阵地功能室", {
+        "venue": "阵地", "name": "功能室名称", "layout": "类别", "function": "功能",
+        "area_m2": "面积（平方米）", "capacity": "容纳人数", "opening_hours": "开放时间"}),
+    "community_brand": ("社区品牌", {
+        "name": "品牌名称", "founded_year": "创建年份", "level": "认定级别", "recognition": "认定情况",
+        "recognised_year": "认定年份", "description": "品牌内容"}),
     "cobuild_item": ("区域共建清单", {
         "list_kind": "清单", "year": "年度", "title": "名称", "status": "状态", "owner": "责任方",
         "due_date": "完成时限", "unit_count": "共建单位数"}),

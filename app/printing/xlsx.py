@@ -22,6 +22,8 @@ from app.printing.base import PrintOptions
 from app.printing.catalog import ledger_kind
 from app.printing.labels import ARCHIVE_SHEETS, CHOICES, REGISTRY_LEDGERS, SERIAL
 from app.printing.ledgers import LedgerTable, community_of
+from app.printing.venue_report import LAYOUT_WORDS, SETTING_WORDS, VENUE_KIND_WORDS
+from app.printing.work_reports import BRAND_LEVELS
 from app.progress import QUIET, Progress
 from app.services.fields import Kind
 from app.services.identity import mask_id_number, mask_phone
@@ -148,6 +150,11 @@ def _sheet_name(name: str, used: set[str]) -> str:
 
 # --- lists read with the list's own query ---------------------------------------------------
 
+# Choices of the ledgers whose printed words live with their reports.
+_CHOICES = {**CHOICES,
+            ("venue", "kind"): VENUE_KIND_WORDS, ("venue", "setting"): SETTING_WORDS,
+            ("venue_room", "layout"): LAYOUT_WORDS, ("community_brand", "level"): BRAND_LEVELS}
+
 _LIST_FORMATS = {Kind.DATE: DATE, Kind.DATETIME: DATETIME, Kind.INT: INT, Kind.DECIMAL: DECIMAL,
                  Kind.FEN: MONEY}
 
@@ -171,7 +178,7 @@ def list_sheet(kind: str, query: ListQuery, *, title: str, headers: Sequence[str
         if k is Kind.BOOL:
             return "是" if value else "否"
         if k is Kind.CHOICE:
-            return CHOICES.get((kind, c.key), {}).get(str(value), str(value))
+            return _CHOICES.get((kind, c.key), {}).get(str(value), str(value))
         if k is Kind.PHONE:
             return str(value) if full else mask_phone(str(value))
         if k is Kind.ID_NUMBER:

@@ -31,7 +31,8 @@ from app.ui.views.record_list import RecordListView
 pytestmark = pytest.mark.gui
 
 H = Qt.Orientation.Horizontal
-PAGES = ("meetings", "projects", "appeals", "guarantees", "workday", "cobuild", "funds", "training")
+PAGES = ("meetings", "projects", "appeals", "guarantees", "workday", "cobuild", "funds", "training", "venues",
+         "brands")
 
 
 @pytest.fixture
