@@ -429,6 +429,10 @@
         <source>Not held yet: expected {e}, on leave {l}</source>
         <translation>会议尚未召开：应到 {e} 人，已请假 {l} 人</translation>
     </message>
+    <message>
+        <source>Attendance of {topic}, {time}</source>
+        <translation>{topic}（{time}）出席情况</translation>
+    </message>
 </context>
 <context>
     <name>AttendeeProposal</name>

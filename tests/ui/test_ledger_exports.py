@@ -178,3 +178,26 @@ def test_the_supervision_lists_export_one_sheet_each(qtbot: QtBot, ledgers: Main
     assert names == ["已超期（0）", "临期（0）", "应督办升级（0）"]
     assert _rows(tmp_path / "督办.xlsx")[1] == ["编号", "内容", "承办单位", "办理时限", "工作日", "状态"]
 
+
+
+def test_a_meetings_attendance_exports_with_its_counts(qtbot: QtBot, ledgers: MainWindow, db: Database,
+                                                       registry: RegistryService, tmp_path: Path) -> None:
+    from app.services.meetings import MeetingService
+
+    group = registry.create("party_group", {"name": "第一党小组"})
+    registry.create("party_member", {"name": "张伟", "gender": "male", "birth_date": date(1970, 5, 1),
+                                     "join_date": date(2000, 7, 1), "status": "full",
+                                     "party_group_id": group})
+    meetings = MeetingService(db)
+    meeting = meetings.create({"kind": "general_meeting", "topic": "学习党的创新理论",
+                               "starts_at": datetime(2026, 3, 5, 14, 30)})
+    meetings.add_members(meeting)
+    page = ledgers.open_page("meetings")
+    assert page is not None
+    panel = page.attendance  # type: ignore[attr-defined]
+    assert not panel.export.button.isEnabledTo(panel)
+    page.open_record(meeting)  # type: ignore[attr-defined]
+    assert panel.export.button.isEnabledTo(panel)
+    rows = _export(qtbot, panel.export, tmp_path / "出席.xlsx")
+    assert rows[0][0].startswith("学习党的创新理论（2026-03-05 14:30）出席情况（应到 1 人，实到 0 人")
+    assert rows[1][:3] == ["姓名", "党小组/楼栋/单位", "职务"] and rows[2][0] == "张伟"
