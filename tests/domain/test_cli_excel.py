@@ -198,3 +198,21 @@ def test_export_of_an_unknown_kind_is_refused(db_file: str, tmp_path: Path,
     code, _, err = _run(capsys, "--db", db_file, "export-xlsx", "--kind", "nope", "--out",
                         str(tmp_path / "x.xlsx"))
     assert code != 0 and "unknown ledger kind: nope" in err and not (tmp_path / "x.xlsx").exists()
+
+
+def test_import_of_an_appeals_ledger_from_the_command_line(
+        db_file: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from .test_appeal_import import appeal_rows, appeals_workbook
+
+    rows = appeal_rows()
+    rows[0][1] = "2024.02.30"
+    path = appeals_workbook(tmp_path / "诉求台账.xlsx", rows)
+    code, out, _ = _run(capsys, "--db", db_file, "import-xlsx", "--kind", "appeal", str(path),
+                        "--create-missing")
+    assert code == 0
+    assert json.loads(out) == {"imported": 4, "updated": 0, "skipped": 0,
+                               "errors": [{"row": 4, "column": "受理时间", "reason": "bad_datetime"}]}
+    assert count_rows(Path(db_file), "appeal") == 4
+    assert count_rows(Path(db_file), "compound", "name = '阳光小区'") == 1  # created when asked
+    code, out, _ = _run(capsys, "--db", db_file, "import-xlsx", "--kind", "appeal", str(path))
+    assert json.loads(out)["skipped"] == 4 and count_rows(Path(db_file), "appeal") == 4
