@@ -30,10 +30,12 @@ QT_WINDOW_LIBS=(
   "libx11-xcb1:libX11-xcb.so.1" "libcups2:libcups.so.2"
 )
 
-# Debian packages the tests use, each with a command it provides (to tell if it is there).
+# Debian packages the tests use, each with a command (or a file) it provides (to tell if it is there).
 TEST_TOOLS=(
   "poppler-utils:pdftotext" "xvfb:Xvfb" "xauth:xauth" "nsis:makensis" "git:git"
   "chromium:chromium" "libreoffice-calc-nogui:soffice" "dbus:dbus-daemon" "gnome-keyring:gnome-keyring-daemon"
+  # Writer opens the report-and-appraisal .docx (a file, not a command: soffice comes with Calc too).
+  "libreoffice-writer-nogui:/usr/lib/libreoffice/program/libswlo.so"
 )
 
 say() { printf '==> %s\n' "$*"; }
@@ -223,7 +225,10 @@ demo() {
 missing_test_packages() {
   local entry
   for entry in "${TEST_TOOLS[@]}"; do
-    command -v "${entry#*:}" >/dev/null 2>&1 || printf '%s ' "${entry%%:*}"
+    case "${entry#*:}" in
+      /*) [ -e "${entry#*:}" ] || printf '%s ' "${entry%%:*}" ;;
+      *) command -v "${entry#*:}" >/dev/null 2>&1 || printf '%s ' "${entry%%:*}" ;;
+    esac
   done
   postgres_bindir >/dev/null || printf '%s ' postgresql
 }

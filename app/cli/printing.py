@@ -1,4 +1,4 @@
-"""Printing commands: ``print signin|ledger|book|appeal|minutes ... --out FILE.pdf``.
+"""Printing commands: ``print signin|ledger|book|appeal|minutes|appraisal ... --out FILE.pdf``.
 
 Each writes one PDF atomically: on any error there is a one-line message, a non-zero exit
 and no file left behind.
@@ -12,12 +12,14 @@ from collections.abc import Callable
 from contextlib import AbstractContextManager
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from app.cli.common import CliError, community_database
 from app.db.database import Database
 from app.printing.base import PrintOptions
 from app.services.errors import NotFoundError
+
+T = TypeVar("T")
 
 
 def _kinds_help() -> str:
@@ -57,7 +59,8 @@ def _common(p: argparse.ArgumentParser) -> None:
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("print", help="print sign-in sheets, ledgers, the yearly book, appeals, minutes")
+    p = sub.add_parser("print", help="print sign-in sheets, ledgers, the yearly book, appeals, minutes, "
+                                          "the appraisal material")
     what = p.add_subparsers(dest="what", metavar="DOCUMENT", parser_class=type(p))
     what.required = True
 
@@ -90,6 +93,14 @@ def register(sub: Any) -> None:
     _common(a)
     a.set_defaults(run=run_appeal)
 
+    r = what.add_parser("appraisal", help="the yearly report-and-appraisal material (述职评议考核材料), "
+                                          "as a PDF and/or an editable Word file")
+    r.add_argument("--year", type=_year, required=True, metavar="Y",
+                   help="the year; periods not ended yet on today's date are not counted as due")
+    r.add_argument("--out", metavar="FILE.pdf", help="the PDF file to write")
+    r.add_argument("--docx", metavar="FILE.docx", help="the Word file to write")
+    r.set_defaults(run=run_appraisal, full=False)
+
     m = what.add_parser("minutes", help="the minutes record (会议记录) of a meeting")
     m.add_argument("--meeting", required=True, metavar="ID")
     _common(m)
@@ -97,9 +108,13 @@ def register(sub: Any) -> None:
 
 
 def _out(args: argparse.Namespace) -> Path:
-    out = Path(args.out)
+    return _target(args.out, "--out")
+
+
+def _target(text: str, option: str) -> Path:
+    out = Path(text)
     if out.is_dir():
-        raise CliError(f"--out is a folder: {out}")
+        raise CliError(f"{option} is a folder: {out}")
     if not out.parent.exists():
         raise CliError(f"folder does not exist: {out.parent}")
     return out
@@ -114,8 +129,15 @@ def _database(args: argparse.Namespace) -> AbstractContextManager[Database]:
 
 
 def _write(out: Path, make: Callable[[], int]) -> int:
+    pages = _guarded(out, make)
+    print(f"{out} ({pages} pages)")
+    return 0
+
+
+def _guarded(out: Path, make: Callable[[], T]) -> T:
+    """Run ``make`` (which writes ``out``) with its failures worded in one line."""
     try:
-        pages = make()
+        return make()
     except NotFoundError as exc:
         raise CliError(f"{exc.params.get('kind')} not found: {exc.params.get('id')}") from None
     except PermissionError as exc:  # on Windows, also a PDF that a reader holds open
@@ -123,8 +145,6 @@ def _write(out: Path, make: Callable[[], int]) -> int:
                        f"or is the folder read-only?)") from None
     except OSError as exc:
         raise CliError(f"cannot write {out}: {exc.strerror or exc}") from None
-    print(f"{out} ({pages} pages)")
-    return 0
 
 
 def run_signin(args: argparse.Namespace) -> int:
@@ -188,3 +208,25 @@ def run_minutes(args: argparse.Namespace) -> int:
     out = _out(args)
     with _database(args) as db:
         return _write(out, lambda: print_minutes(db, args.meeting, out, _options(args)))
+
+
+def run_appraisal(args: argparse.Namespace) -> int:
+    from app.printing.appraisal import print_appraisal, write_appraisal_docx
+
+    if not args.out and not args.docx:
+        raise CliError("give --out FILE.pdf, --docx FILE.docx or both")
+    pdf = _target(args.out, "--out") if args.out else None
+    docx = _target(args.docx, "--docx") if args.docx else None
+    if pdf is not None and docx is not None and pdf.resolve() == docx.resolve():
+        raise CliError("--out and --docx name the same file")
+    if docx is not None and docx.suffix.lower() != ".docx":
+        raise CliError(f"--docx must name a .docx file: {docx}")
+    options = _options(args)
+    with _database(args) as db:
+        if pdf is not None:
+            _write(pdf, lambda: print_appraisal(db, args.year, pdf, options))
+        if docx is not None:
+            tables = _guarded(docx, lambda: write_appraisal_docx(db, args.year, docx, options))
+            print(f"{docx} ({tables} tables)")
+    return 0
+

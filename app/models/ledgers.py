@@ -506,6 +506,19 @@ class CommunityBrand(SyncedRecord, Base):
     recognised_year: Mapped[int | None] = mapped_column(default=None)
 
 
+# --- report and appraisal --------------------------------------------------------------
+
+
+class AppraisalSection(SyncedRecord, Base):
+    """What the secretary writes for one year's report-and-appraisal material (述职评议考核),
+    beside the figures the ledgers give; one live row per community and year."""
+
+    __tablename__ = "appraisal_section"
+
+    year: Mapped[int] = mapped_column(index=True)
+    body: Mapped[str] = mapped_column(Text, default="")
+
+
 LEDGER_MODELS: tuple[type[SyncedRecord], ...] = (
     Meeting,
     MeetingAttendee,
@@ -528,4 +541,5 @@ LEDGER_MODELS: tuple[type[SyncedRecord], ...] = (
     FundEntry,
     TrainingRecord,
     CommunityBrand,
+    AppraisalSection,
 )

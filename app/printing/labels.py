@@ -336,3 +336,9 @@ CHOICES.update({
     ("cobuild_item", "list_kind"): COBUILD_LISTS,
     ("cobuild_item", "status"): COBUILD_STATUS,
 })
+
+EVALUATION_METHODS: dict[str, str] = {
+    "dispatch_review": "跟踪调度",
+    "on_site_check": "实地查看",
+    "interview": "座谈访谈",
+}

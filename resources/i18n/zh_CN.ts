@@ -293,6 +293,105 @@
     </message>
 </context>
 <context>
+    <name>AppraisalPage</name>
+    <message>
+        <source>Report and appraisal material</source>
+        <translation>述职评议考核材料</translation>
+    </message>
+    <message>
+        <source> (year)</source>
+        <translation> 年</translation>
+    </message>
+    <message>
+        <source>The secretary&apos;s report: what was done this year, the problems, next year&apos;s plans…</source>
+        <translation>书记述职报告：本年度做了哪些工作、存在的问题、明年的打算……</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>导出PDF…</translation>
+    </message>
+    <message>
+        <source>Export Word…</source>
+        <translation>导出Word…</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>The secretary&apos;s report</source>
+        <translation>书记述职报告</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>已保存</translation>
+    </message>
+    <message>
+        <source>Nothing written for this year yet</source>
+        <translation>本年度尚未撰写</translation>
+    </message>
+    <message>
+        <source>Not saved yet…</source>
+        <translation>尚未保存…</translation>
+    </message>
+    <message>
+        <source>Edit the secretary&apos;s report {year}</source>
+        <translation>修改{year}年度书记述职报告</translation>
+    </message>
+    <message>
+        <source>Report and appraisal material {year}</source>
+        <translation>{year}年度述职评议考核材料</translation>
+    </message>
+    <message>
+        <source>Export PDF</source>
+        <translation>导出PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export Word</source>
+        <translation>导出Word</translation>
+    </message>
+    <message>
+        <source>Word files (*.docx)</source>
+        <translation>Word 文件 (*.docx)</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>Saved to {path} ({count} pages)</source>
+        <translation>已保存到 {path}（共 {count} 页）</translation>
+    </message>
+    <message>
+        <source>Saved to {path}</source>
+        <translation>已保存到 {path}</translation>
+    </message>
+    <message>
+        <source>“{path}” could not be written: it may be open in another program, or the folder may be read-only. Close it or choose another place; nothing was changed.</source>
+        <translation>无法写入“{path}”：它可能正被其他程序打开，或文件夹是只读的。请关闭它或换个位置；什么都没有改动。</translation>
+    </message>
+    <message>
+        <source>“{path}” could not be written: {reason}</source>
+        <translation>无法写入“{path}”：{reason}</translation>
+    </message>
+    <message>
+        <source>Assembling the report and appraisal material…</source>
+        <translation>正在汇总述职评议考核材料…</translation>
+    </message>
+    <message>
+        <source>The material assembles the year&apos;s figures from the ledgers: the three meetings and one lesson against the rules with the gaps named, secretary projects, appeals, the work day by organ, the five guarantees, funds and training. Write your own report below; it opens the material.</source>
+        <translation>材料从各台账汇总本年度数据：“三会一课”对照规定的落实情况（列明缺项）、书记项目、民生诉求、分单位的社区工作日反馈、“五包保”、经费和培训。请在下面撰写书记述职报告，它放在材料的开头。</translation>
+    </message>
+</context>
+<context>
     <name>AttachmentsPanel</name>
     <message>
         <source>Add photos…</source>
@@ -2712,6 +2811,10 @@ You can undo this with Ctrl+Z.</source>
         <translation>社区品牌</translation>
     </message>
     <message>
+        <source>Report and appraisal</source>
+        <translation>述职评议考核</translation>
+    </message>
+    <message>
         <source>Venues</source>
         <translation>阵地</translation>
     </message>
@@ -3138,6 +3241,10 @@ in progress {doing}</source>
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <source>Report and appraisal material {year}</source>
+        <translation>{year}年度述职评议考核材料</translation>
     </message>
 </context>
 <context>

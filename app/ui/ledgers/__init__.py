@@ -30,6 +30,7 @@ TITLES = {
     "venues": QT_TRANSLATE_NOOP("Ledgers", "Venues"),
     "brands": QT_TRANSLATE_NOOP("Ledgers", "Community brand"),
     "notices": QT_TRANSLATE_NOOP("Ledgers", "Notices"),
+    "appraisal": QT_TRANSLATE_NOOP("Ledgers", "Report and appraisal"),
 }
 
 # Which page opens a record of a kind named by the dashboard's to-do list.
@@ -63,6 +64,7 @@ PAGES = {
     "venues": ("venues", "VenuesPage"),
     "brands": ("lists", "brand_page"),
     "notices": ("notices", "NoticesPage"),
+    "appraisal": ("appraisal", "AppraisalPage"),
 }
 # Pages with a section of their own; the others are the work ledgers.
 OWN_SECTIONS = ("dashboard", "notices")

@@ -37,6 +37,7 @@ FORM_OF_THE_SELECTED_APPEAL = QT_TRANSLATE_NOOP("PrintChoiceDialog", "Form of th
 BLANK_WORK_DAY_SIGN_IN_SHEET = QT_TRANSLATE_NOOP("PrintChoiceDialog", "Blank work-day sign-in sheet")
 COMMUNITY_WORK_DAY_SIGN_IN_SHEET = QT_TRANSLATE_NOOP("PrintChoiceDialog", "Community work day sign-in sheet")
 YEARLY_LEDGER_BOOK_YEAR = QT_TRANSLATE_NOOP("PrintChoiceDialog", "Yearly ledger book {year}")
+APPRAISAL_MATERIAL_YEAR = QT_TRANSLATE_NOOP("PrintChoiceDialog", "Report and appraisal material {year}")
 
 
 class PrintChoiceDialog(QDialog):
@@ -100,6 +101,13 @@ def print_choices(parent: QWidget, runner: Runner, db: Database, key: str, page:
         choices.append((_t(BLANK_WORK_DAY_SIGN_IN_SHEET),
                         lambda: docs.blank_signin_preview(
                             parent, runner, db, _t(COMMUNITY_WORK_DAY_SIGN_IN_SHEET), workday=True)))
+    if key == "appraisal":
+        year = _year(page)
+        save: Any = getattr(page, "save", None)
+        if callable(save):
+            save()  # what was typed a moment ago is on paper too
+        choices.append((_t(APPRAISAL_MATERIAL_YEAR).format(year=year),
+                        lambda: docs.appraisal_preview(parent, runner, db, year)))
     if isinstance(page, RecordListView) and page.kind in LEDGER_KINDS and key not in PAGE_LEDGERS:
         choices.append(ledger(page.kind, None))
     if key in ("dashboard", "overview") or not choices:

@@ -80,3 +80,11 @@ def book_preview(parent: QWidget | None, runner: Runner, db: Database, year: int
 
     return _dialog(parent, runner, f"{year}年度{BOOK_TITLE}",
                    lambda path, options: print_book(db, year, path, options))
+
+
+def appraisal_preview(parent: QWidget | None, runner: Runner, db: Database, year: int) -> PrintPreviewDialog:
+    """The year's report-and-appraisal material (no ID numbers or phones on it)."""
+    from app.printing.appraisal import TITLE, print_appraisal
+
+    return _dialog(parent, runner, f"{year}年度{TITLE}",
+                   lambda path, options: print_appraisal(db, year, path, options), personal_data=False)
