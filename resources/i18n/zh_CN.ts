@@ -4398,6 +4398,10 @@ Restore the ledger from that backup now? The damaged file is kept aside.</source
         <source>The sync keys are kept in the system keyring, which does not answer now. Log in to the desktop again and retry.</source>
         <translation>同步密钥保存在系统钥匙串中，钥匙串现在没有响应。请重新登录桌面后再试。</translation>
     </message>
+    <message>
+        <source>The package content does not match its header: its changes per kind of record differ.</source>
+        <translation>同步包的内容与包头不符：各类记录的变更条数对不上。</translation>
+    </message>
 </context>
 <context>
     <name>SyncController</name>
