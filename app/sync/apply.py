@@ -38,6 +38,7 @@ from app.sync.tables import (
     ZERO_STAMP,
     SyncTable,
     among,
+    chunks,
     load_stamps,
     store_stamps,
     synced_tables,
