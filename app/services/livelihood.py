@@ -26,6 +26,7 @@ from app.services.appeals import RESOLVED_STATES
 from app.services.counting import Stats
 from app.services.errors import DomainError, FieldError, NotFoundError, ValidationError
 from app.services.fields import Field, Kind
+from app.services.funds import fen_to_yuan
 from app.services.ledger_common import LedgerService, Values, validate
 from app.services.projects import FINISHED
 
@@ -40,7 +41,7 @@ MAX_FUNDS_FEN = 10_000_000_000
 PART_FIELDS = (
     Field("work", Kind.LONG_TEXT, max_len=5000),
     Field("beneficiaries", Kind.INT, minimum=0, maximum=MAX_BENEFICIARIES, default=0),
-    Field("funds_fen", Kind.FEN, minimum=0, maximum=MAX_FUNDS_FEN, default=0),
+    Field("funds_fen", Kind.FEN, minimum=0, default=0),
 )
 PROGRESS_FIELDS = (
     Field("month", required=True, max_len=10),
@@ -220,6 +221,8 @@ class LivelihoodService(LedgerService):
         """Write the community's part of a project (created on first save); returns its id."""
         cleaned = validate(PART_FIELDS, values)
         cleaned["funds_fen"] = cleaned.get("funds_fen") or 0
+        if cleaned["funds_fen"] > MAX_FUNDS_FEN:
+            raise ValidationError([FieldError("funds_fen", "too_large", {"max": fen_to_yuan(MAX_FUNDS_FEN)})])
         with self.db.session() as session:
             self._project(session, project_id)
             part = self._part_of(session, project_id)
