@@ -123,7 +123,8 @@ class LivelihoodPage(QWidget):
 
         self.progress = QTableWidget(0, 3, self)
         self.progress.setObjectName("progress")
-        self.progress.setHorizontalHeaderLabels([self.tr("Month"), self.tr("Progress (%)"), self.tr("In words")])
+        self.progress.setHorizontalHeaderLabels(
+            [self.tr("Month"), self.tr("Progress (%)"), self.tr("In words")])
         self.progress.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.progress.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.progress.verticalHeader().setVisible(False)
@@ -286,9 +287,9 @@ class LivelihoodPage(QWidget):
         kinds = {"appeal": self.tr("Appeal"), "secretary_project": self.tr("Secretary project")}
         for link in view.links:
             state = self.tr("solved") if link.solved else self.tr("not solved yet")
-            item = QListWidgetItem(f"{kinds[link.kind]}：{link.label}（{state}）")
-            item.setData(ID_ROLE, link.id)
-            self.links.addItem(item)
+            entry = QListWidgetItem(f"{kinds[link.kind]}：{link.label}（{state}）")
+            entry.setData(ID_ROLE, link.id)
+            self.links.addItem(entry)
 
     def _on_changed(self, kind: str) -> None:
         if kind in WATCHED:

@@ -23,7 +23,8 @@ _KIND_FIELDS = {
 
 _ERRORS = {
     "bad_year": QT_TRANSLATE_NOOP("Labels", "The year must be between {min} and {max}."),
-    "progress_empty": QT_TRANSLATE_NOOP("Labels", "Enter the percentage done or a few words on the progress."),
+    "progress_empty": QT_TRANSLATE_NOOP(
+        "Labels", "Enter the percentage done or a few words on the progress."),
     "link_one": QT_TRANSLATE_NOOP("Labels", "Choose one appeal or one secretary project to link."),
     "already_linked": QT_TRANSLATE_NOOP("Labels", "It is already linked to this project."),
 }
