@@ -529,13 +529,20 @@ def install_ledgers(window: MainWindow, db: Database) -> None:
 
 
 def install_excel_import(window: MainWindow) -> None:
-    """File → Import from Excel."""
+    """File → Import from Excel, and the whole ledger exported to one workbook."""
     from app.ui.dialogs.excel_import import open_import_wizard
+    from app.ui.table_export import DatabaseExport
 
     action = QAction(QCoreApplication.translate("Startup", "Import from Excel…"), window)
     action.setObjectName("import_excel")
     action.triggered.connect(lambda _c=False: open_import_wizard(window.controller, window))
-    window.add_file_actions([action])
+    export = DatabaseExport(window, window.controller.runner, window.controller.service.db,
+                            lambda: window.settings.show_sensitive)
+    export_all = QAction(QCoreApplication.translate("Startup", "Export the whole ledger to Excel…"), window)
+    export_all.setObjectName("export_all_excel")
+    export_all.triggered.connect(lambda _c=False: export.ask())
+    export.setObjectName("database_export")
+    window.add_file_actions([action, export_all])
 
 
 def install_sync(window: MainWindow, db: Database,

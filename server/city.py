@@ -24,7 +24,7 @@ from app.identity import DIVISION_CODE_WORDS, division_code_problem, normalise_c
 from app.models import Community, new_id
 from app.models.notices import Notice, NoticeTarget
 from app.models.scope import CITY_SCOPE
-from app.sync.apply import Applier, check_community_writer
+from app.sync.apply import Applier, check_community_writer, insert_rows
 from app.sync.enrolment import MAX_COMPUTERS, EnrolmentCode, proof_matches
 from app.sync.errors import SyncError
 from app.sync.files import read_limited
@@ -42,7 +42,7 @@ from app.sync.package import (
 )
 from app.sync.report import ImportReport, PackageHeader, Source, Target
 from app.sync.service import build_report
-from app.sync.tables import chunks, synced_tables
+from app.sync.tables import among, synced_tables
 from server.migrate import locked_transaction, upgrade
 from server.models import (
     CommunityNode,
@@ -63,6 +63,11 @@ _SEQ_LOCK = 7_531_001
 # The namespace of the per-community locks (the second key is a hash of the community's id):
 # the writes of one community wait for each other, those of different communities do not.
 _COMMUNITY_LOCKS = 7_531_003
+
+
+# The columns of a change appended to the sequence (its number is the table's own).
+_CHANGE_COLUMNS = ["change_id", "table_name", "record_id", "community_id", "op", "fields", "hlc",
+                   "source_node", "received_at"]
 
 
 class ServerError(Exception):
@@ -100,6 +105,18 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cur.close()
 
 
+def _postgresql_session(dbapi_connection: Any, _record: Any) -> None:
+    # A statement run often is prepared, and PostgreSQL then plans it once for any parameters:
+    # planned while a table was small, a look-up of many ids (``= ANY`` of an array) stays a
+    # sequential scan after the table has grown to millions of rows, a thousand comparisons per
+    # row.  Planned for its parameters each time, it uses the index (planning costs far less).
+    autocommit = dbapi_connection.autocommit
+    dbapi_connection.autocommit = True
+    with dbapi_connection.cursor() as cur:
+        cur.execute("SET plan_cache_mode = force_custom_plan")
+    dbapi_connection.autocommit = autocommit
+
+
 def make_server_engine(url: str) -> Engine:
     """An engine for a database URL; a bare path means an SQLite file."""
     # A path is handed over as it is: parsed as a URL, "a%20b" would be read as "a b".
@@ -114,6 +131,8 @@ def make_server_engine(url: str) -> Engine:
         ensure_private(Path(database), tighten=False)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
+    elif engine.dialect.name == "postgresql":
+        event.listen(engine, "connect", _postgresql_session)
     return engine
 
 
@@ -433,22 +452,19 @@ class CityServer:
         if not changes:
             return
         known: set[str] = set()
-        ids = [c["id"] for c in changes]
-        for part in chunks(ids):
-            known.update(session.scalars(
-                select(ServerChange.change_id).where(ServerChange.change_id.in_(part))))
+        for matching in among(session, ServerChange.change_id, [c["id"] for c in changes]):
+            known.update(session.scalars(select(ServerChange.change_id).where(matching)))
         now = datetime.now()
         rows = []
+        dumps = orjson.dumps
         for c in changes:
             if c["id"] in known:
                 continue
             known.add(c["id"])
-            rows.append({"change_id": c["id"], "table_name": c["table"], "record_id": c["record"],
-                         "community_id": c["community"], "op": c["op"],
-                         "fields": orjson.dumps(c["fields"]).decode(), "hlc": c["hlc"],
-                         "source_node": source_node, "received_at": now})
-        if rows:
-            session.execute(ServerChange.__table__.insert(), rows)  # type: ignore[attr-defined]
+            rows.append((c["id"], c["table"], c["record"], c["community"], c["op"],
+                         dumps(c["fields"]).decode(), c["hlc"], source_node, now))
+        insert_rows(session.connection(), ServerChange.__table__, _CHANGE_COLUMNS,  # type: ignore[arg-type]
+                    rows)
 
     # --- export -----------------------------------------------------------------------------
 

@@ -27,6 +27,8 @@ class ServerSettings(BaseSettings):
     session_hours: int = Field(default=8, ge=1, le=24 * 7)
     # Send the session cookie over HTTPS only (set it behind the HTTPS reverse proxy).
     cookie_secure: bool = False
+    # Pushes one worker process applies at once; the others wait their turn.
+    imports_at_once: int = Field(default=2, ge=1, le=64)
     # The web page lists communities that have not synced for this many days.
     stale_days: int = Field(default=7, ge=1, le=3650)
 

@@ -172,6 +172,7 @@ APPEAL_STEPS: dict[str, str] = {
     "reopen": "回访不满意，重办",
     "archive": "归档",
     "correct": "更正",
+    "import": "从Excel台账导入",
 }
 
 # The fields a correction names in the trail.
@@ -268,6 +269,73 @@ FUND_KINDS: dict[str, str] = {
     "serving_residents": "服务群众专项经费",
     "other": "其他经费",
 }
+
+# The sheets of a whole-database export of the kinds that have no registry ledger above:
+# kind -> (the sheet's title, list column key -> its header).
+ARCHIVE_SHEETS: dict[str, tuple[str, dict[str, str]]] = {
+    "meeting": ("会议活动", {
+        "starts_at": "开始时间", "kind": "会议类型", "topic": "主题", "place": "地点", "host": "主持人",
+        "party_group": "党小组", "expected": "应到人数", "present": "实到人数", "on_leave": "请假人数"}),
+    "appeal": ("民生诉求", {
+        "number": "诉求编号", "received_at": "受理时间", "channel": "来源渠道", "category": "诉求类别",
+        "urgency": "紧急程度", "resident_name": "诉求人", "resident_phone": "联系电话", "compound": "小区",
+        "building": "楼栋", "content": "诉求内容", "assignee_name": "承办单位", "deadline": "办理期限",
+        "state": "办理状态", "visit_result": "回访结果"}),
+    "secretary_project": ("书记项目", {
+        "year": "年度", "title": "项目名称", "secretary_name": "领办书记", "level": "层级",
+        "team": "项目团队", "milestones_done": "已完成节点", "milestones_total": "节点数", "status": "状态"}),
+    "workday_visit": ("社区工作日报到", {
+        "month": "月份", "organ": "单位", "cadre": "干部", "arrived_at": "到岗时间", "left_at": "离岗时间",
+        "service": "服务内容", "party_lesson": "讲党课", "pairing_household": "结对户",
+        "goods_fen": "帮扶物资（元）", "confirmed": "已确认"}),
+    "fund_entry": ("经费收支明细", {
+        "entry_date": "日期", "fund": "经费", "voucher_no": "凭证号", "direction": "收支",
+        "amount_fen": "金额（元）", "purpose": "用途", "handler": "经办人"}),
+    "compound_guarantee": ("小区管理包保", {
+        "compound": "小区", "leader_name": "包保领导", "leader_post": "职务", "leader_unit": "所在单位",
+        "since": "包保起始日期", "tasks_done": "已完成任务"}),
+    "organ": ("机关单位", {
+        "name": "单位名称", "contact": "联系人", "phone": "联系电话", "address": "地址",
+        "cadre_count": "干部人数"}),
+    "cadre": ("机关干部", {
+        "name": "姓名", "organ": "所在单位", "post": "职务", "phone": "联系电话", "is_party_member": "党员"}),
+    "training_record": ("培训记录", {
+        "trained_on": "培训日期", "person_name": "姓名", "post": "职务", "course": "培训内容",
+        "hours": "学时", "organiser": "组织单位"}),
+    "fund": ("经费", {
+        "name": "经费名称", "kind": "经费类型", "opening_fen": "期初余额（元）", "balance_fen": "余额（元）",
+        "note": "备注"}),
+    "calendar_day": ("节假日与调休", {"day": "日期", "kind": "类型", "name": "名称"}),
+    "venue": ("阵地", {
+        "name": "阵地名称", "kind": "类型", "setting": "所在场所", "area_m2": "建筑面积（平方米）",
+        "room_count": "功能室数", "rooms_area_m2": "功能室面积（平方米）", "owner": "产权单位",
+        "opening_hours": "开放时间", "address": "地址"}),
+    "venue_room": ("阵地功能室", {
+        "venue": "阵地", "name": "功能室名称", "layout": "类别", "function": "功能",
+        "area_m2": "面积（平方米）", "capacity": "容纳人数", "opening_hours": "开放时间"}),
+    "community_brand": ("社区品牌", {
+        "name": "品牌名称", "founded_year": "创建年份", "level": "认定级别", "recognition": "认定情况",
+        "recognised_year": "认定年份", "description": "品牌内容"}),
+    "cobuild_item": ("区域共建清单", {
+        "list_kind": "清单", "year": "年度", "title": "名称", "status": "状态", "owner": "责任方",
+        "due_date": "完成时限", "unit_count": "共建单位数"}),
+}
+
+CHOICES.update({
+    ("meeting", "kind"): MEETING_KINDS,
+    ("appeal", "channel"): APPEAL_CHANNELS,
+    ("appeal", "category"): APPEAL_CATEGORIES,
+    ("appeal", "urgency"): APPEAL_URGENCY,
+    ("appeal", "state"): APPEAL_STATES,
+    ("appeal", "visit_result"): VISIT_RESULTS,
+    ("secretary_project", "level"): SECRETARY_LEVELS,
+    ("secretary_project", "status"): PROJECT_STATUS,
+    ("fund_entry", "direction"): {"income": "收入", "expense": "支出"},
+    ("fund", "kind"): FUND_KINDS,
+    ("calendar_day", "kind"): {"holiday": "节假日", "workday": "调休上班"},
+    ("cobuild_item", "list_kind"): COBUILD_LISTS,
+    ("cobuild_item", "status"): COBUILD_STATUS,
+})
 
 EVALUATION_METHODS: dict[str, str] = {
     "dispatch_review": "跟踪调度",

@@ -9,7 +9,7 @@ of an ID number instead of showing 2.2088E+17.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -20,8 +20,11 @@ from app.atomic import atomic_write
 from app.db.database import Database
 from app.printing.base import PrintOptions
 from app.printing.catalog import ledger_kind
-from app.printing.labels import CHOICES, REGISTRY_LEDGERS, SERIAL
+from app.printing.labels import ARCHIVE_SHEETS, CHOICES, REGISTRY_LEDGERS, SERIAL
 from app.printing.ledgers import LedgerTable, community_of
+from app.printing.venue_report import LAYOUT_WORDS, SETTING_WORDS, VENUE_KIND_WORDS
+from app.printing.work_reports import BRAND_LEVELS
+from app.progress import QUIET, Progress
 from app.services.fields import Kind
 from app.services.identity import mask_id_number, mask_phone
 from app.services.kinds import record_kinds
@@ -60,8 +63,11 @@ def _width(value: Any) -> float:
     return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
 
 
-def write_workbook(path: Path, sheets: Sequence[SheetData]) -> int:
-    """Write ``sheets`` to ``path`` (whole or not at all); return the data rows written."""
+def write_workbook(path: Path, sheets: Sequence[SheetData], progress: Progress = QUIET) -> int:
+    """Write ``sheets`` to ``path`` (whole or not at all); return the data rows written.
+
+    ``progress`` hears of each sheet as it is read, and may stop the export between sheets.
+    """
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
@@ -75,7 +81,9 @@ def write_workbook(path: Path, sheets: Sequence[SheetData]) -> int:
     centred = Alignment(horizontal="center", vertical="center", wrap_text=True)
     used: set[str] = set()
     total = 0
-    for sheet in sheets:
+    for number, sheet in enumerate(sheets):
+        progress.progress(number, len(sheets), sheet.title)
+        progress.check()
         ws = wb.create_sheet(_sheet_name(sheet.name, used))
         rows = [list(r) for r in sheet.rows]
         widths = [float(_width(h)) for h in sheet.headers]
@@ -118,6 +126,8 @@ def write_workbook(path: Path, sheets: Sequence[SheetData]) -> int:
         total += len(rows)
     if not sheets:
         wb.create_sheet("Sheet1")
+    progress.progress(len(sheets), len(sheets))
+    progress.committing()
     atomic_write(path, write=lambda tmp: wb.save(str(tmp)), private=True)
     return total
 
@@ -140,13 +150,22 @@ def _sheet_name(name: str, used: set[str]) -> str:
 
 # --- lists read with the list's own query ---------------------------------------------------
 
+# Choices of the ledgers whose printed words live with their reports.
+_CHOICES = {**CHOICES,
+            ("venue", "kind"): VENUE_KIND_WORDS, ("venue", "setting"): SETTING_WORDS,
+            ("venue_room", "layout"): LAYOUT_WORDS, ("community_brand", "level"): BRAND_LEVELS}
+
 _LIST_FORMATS = {Kind.DATE: DATE, Kind.DATETIME: DATETIME, Kind.INT: INT, Kind.DECIMAL: DECIMAL,
                  Kind.FEN: MONEY}
 
 
 def list_sheet(kind: str, query: ListQuery, *, title: str, headers: Sequence[str], full: bool = False,
-               name: str | None = None, subtitle: str = "") -> SheetData:
-    """The rows ``query`` gives (its search, filters and order applied), typed for a workbook."""
+               name: str | None = None, subtitle: str = "",
+               words: Callable[[Kind, Any], str] | None = None) -> SheetData:
+    """The rows ``query`` gives (its search, filters and order applied), typed for a workbook.
+
+    ``words`` says choices and yes/no as a list on screen says them (the paper's words otherwise).
+    """
     columns = query.columns
     formats = [_LIST_FORMATS.get(c.kind, TEXT) for c in columns]
 
@@ -154,10 +173,12 @@ def list_sheet(kind: str, query: ListQuery, *, title: str, headers: Sequence[str
         if value is None:
             return None
         k = c.kind
+        if words is not None and k in (Kind.BOOL, Kind.CHOICE):
+            return words(k, value)
         if k is Kind.BOOL:
             return "是" if value else "否"
         if k is Kind.CHOICE:
-            return CHOICES.get((kind, c.key), {}).get(str(value), str(value))
+            return _CHOICES.get((kind, c.key), {}).get(str(value), str(value))
         if k is Kind.PHONE:
             return str(value) if full else mask_phone(str(value))
         if k is Kind.ID_NUMBER:
@@ -191,7 +212,7 @@ _DATETIME_TEXT = re.compile(r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$")
 _NUMBER_TEXT = re.compile(r"^-?\d{1,3}(,\d{3})*(\.\d+)?$|^-?\d{1,10}(\.\d+)?$")
 
 
-def _typed(value: str, align: str) -> tuple[Any, str]:
+def typed_cell(value: str, align: str) -> tuple[Any, str]:
     if not value:
         return None, TEXT
     if _DATE_TEXT.match(value):
@@ -215,7 +236,7 @@ def ledger_sheets(table: LedgerTable) -> SheetData:
     for source in [*table.rows, *table.totals]:
         row: list[Any] = []
         for i, text in enumerate(source):
-            value, fmt = _typed(text, aligns[i] if i < len(aligns) else "LEFT")
+            value, fmt = typed_cell(text, aligns[i] if i < len(aligns) else "LEFT")
             if fmt != TEXT:
                 formats[i] = fmt
             row.append(value)
@@ -238,7 +259,7 @@ def export_kind(db: Database, kind: str, path: Path, *, full: bool = False, year
     return write_workbook(path, sheets)
 
 
-def export_database(db: Database, path: Path, *, full: bool = False) -> int:
+def export_database(db: Database, path: Path, *, full: bool = False, progress: Progress = QUIET) -> int:
     """Every kind of record of the community, one sheet each, for archives."""
     svc = RegistryService(db)
     sheets: list[SheetData] = []
@@ -249,7 +270,8 @@ def export_database(db: Database, path: Path, *, full: bool = False) -> int:
         if kind in REGISTRY_LEDGERS:
             sheets.append(registry_sheet(db, kind, full=full, query=query))
         else:
-            headers = [c.key for c in query.columns]
-            sheets.append(list_sheet(kind, query, title=kind, headers=headers, full=full))
-    return write_workbook(path, sheets)
+            title, words = ARCHIVE_SHEETS[kind]
+            headers = [words[c.key] for c in query.columns]
+            sheets.append(list_sheet(kind, query, title=title, headers=headers, full=full))
+    return write_workbook(path, sheets, progress)
 

@@ -15,7 +15,7 @@ In ``handling``: notes, an extension request before the deadline and its decisio
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
 
@@ -23,6 +23,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.models import Building, Compound, PartyGroup, PropertyCompany, ResidentUnit, SyncedRecord
+from app.models.base import new_id
 from app.models.ledgers import (
     Appeal,
     AppealCategory,
@@ -33,10 +34,12 @@ from app.models.ledgers import (
     AssigneeKind,
     VisitResult,
 )
+from app.services import journal
 from app.services.errors import DomainError, FieldError, ValidationError
 from app.services.fields import Field, Kind
 from app.services.ledger_common import LedgerService, Values, rate, validate
 from app.services.workdays import CalendarService, WorkCalendar
+from app.sync.changes import ChangeLog
 
 S = AppealState
 
@@ -113,6 +116,63 @@ def read_correction(note: str) -> dict[str, tuple[str, str]]:
 
 def _reason(text: str) -> None:
     validate((Field("reason", required=True, max_len=200),), {"reason": text})
+
+
+# An appeal from a secretary's own workbook: what was received and, where the sheet says so,
+# who handled it, the reply, when it was resolved and what the return visit found.
+IMPORT_FIELDS = (
+    Field("number", max_len=30),
+    # The receipt as the form takes it, except that a ledger's row must say when it was received.
+    *(replace(f, required=True) if f.name == "received_at" else f for f in RECEIVE_FIELDS),
+    Field("assignee_name", max_len=100),
+    Field("deadline", Kind.DATE),
+    Field("reply", Kind.LONG_TEXT),
+    Field("closed_at", Kind.DATETIME),
+    Field("visit_result", Kind.CHOICE, choices=_choices(VisitResult)),
+    Field("visited_at", Kind.DATETIME),
+)
+_STATE_RANK = {s.value: n for n, s in enumerate(
+    (S.RECEIVED, S.RETURNED, S.DISPATCHED, S.HANDLING, S.CLOSED, S.VISITED, S.ARCHIVED))}
+
+
+def validate_imported(values: Values) -> Values:
+    """The checked values of an imported appeal, or one ValidationError listing every problem.
+
+    The sheet must tell a story the workflow could have made: a resolved appeal has its reply and
+    the day it was resolved, a return visit follows the resolution, and no step comes before the
+    receipt.
+    """
+    errors: list[FieldError] = []
+    try:
+        cleaned = validate(IMPORT_FIELDS, values)
+    except ValidationError as exc:
+        errors.extend(exc.errors)
+        cleaned = {}
+        for f in IMPORT_FIELDS:
+            if not any(e.field == f.name for e in exc.errors):
+                cleaned[f.name] = validate((f,), values)[f.name]
+    if not cleaned.get("visit_result"):
+        cleaned["visit_result"] = None  # not visited: no result, as the workflow leaves it
+    received, closed = cleaned.get("received_at"), cleaned.get("closed_at")
+    visited = cleaned.get("visited_at")
+    if closed is not None and not cleaned.get("reply"):
+        errors.append(FieldError("reply", "required"))
+    if cleaned.get("reply") and closed is None and "closed_at" in cleaned:
+        errors.append(FieldError("closed_at", "required"))
+    if (cleaned.get("visit_result") or visited is not None) and closed is None and "closed_at" in cleaned:
+        errors.append(FieldError("closed_at", "required"))
+    if visited is not None and not cleaned.get("visit_result"):
+        errors.append(FieldError("visit_result", "required"))
+    for name, after, when in (("closed_at", "received_at", closed), ("visited_at", "closed_at", visited)):
+        before = cleaned.get(after)
+        if when is not None and before is not None and when.date() < before.date():
+            errors.append(FieldError(name, "date_order", {"after": after}))
+    deadline = cleaned.get("deadline")
+    if deadline is not None and received is not None and deadline < received.date():
+        errors.append(FieldError("deadline", "date_order", {"after": "received_at"}))
+    if errors:
+        raise ValidationError(errors)
+    return cleaned
 
 
 # --- rules ------------------------------------------------------------------------------
@@ -457,6 +517,105 @@ class AppealService(LedgerService):
                 log.deleted(event)
             log.deleted(appeal)
 
+    # --- imported from a workbook ----------------------------------------------------
+
+    def import_many_in(self, session: Session, log: ChangeLog, rows: list[Values]) -> list[str]:
+        """Appeals from a workbook, in the caller's transaction: each checked as
+        :func:`validate_imported` checks one, numbered where the sheet gives no number, placed in
+        the state its columns tell, with one 导入 step in its trail."""
+        cleaned = [validate_imported(v) for v in rows]
+        self._check_import_refs(session, cleaned)
+        rules, cal = self.rules(), self.calendar()
+        receivers = self._receivers(session)
+        last: dict[int, int] = {}
+        appeals: list[Values] = []
+        events: list[Values] = []
+        community_id = self.community_id
+        for values in cleaned:
+            record = {**values, **self._imported_state(values, rules, cal, receivers)}
+            if not record.get("number"):
+                year = values["received_at"].year
+                if year not in last:
+                    last[year] = self._last_sequence(session, year, cleaned)
+                last[year] += 1
+                record["number"] = self._format_number(year, last[year])
+            record.update(id=new_id(), community_id=community_id)
+            appeals.append(record)
+            events.append({"appeal_id": record["id"], "at": values["received_at"], "actor": "",
+                           "step": "import", "state_after": record["state"], "note": "",
+                           "id": new_id(), "community_id": community_id})
+        log.bulk_created(Appeal, appeals)
+        log.bulk_created(AppealEvent, events)
+        journal.note_created(Appeal, [a["id"] for a in appeals])
+        journal.note_created(AppealEvent, [e["id"] for e in events])
+        return [a["id"] for a in appeals]
+
+    def update_imported_in(self, session: Session, log: ChangeLog, appeal_id: str, values: Values) -> Values:
+        """An appeal already in the ledger, with what a workbook says of it; the workflow's state
+        only ever moves forward (an appeal archived since is not taken back to 已办结)."""
+        cleaned = validate_imported(values)
+        appeal = self.load(session, Appeal, appeal_id, "appeal")
+        self._check_import_refs(session, [cleaned])
+        state = self._imported_state(cleaned, self.rules(), self.calendar(), self._receivers(session))
+        if _STATE_RANK[state["state"]] <= _STATE_RANK.get(appeal.state, 0):
+            state = {}
+        return self.change(session, appeal, {**cleaned, **state})
+
+    def _check_import_refs(self, session: Session, rows: list[Values]) -> None:
+        for model, name in ((Compound, "compound_id"), (Building, "building_id")):
+            wanted = {v[name] for v in rows if v.get(name)}
+            found = set(session.scalars(select(model.id).where(self.live(model), model.id.in_(wanted))))
+            if wanted - found:
+                raise ValidationError([FieldError(name, "ref_missing")])
+
+    def _receivers(self, session: Session) -> dict[str, tuple[str, str]]:
+        """Receivers by name: the community's party groups, resident units and property companies."""
+        found: dict[str, tuple[str, str]] = {}
+        for kind, model in _ASSIGNEE_MODELS.items():
+            table: Any = model
+            for record_id, name in session.execute(select(table.id, table.name).where(self.live(table))):
+                found.setdefault(str(name).strip(), (kind, record_id))
+        return found
+
+    @staticmethod
+    def _imported_state(values: Values, rules: AppealRules, cal: WorkCalendar,
+                        receivers: dict[str, tuple[str, str]]) -> Values:
+        """The workflow's fields of an imported appeal, as its columns tell them."""
+        received: datetime = values["received_at"]
+        out: Values = {"state": S.RECEIVED.value}
+        name = (values.get("assignee_name") or "").strip()
+        deadline = values.get("deadline")
+        if name:
+            kind, record_id = receivers.get(name, (AssigneeKind.DEPARTMENT.value, None))
+            if deadline is None:
+                days = rules.deadline_days(values["category"], values["urgency"])
+                deadline = received.date() if days == 0 else cal.add_workdays(received.date(), days)
+            out.update(state=S.HANDLING.value, assignee_kind=kind, assignee_id=record_id,
+                       dispatched_at=received, accepted_at=received, deadline=deadline)
+        closed: datetime | None = values.get("closed_at")
+        if closed is not None:
+            out.update(state=S.CLOSED.value,
+                       closed_on_time=deadline is None or closed.date() <= deadline)
+        result = values.get("visit_result")
+        if result in (VisitResult.SATISFIED.value, VisitResult.MOSTLY.value):
+            out["state"] = S.VISITED.value
+        elif result == VisitResult.DISSATISFIED.value:
+            out.update(state=S.HANDLING.value, reopen_count=1)
+        return out
+
+    def _last_sequence(self, session: Session, year: int, rows: list[Values]) -> int:
+        """The highest sequence of ``year`` in the ledger and among the numbers a sheet gives."""
+        prefix = f"{year}-"
+        numbers = list(session.scalars(select(Appeal.number).where(
+            Appeal.community_id == self.community_id, Appeal.number.startswith(prefix))))
+        numbers += [v["number"] for v in rows if str(v.get("number") or "").startswith(prefix)]
+        heads = [n.removeprefix(prefix).split("-")[0] for n in numbers]
+        return max((int(h) for h in heads if h.isdigit()), default=0)
+
+    def _format_number(self, year: int, seq: int) -> str:
+        computer = self.db.computer_number
+        return f"{year}-{seq:05d}" if computer == 1 else f"{year}-{seq:05d}-{computer}"
+
     # --- reading ------------------------------------------------------------------
 
     def get(self, appeal_id: str) -> AppealView:
@@ -565,6 +724,4 @@ class AppealService(LedgerService):
         last = session.scalar(select(func.max(Appeal.number)).where(
             Appeal.community_id == self.community_id, Appeal.number.startswith(prefix)))
         head = last.removeprefix(prefix).split("-")[0] if last else ""
-        seq = int(head) + 1 if head.isdigit() else 1
-        computer = self.db.computer_number
-        return f"{prefix}{seq:05d}" if computer == 1 else f"{prefix}{seq:05d}-{computer}"
+        return self._format_number(year, int(head) + 1 if head.isdigit() else 1)

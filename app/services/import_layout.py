@@ -11,9 +11,10 @@ import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
+from app.services.fields import parse_date
 from app.services.spreadsheet import Cell, Sheet
 
 _HEADER_SCAN = 20
@@ -165,6 +166,21 @@ def date_input(cell: Cell) -> Any:
                 return serial
         return text
     return cell
+
+
+def datetime_input(cell: Cell) -> Any:
+    """A date-and-time cell: a real one as it is, a date alone (typed or real) at midnight, other
+    text left to the field's own parsing (so an impossible date is refused, not guessed)."""
+    if isinstance(cell, datetime):
+        return cell
+    value = date_input(cell)
+    if isinstance(value, date):
+        return datetime.combine(value, time())
+    if isinstance(value, str):
+        day = parse_date(value)
+        if day is not None:
+            return datetime.combine(day, time())
+    return value
 
 
 def text_input(cell: Cell) -> Any:

@@ -19,11 +19,13 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
+from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from app.atomic import atomic_write
 from app.db.database import Database
@@ -35,16 +37,18 @@ from app.models import (
     PropertyCompany,
     ResidentUnit,
 )
-from app.models.ledgers import Organ
+from app.models.ledgers import Appeal, Organ
 from app.models.local import LocalState
 from app.models.scope import live_in, seen_by
 from app.progress import Progress
+from app.services.appeals import IMPORT_FIELDS, AppealService, validate_imported
 from app.services.errors import DomainError, FieldError, ValidationError
-from app.services.fields import Kind, clean
+from app.services.fields import Field, Kind, clean
 from app.services.import_layout import (
     ColumnMap,
     Layout,
     date_input,
+    datetime_input,
     find_layout,
     is_blank,
     is_totals,
@@ -77,6 +81,19 @@ CHOICE_WORDS: dict[str, dict[str, str]] = {
              "企业": "enterprise", "学校": "school", "医院": "hospital", "机关": "organ",
              "事业单位": "organ", "社会组织": "social", "其他": "other"},
     "role": {"主任": "主任", "业委会主任": "主任", "副主任": "副主任", "委员": "委员"},
+    "channel": {"12345": "hotline", "12345热线": "hotline", "热线": "hotline", "热线电话": "hotline",
+                "电话": "hotline", "来电": "hotline", "市民热线": "hotline", "app": "app", "APP": "app",
+                "网络": "app", "网上": "app", "微信": "app", "小程序": "app", "网络平台": "app",
+                "来访": "visit", "上门": "visit", "走访": "visit", "现场": "visit", "来信来访": "visit",
+                "网格员": "grid_worker", "网格": "grid_worker", "网格上报": "grid_worker", "其他": "other",
+                "其它": "other"},
+    "category": {"咨询": "consultation", "咨询类": "consultation", "求助": "help", "求助类": "help",
+                 "投诉": "complaint", "投诉类": "complaint", "建议": "suggestion", "建议类": "suggestion",
+                 "意见建议": "suggestion"},
+    "urgency": {"一般": "normal", "普通": "normal", "否": "normal", "紧急": "emergency", "加急": "emergency",
+                "特急": "emergency", "是": "emergency"},
+    "visit_result": {"满意": "satisfied", "非常满意": "satisfied", "基本满意": "mostly", "较满意": "mostly",
+                     "比较满意": "mostly", "不满意": "dissatisfied"},
 }
 
 
@@ -88,7 +105,10 @@ class ImportKind:
     aliases: dict[str, tuple[str, ...]]
     # Keys telling that two rows are the same record, tried in order.
     identity: Callable[[Values], list[tuple[Any, ...]]]
+    key_fields: tuple[str, ...]  # the fields the keys are made of
     creatable: tuple[str, ...] = ()  # referenced kinds that --create-missing may create
+    # The field whose cell a duplicate of an earlier row is told on, by the identity key it matched.
+    duplicate_field: Callable[[tuple[Any, ...]], str] = lambda _key: "name"
 
 
 def _member_identity(v: Values) -> list[tuple[Any, ...]]:
@@ -100,11 +120,22 @@ def _member_identity(v: Values) -> list[tuple[Any, ...]]:
     return keys
 
 
-def _by(*names: str) -> Callable[[Values], list[tuple[Any, ...]]]:
+def _appeal_identity(v: Values) -> list[tuple[Any, ...]]:
+    """An appeal is its number, or who said what when (the day it was received)."""
+    keys: list[tuple[Any, ...]] = []
+    if v.get("number"):
+        keys.append(("number", v["number"]))
+    received = v.get("received_at")
+    if isinstance(received, datetime) and v.get("content"):
+        keys.append(("who_what", received, v.get("resident_name") or "", v["content"]))
+    return keys
+
+
+def _by(*names: str) -> tuple[Callable[[Values], list[tuple[Any, ...]]], tuple[str, ...]]:
     def identity(v: Values) -> list[tuple[Any, ...]]:
         values = tuple(v.get(n) for n in names)
         return [values] if all(values) else []
-    return identity
+    return identity, names
 
 
 IMPORT_KINDS: dict[str, ImportKind] = {k.kind: k for k in (
@@ -125,7 +156,9 @@ IMPORT_KINDS: dict[str, ImportKind] = {k.kind: k for k in (
         "in_service": ("在职党员", "是否在职"),
         "employer": ("工作单位", "单位"),
         "registered_on": ("报到时间", "报到日期", "登记日期"),
-    }, _member_identity, creatable=("party_group", "compound", "building")),
+    }, _member_identity, ("id_number", "name", "birth_date"),
+       creatable=("party_group", "compound", "building"),
+       duplicate_field=lambda key: "id_number" if key[0] == "id" else "name"),
     ImportKind("compound", {
         "name": ("小区名称", "小区", "小区名"),
         "address": ("地址", "小区地址"),
@@ -136,7 +169,7 @@ IMPORT_KINDS: dict[str, ImportKind] = {k.kind: k for k in (
         "fee_collection_rate": ("收缴率", "收缴率(%)", "物业费收缴率"),
         "has_homeowner_committee": ("业委会", "是否成立业委会"),
         "has_red_property_branch": ("红色物业",),
-    }, _by("name")),
+    }, *_by("name")),
     ImportKind("building", {
         "compound": ("小区", "所在小区", "小区名称"),
         "building": ("楼号", "楼栋", "楼栋号"),
@@ -145,14 +178,14 @@ IMPORT_KINDS: dict[str, ImportKind] = {k.kind: k for k in (
         "households": ("户数",),
         "leader_name": ("楼栋长", "楼长"),
         "leader_phone": ("楼栋长电话", "楼长电话", "联系电话"),
-    }, _by("compound_id", "number"), creatable=("compound",)),
+    }, *_by("compound_id", "number"), creatable=("compound",)),
     ImportKind("party_group", {
         "name": ("党小组名称", "党小组", "名称"),
         "kind": ("类型",),
         "compound": ("所在小区", "小区"),
         "leader_name": ("组长", "党小组长"),
         "leader_phone": ("组长电话", "联系电话"),
-    }, _by("name"), creatable=("compound",)),
+    }, *_by("name"), creatable=("compound",)),
     ImportKind("resident_unit", {
         "name": ("单位名称", "名称", "驻区单位"),
         "kind": ("单位类型", "类型"),
@@ -160,40 +193,40 @@ IMPORT_KINDS: dict[str, ImportKind] = {k.kind: k for k in (
         "phone": ("联系电话", "电话"),
         "address": ("地址", "单位地址"),
         "party_org_name": ("党组织名称", "党组织"),
-    }, _by("name")),
+    }, *_by("name")),
     ImportKind("property_company", {
         "name": ("公司名称", "物业公司", "物业公司名称", "名称"),
         "contact": ("联系人", "负责人"),
         "phone": ("联系电话", "电话"),
         "address": ("地址", "公司地址"),
-    }, _by("name")),
+    }, *_by("name")),
     ImportKind("homeowner_committee", {
         "compound": ("小区", "所在小区", "小区名称"),
         "founded_on": ("成立日期", "成立时间"),
         "term_start": ("本届任期开始", "任期开始", "换届时间"),
         "term_end": ("本届任期届满", "任期届满", "任期结束"),
         "note": ("备注",),
-    }, _by("compound_id"), creatable=("compound",)),
+    }, *_by("compound_id"), creatable=("compound",)),
     ImportKind("homeowner_committee_member", {
         "committee": ("小区", "所在小区", "业委会", "小区名称"),
         "name": ("姓名",),
         "role": ("职务",),
         "is_party_member": ("党员", "是否党员"),
         "phone": ("联系电话", "电话", "手机号"),
-    }, _by("committee_id", "name")),
+    }, *_by("committee_id", "name")),
     ImportKind("organ", {
         "name": ("单位名称", "机关名称", "部门", "名称"),
         "contact": ("联系人",),
         "phone": ("联系电话", "电话"),
         "address": ("地址",),
-    }, _by("name")),
+    }, *_by("name")),
     ImportKind("cadre", {
         "organ": ("所在单位", "单位", "机关", "单位名称"),
         "name": ("姓名",),
         "post": ("职务",),
         "phone": ("联系电话", "电话", "手机号"),
         "is_party_member": ("党员", "是否党员"),
-    }, _by("organ_id", "name")),
+    }, *_by("organ_id", "name")),
     ImportKind("training_record", {
         "person_name": ("姓名",),
         "post": ("职务",),
@@ -202,13 +235,35 @@ IMPORT_KINDS: dict[str, ImportKind] = {k.kind: k for k in (
         "trained_on": ("培训日期", "培训时间", "日期"),
         "organiser": ("组织单位", "主办单位"),
         "place": ("地点", "培训地点"),
-    }, _by("person_name", "course", "trained_on")),
+    }, *_by("person_name", "course", "trained_on")),
+    ImportKind("appeal", {
+        "number": ("编号", "诉求编号", "工单号", "工单编号"),
+        "received_at": ("受理时间", "受理日期", "登记时间", "登记日期", "接收时间", "来电时间",
+                        "反映时间", "日期", "时间"),
+        "channel": ("来源", "诉求来源", "渠道", "受理渠道", "反映渠道", "来源渠道"),
+        "resident_name": ("诉求人", "反映人", "来电人", "姓名", "居民姓名", "群众姓名", "联系人"),
+        "resident_phone": ("联系电话", "电话", "手机号", "手机号码", "联系方式"),
+        "address": ("地址", "住址", "居住地址", "诉求地址", "门牌号"),
+        "compound": ("小区", "所在小区", "小区名称"),
+        "building": ("楼栋", "楼号", "楼栋号"),
+        "category": ("诉求类别", "诉求类型", "类别", "类型", "问题类别"),
+        "urgency": ("紧急程度", "缓急程度", "是否紧急"),
+        "content": ("诉求内容", "反映内容", "反映问题", "问题描述", "内容", "诉求事项"),
+        "assignee_name": ("承办单位", "办理单位", "责任单位", "承办人", "交办单位", "派发单位"),
+        "deadline": ("办理期限", "办结时限", "截止日期", "期限"),
+        "reply": ("办理结果", "处理结果", "答复内容", "办理情况", "答复", "处理情况"),
+        "closed_at": ("办结时间", "办结日期", "完成时间", "处理时间"),
+        "visit_result": ("回访结果", "满意度", "回访满意度", "群众评价", "是否满意"),
+        "visited_at": ("回访时间", "回访日期"),
+    }, _appeal_identity, ("number", "received_at", "resident_name", "content"),
+       creatable=("compound", "building"),
+       duplicate_field=lambda key: "number" if key[0] == "number" else "content"),
     ImportKind("part_time_member", {
         "name": ("姓名",),
         "resident_unit": ("所在单位", "单位"),
         "post": ("职务",),
         "phone": ("联系电话", "电话"),
-    }, _by("name")),
+    }, *_by("name")),
 )}
 
 
@@ -326,6 +381,62 @@ class _Lookups:
         return self.compounds.get(_name_key(name))
 
 
+class _Target:
+    """Where the rows of one kind are checked and written: the registry's records by default."""
+
+    kept_when_blank: tuple[str, ...] = ()  # fields a blank cell leaves as the record has them
+
+    def __init__(self, db: Database, kind: str) -> None:
+        self.kind = kind
+        self.registry = RegistryService(db)
+        entity = self.registry.writable_spec(kind)
+        self.model: Any = entity.model
+        self.fields: tuple[Field, ...] = tuple(entity.fields)
+        self.community_id = self.registry.community_id
+
+    def validate(self, values: Values) -> Values:
+        return self.registry.validate(self.kind, values)
+
+    def key_fields(self, names: tuple[str, ...]) -> list[Field]:
+        return [f for f in self.fields if f.name in names]
+
+    def create_many(self, session: Session, log: ChangeLog, rows: list[Values]) -> None:
+        """Rows the plan validated (``PlannedRow.values``), references to created records resolved."""
+        self.registry.bulk_create_in(session, log, self.kind, rows, validated=True)
+
+    def update(self, session: Session, log: ChangeLog, record_id: str, values: Values) -> None:
+        self.registry.update_in(session, log, self.kind, record_id, values)
+
+
+class _AppealTarget(_Target):
+    """Appeals: checked as a workbook tells them (:func:`validate_imported`), written by the
+    appeal service, which places each in the state its columns tell. An appeal numbered by the
+    ledger keeps its number when the sheet gives none."""
+
+    kept_when_blank = ("number",)
+
+    def __init__(self, db: Database, kind: str) -> None:
+        self.kind = kind
+        self.registry = RegistryService(db)
+        self.appeals = AppealService(db)
+        self.model = Appeal
+        self.fields = IMPORT_FIELDS
+        self.community_id = self.appeals.community_id
+
+    def validate(self, values: Values) -> Values:
+        return validate_imported(values)
+
+    def create_many(self, session: Session, log: ChangeLog, rows: list[Values]) -> None:
+        self.appeals.import_many_in(session, log, rows)
+
+    def update(self, session: Session, log: ChangeLog, record_id: str, values: Values) -> None:
+        self.appeals.update_imported_in(session, log, record_id, values)
+
+
+def _target(db: Database, kind: str) -> _Target:
+    return _AppealTarget(db, kind) if kind == "appeal" else _Target(db, kind)
+
+
 def placeholder(kind: str, name: str) -> str:
     """The id a row carries for a record that --create-missing will create."""
     return f"new:{kind}:{name}"
@@ -338,6 +449,8 @@ def _input(kind_fields: dict[str, Kind], name: str, cell: Cell) -> Any:
     fkind = kind_fields.get(name)
     if fkind is Kind.DATE:
         return date_input(cell)
+    if fkind is Kind.DATETIME:
+        return datetime_input(cell)
     value = text_input(cell)
     if value is None:
         return None
@@ -393,14 +506,13 @@ def plan_import(db: Database, kind: str, sheet: Sheet, *, layout: Layout | None 
                 progress: Progress | None = None) -> ImportPlan:
     """Check every row of ``sheet`` as an import of ``kind`` would write it; nothing is written."""
     spec = import_kind(kind)
-    svc = RegistryService(db)
-    entity = svc.writable_spec(kind)
+    target = _target(db, kind)
     layout = layout or sheet_layout(db, kind, sheet)
     mapped = layout.columns.fields
     headers = layout.columns.headers
-    field_kinds = {f.name: f.kind for f in entity.fields}
-    lookups = _Lookups(db, svc.community_id)
-    existing = _existing(db, svc, kind, spec)
+    field_kinds = {f.name: f.kind for f in target.fields}
+    lookups = _Lookups(db, target.community_id)
+    existing = _existing(db, target, spec)
     seen: dict[tuple[Any, ...], int] = {}
     missing: dict[str, set[str]] = {}
     plan = ImportPlan(kind, sheet, layout, [], missing, create_missing)
@@ -416,7 +528,7 @@ def plan_import(db: Database, kind: str, sheet: Sheet, *, layout: Layout | None 
         if is_totals(cells):
             plan.ignored.append(number)
             continue
-        plan.rows.append(_plan_row(kind, spec, svc, mapped, headers, field_kinds, lookups, cells, number,
+        plan.rows.append(_plan_row(kind, spec, target, mapped, headers, field_kinds, lookups, cells, number,
                                    create_missing, missing, existing, seen))
     return plan
 
@@ -428,7 +540,7 @@ def _column(headers: list[str], mapped: dict[int, str], name: str) -> str:
     return name
 
 
-def _plan_row(kind: str, spec: ImportKind, svc: RegistryService, mapped: dict[int, str],
+def _plan_row(kind: str, spec: ImportKind, target: _Target, mapped: dict[int, str],
               headers: list[str], field_kinds: dict[str, Kind], lookups: _Lookups, cells: list[Cell],
               number: int, create_missing: bool, missing: dict[str, set[str]],
               existing: tuple[dict[tuple[Any, ...], str], dict[str, Values]],
@@ -458,13 +570,12 @@ def _plan_row(kind: str, spec: ImportKind, svc: RegistryService, mapped: dict[in
     for fname, code, params in unresolved:
         error(fname, code, params)
     said = {fname for fname, _code, _params in unresolved}
-    given = {k: v for k, v in raw.items() if v is not None}
-    entity = svc.writable_spec(kind)
-    known = _cleaned_fields(entity.fields, given)
+    given = {k: v for k, v in raw.items() if v is not None and not (v == "" and k in target.kept_when_blank)}
+    known = _cleaned_fields(target.key_fields(spec.key_fields), given)
     keys = spec.identity(known)
     for key in keys:
         if key in seen:
-            error("id_number" if key[0] == "id" else "name", "duplicate_in_file", {"row": seen[key]})
+            error(spec.duplicate_field(key), "duplicate_in_file", {"row": seen[key]})
             row.state = RowState.ERROR
             return row
     for key in keys:
@@ -473,7 +584,7 @@ def _plan_row(kind: str, spec: ImportKind, svc: RegistryService, mapped: dict[in
     record_id = next((by_key[k] for k in keys if k in by_key), None)
     current = records.get(record_id, {}) if record_id else {}
     try:
-        row.values = svc.validate(kind, {**current, **given})
+        row.values = target.validate({**current, **given})
     except ValidationError as exc:
         for e in exc.errors:
             if _ref_column(e.field) not in said:
@@ -556,15 +667,14 @@ def _resolve(kind: str, spec: ImportKind, names: dict[str, str], raw: Values, lo
     return errors
 
 
-def _existing(db: Database, svc: RegistryService, kind: str, spec: ImportKind
+def _existing(db: Database, target: _Target, spec: ImportKind
               ) -> tuple[dict[tuple[Any, ...], str], dict[str, Values]]:
-    entity = svc.writable_spec(kind)
-    model: Any = entity.model
-    names = [f.name for f in entity.fields if f.kind is not Kind.MULTI_REF]
+    model = target.model
+    names = [f.name for f in target.fields if f.kind is not Kind.MULTI_REF]
     by_key: dict[tuple[Any, ...], str] = {}
     records: dict[str, Values] = {}
     with db.session() as session:
-        for obj in session.scalars(select(model).where(live_in(model, svc.community_id))):
+        for obj in session.scalars(select(model).where(live_in(model, target.community_id))):
             values = {n: getattr(obj, n) for n in names}
             records[obj.id] = values
             for key in spec.identity(values):
@@ -587,11 +697,14 @@ def apply_import(db: Database, plan: ImportPlan, *, update: bool = False, dry_ru
         result.imported = sum(1 for r in todo if r.state is RowState.NEW)
         result.updated = len(todo) - result.imported
         return result
-    svc = RegistryService(db)
+    target = _target(db, plan.kind)
+    svc = target.registry
     refused: list[RowError] = []
     mapped, headers = plan.layout.columns.fields, plan.layout.columns.headers
 
     def resolved(row: PlannedRow) -> Values:
+        if not created:
+            return row.values
         return {k: created.get(v, v) if isinstance(v, str) else v for k, v in row.values.items()}
 
     with db.session() as session:
@@ -603,7 +716,7 @@ def apply_import(db: Database, plan: ImportPlan, *, update: bool = False, dry_ru
             progress.check()
         # The new rows in one go: checked by the service as one create would be, then inserted
         # with the change log's bulk insert (each row gets its outbox entry).
-        svc.bulk_create_in(session, log, plan.kind, [resolved(r) for r in new])
+        target.create_many(session, log, [resolved(r) for r in new])
         result.imported = len(new)
         for n, row in enumerate(r for r in todo if r.state is RowState.UPDATE):
             if progress is not None and n % 200 == 0:
@@ -611,7 +724,7 @@ def apply_import(db: Database, plan: ImportPlan, *, update: bool = False, dry_ru
                 progress.check()
             assert row.existing_id is not None
             try:
-                svc.update_in(session, log, plan.kind, row.existing_id, resolved(row))
+                target.update(session, log, row.existing_id, resolved(row))
                 result.updated += 1
             except ValidationError as exc:
                 row.state = RowState.ERROR

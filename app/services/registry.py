@@ -143,13 +143,19 @@ class RegistryService:
             self._set_group_buildings(session, log, obj.id, building_ids)
         return obj.id
 
-    def bulk_create_in(self, session: Session, log: ChangeLog, kind: str, rows: list[Values]) -> list[str]:
+    def bulk_create_in(self, session: Session, log: ChangeLog, kind: str, rows: list[Values],
+                       *, validated: bool = False) -> list[str]:
         """Many new records of ``kind`` in the caller's transaction (imports), each checked as
-        :meth:`create` checks one, the references and uniqueness looked up once for all rows."""
+        :meth:`create` checks one, the references and uniqueness looked up once for all rows.
+
+        ``validated`` rows are the output of :meth:`validate` (an import's plan checked each row
+        once already); the database's rules, references and unique keys are checked here all the
+        same, since the ledger may have changed between the plan and the write.
+        """
         spec = self.writable_spec(kind)
         if any(f.kind is Kind.MULTI_REF for f in spec.fields):
             return [self.create_in(session, log, kind, values) for values in rows]
-        cleaned = [self._validate(spec, values, None) for values in rows]
+        cleaned = rows if validated else [self._validate(spec, values, None) for values in rows]
         for f in spec.fields:
             if f.kind is Kind.REF:
                 wanted = {v[f.name] for v in cleaned if v.get(f.name)}

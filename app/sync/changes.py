@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable
 from datetime import datetime
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import insert
@@ -12,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from app.db.database import CLOCK_KEY, Database
 from app.models import OutboxEntry, SyncedRecord, new_id
-from app.sync.codec import to_json_fields
+from app.sync.codec import to_json_value
 from app.sync.tables import note_local_change
 
 UPSERT = "upsert"
@@ -21,6 +22,8 @@ DELETE = "delete"
 # Bookkeeping of the local copy: the stamp replaces them.  ``created_at`` travels with a create
 # so every copy shows the same creation time.
 _SKIP = {"hlc", "updated_at"}
+# An outbox entry's fields: keys sorted, Chinese as it is, dates and decimals as to_json_value writes them.
+_FIELDS_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True, default=to_json_value)
 
 
 def record_fields(obj: SyncedRecord) -> dict[str, Any]:
@@ -85,17 +88,39 @@ class ChangeLog:
             stamp = self.db.clock.now().encode()
             record = dict(base)
             record.update(row)
-            record.setdefault("id", new_id())
+            if not record.get("id"):
+                record["id"] = new_id()
             record.update(created_at=now, updated_at=now, hlc=stamp, deleted_at=None)
             records.append(record)
             fields = {k: v for k, v in record.items() if k not in _SKIP}
             outbox.append(self._outbox_row(table.name, record["id"], record["community_id"],
                                            UPSERT, fields, stamp, now))
         if records:
-            self.session.execute(insert(table), records)
-            self.session.execute(insert(OutboxEntry), outbox)
+            self._insert_many(table, records)
+            self._insert_many(OutboxEntry.__table__, outbox)
             self._save_clock()
         return len(records)
+
+    def _insert_many(self, table: Any, rows: list[dict[str, Any]]) -> None:
+        """One executemany on the driver, each value through its column type's own conversion
+        (dates and times as SQLAlchemy stores them): the statement is not compiled per row."""
+        connection = self.session.connection()
+        dialect = connection.dialect
+        quote = dialect.identifier_preparer.quote
+        columns = [c for c in table.columns if c.key in rows[0]]  # all rows have the same keys
+        converted = [(i, convert) for i, c in enumerate(columns)
+                     if (convert := c.type._cached_bind_processor(dialect)) is not None]
+        values_of = itemgetter(*(c.key for c in columns))
+        sql = (f"INSERT INTO {quote(table.name)} ({', '.join(quote(c.name) for c in columns)}) "
+               f"VALUES ({', '.join('?' for _c in columns)})")
+        params: list[tuple[Any, ...]] = []
+        for row in rows:
+            values = list(values_of(row))
+            for i, convert in converted:
+                if values[i] is not None:
+                    values[i] = convert(values[i])
+            params.append(tuple(values))
+        connection.exec_driver_sql(sql, params)
 
     def _stamp(self, obj: SyncedRecord, now: datetime) -> None:
         obj.updated_at = now
@@ -118,7 +143,7 @@ class ChangeLog:
             "record_id": record_id,
             "community_id": community_id,
             "op": op,
-            "fields": json.dumps(to_json_fields(fields), ensure_ascii=False, sort_keys=True),
+            "fields": _FIELDS_JSON.encode(fields),
             "hlc": stamp,
             "created_at": now,
         }

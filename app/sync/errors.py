@@ -31,6 +31,8 @@ MESSAGES: dict[str, str] = {
     "plain_not_allowed": "the package is not encrypted; packages carried on a USB drive must be",
     "checksum": "the package body does not match its SHA-256 checksum",
     "counts_mismatch": "the package header counts {header} changes but the body holds {body}",
+    "table_counts_mismatch": "the package header counts {header} changes of table '{table}' but the body "
+                             "holds {body}",
     "forbidden_record": "the package writes {table} record {record}, which belongs to {owner_text}; "
                         "a community writes only its own records",
     "bad_range": "the package claims changes {first} to {last} of its computer but carries {count}",

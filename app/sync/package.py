@@ -432,8 +432,12 @@ def read_changes(envelope: Envelope, keys: NodeKeys | None, limits: Limits | Non
     if len(changes) != header.change_count:
         raise SyncError("counts_mismatch", header=header.change_count, body=len(changes))
     counts = Counter(c["table"] for c in changes)
-    if dict(counts) != {k: v for k, v in header.counts.items() if v}:
-        raise SyncError("counts_mismatch", header=header.change_count, body=len(changes))
+    per_table: dict[str, int] = {k: v for k, v in header.counts.items() if v}
+    if dict(counts) != per_table:
+        differing = set(counts) ^ set(per_table) or {t for t in counts if counts[t] != per_table[t]}
+        wrong = sorted(differing)[0]
+        raise SyncError("table_counts_mismatch", table=wrong[:60], header=per_table.get(wrong, 0),
+                        body=counts.get(wrong, 0))
     check_clock(changes, wall_now_ms() if now_ms is None else now_ms)
     return changes
 

@@ -12,8 +12,10 @@ from functools import cache
 from typing import Any
 
 import orjson
-from sqlalchemy import Table, delete, select
+from sqlalchemy import ColumnElement, Table, any_, bindparam, cast, delete, select
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
+from sqlalchemy.types import NullType
 
 from app.identity import RULE
 from app.models import SYNCED_MODELS, SyncedRecord
@@ -76,13 +78,42 @@ def chunks(items: list[str], size: int = CHUNK) -> Iterable[list[str]]:
         yield items[i:i + size]
 
 
+def among(session: Session, column: Any, ids: list[str]) -> Iterable[ColumnElement[bool]]:
+    """Conditions that together match ``column`` to every one of ``ids``, a query each.
+
+    On PostgreSQL one: ``= ANY`` of one array, so a thousand ids are one statement, the same text
+    every time (prepared once per connection), instead of a statement of 500 parameters rendered
+    afresh for every part.  Elsewhere ``IN`` lists of :data:`CHUNK` ids (SQLite bounds
+    the number of parameters of a statement).
+    """
+    if not ids:
+        return
+    if session.get_bind().dialect.name == "postgresql":
+        # The array's text is sent untyped, so the server reads it as an array constant when it
+        # parses the statement (a typed text cast to an array would be parsed again for each row).
+        literal = bindparam(None, _array_literal(ids), type_=NullType())
+        yield column == any_(cast(literal, ARRAY(column.type)))
+        return
+    for part in chunks(ids):
+        yield column.in_(part)
+
+
+def _array_literal(ids: list[str]) -> str:
+    """``ids`` as the text of a PostgreSQL array (the driver's own conversion of a list runs in
+    Python, element by element, several times slower)."""
+    text = '","'.join(ids)
+    if '"' in text or "\\" in text:
+        text = '","'.join(i.replace("\\", "\\\\").replace('"', '\\"') for i in ids)
+    return '{"' + text + '"}'
+
+
 def load_stamps(session: Session, table_name: str, record_ids: list[str]) -> dict[str, dict[str, str]]:
     """The per-field stamps of those records that have differing ones."""
     found: dict[str, dict[str, str]] = {}
-    for part in chunks(record_ids):
+    for matching in among(session, SyncFieldStamp.record_id, record_ids):
         rows = session.execute(
             select(SyncFieldStamp.record_id, SyncFieldStamp.stamps).where(
-                SyncFieldStamp.table_name == table_name, SyncFieldStamp.record_id.in_(part))
+                SyncFieldStamp.table_name == table_name, matching)
         )
         for record_id, text in rows:
             found[record_id] = orjson.loads(text)
@@ -93,10 +124,8 @@ def store_stamps(session: Session, table_name: str, stamps: dict[str, dict[str, 
     """Write per-field stamps; ``None`` (or all-equal stamps) removes the row."""
     if not stamps:
         return
-    ids = list(stamps)
-    for part in chunks(ids):
-        session.execute(delete(SyncFieldStamp).where(
-            SyncFieldStamp.table_name == table_name, SyncFieldStamp.record_id.in_(part)))
+    for matching in among(session, SyncFieldStamp.record_id, list(stamps)):
+        session.execute(delete(SyncFieldStamp).where(SyncFieldStamp.table_name == table_name, matching))
     rows = [
         {"table_name": table_name, "record_id": rid, "stamps": orjson.dumps(m, option=orjson.OPT_SORT_KEYS)
          .decode()}

@@ -232,6 +232,10 @@
         <source>Correction</source>
         <translation>更正</translation>
     </message>
+    <message>
+        <source>Imported from an Excel ledger</source>
+        <translation>从Excel台账导入</translation>
+    </message>
 </context>
 <context>
     <name>AppealsPage</name>
@@ -282,6 +286,10 @@
     <message>
         <source>Correct appeal {number}</source>
         <translation>修改诉求 {number}</translation>
+    </message>
+    <message>
+        <source>Supervision of appeals</source>
+        <translation>民生诉求督办</translation>
     </message>
 </context>
 <context>
@@ -519,6 +527,10 @@
     <message>
         <source>Not held yet: expected {e}, on leave {l}</source>
         <translation>会议尚未召开：应到 {e} 人，已请假 {l} 人</translation>
+    </message>
+    <message>
+        <source>Attendance of {topic}, {time}</source>
+        <translation>{topic}（{time}）出席情况</translation>
     </message>
 </context>
 <context>
@@ -778,6 +790,33 @@
     <message>
         <source>This folder is on another computer (a network drive). Keep the ledger on this computer&apos;s own disk: a database on a shared folder can be damaged.</source>
         <translation>此文件夹在另一台计算机上（网络驱动器）。请把台账保存在本机硬盘上：放在共享文件夹中的数据库可能损坏。</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseExport</name>
+    <message>
+        <source>Export the whole ledger to Excel</source>
+        <translation>导出整个台账到Excel</translation>
+    </message>
+    <message>
+        <source>Whole ledger.xlsx</source>
+        <translation>全部台账.xlsx</translation>
+    </message>
+    <message>
+        <source>{count} record(s) saved to {path}, one sheet for each kind of record.</source>
+        <translation>已将{count}条记录保存到 {path}，每类记录一张工作表。</translation>
+    </message>
+    <message>
+        <source>ID numbers and phone numbers are in full.</source>
+        <translation>身份证号和电话为完整号码。</translation>
+    </message>
+    <message>
+        <source>ID numbers and phone numbers are partly hidden, as on screen.</source>
+        <translation>身份证号和电话与屏幕上一样隐去了部分数字。</translation>
+    </message>
+    <message>
+        <source>Exporting the whole ledger…</source>
+        <translation>正在导出整个台账…</translation>
     </message>
 </context>
 <context>
@@ -2533,6 +2572,14 @@ You can undo this with Ctrl+Z.</source>
         <translation>共建单位</translation>
     </message>
     <message>
+        <source>Resolved on</source>
+        <translation>办结时间</translation>
+    </message>
+    <message>
+        <source>Visited on</source>
+        <translation>回访时间</translation>
+    </message>
+    <message>
         <source>Venue</source>
         <translation>阵地</translation>
     </message>
@@ -3693,6 +3740,14 @@ You can undo this with Ctrl+Z.</source>
         <source>{claimed} project(s) claimed, {done} done, {overdue} overdue; {missing} secretary(ies) without a project</source>
         <translation>已认领项目 {claimed} 个，已完成 {done} 个，逾期 {overdue} 个；{missing} 名书记尚未认领项目</translation>
     </message>
+    <message>
+        <source>Secretaries without a project, {year}</source>
+        <translation>{year}年未认领书记项目的书记</translation>
+    </message>
+    <message>
+        <source>Progress board of the secretary projects, {year}</source>
+        <translation>{year}年书记项目进度看板</translation>
+    </message>
 </context>
 <context>
     <name>QuarterSummary</name>
@@ -3739,6 +3794,10 @@ You can undo this with Ctrl+Z.</source>
     <message>
         <source>Total</source>
         <translation>合计</translation>
+    </message>
+    <message>
+        <source>Work day feedback to organs, {year} quarter {quarter}</source>
+        <translation>{year}年第{quarter}季度社区工作日反馈</translation>
     </message>
 </context>
 <context>
@@ -3928,6 +3987,10 @@ Save this meeting there all the same?</source>
     <message>
         <source>Brought forward {opening} · income {income} · expense {expense} · balance {closing} (yuan)</source>
         <translation>上年结转 {opening} · 收入 {income} · 支出 {expense} · 余额 {closing}（元）</translation>
+    </message>
+    <message>
+        <source>{fund}, {year}</source>
+        <translation>{fund}{year}年收支明细</translation>
     </message>
 </context>
 <context>
@@ -4211,6 +4274,10 @@ Restore the ledger from that backup now? The damaged file is kept aside.</source
     <message>
         <source>Import from Excel…</source>
         <translation>从Excel导入…</translation>
+    </message>
+    <message>
+        <source>Export the whole ledger to Excel…</source>
+        <translation>导出整个台账到Excel…</translation>
     </message>
     <message>
         <source>The program stopped on an unexpected error. The details are in {path}. Please send this file to whoever looks after the program.</source>
@@ -4546,6 +4613,10 @@ Restore the ledger from that backup now? The damaged file is kept aside.</source
         <source>The sync keys are kept in the system keyring, which does not answer now. Log in to the desktop again and retry.</source>
         <translation>同步密钥保存在系统钥匙串中，钥匙串现在没有响应。请重新登录桌面后再试。</translation>
     </message>
+    <message>
+        <source>The package content does not match its header: its changes per kind of record differ.</source>
+        <translation>同步包的内容与包头不符：各类记录的变更条数对不上。</translation>
+    </message>
 </context>
 <context>
     <name>SyncController</name>
@@ -4636,6 +4707,25 @@ If the date had been set ahead and has just been corrected, nothing needs doing:
     <message>
         <source>City server: {url}</source>
         <translation>市级服务器：{url}</translation>
+    </message>
+</context>
+<context>
+    <name>TableExport</name>
+    <message>
+        <source>Export Excel</source>
+        <translation>导出Excel</translation>
+    </message>
+    <message>
+        <source>Save the table as shown as an Excel workbook</source>
+        <translation>把表格按所见保存为Excel工作簿</translation>
+    </message>
+    <message>
+        <source>{count} row(s) saved to {path}</source>
+        <translation>已把{count}行保存到 {path}</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
     </message>
 </context>
 <context>

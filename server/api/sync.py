@@ -7,8 +7,9 @@ import binascii
 from datetime import UTC, datetime
 from typing import Annotated, Any, Literal
 
+import anyio
+import anyio.to_thread
 from fastapi import APIRouter, Depends, Request, Response
-from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from app import __version__
@@ -20,6 +21,21 @@ from server.exchange import MAX_PULL, Caller, NetworkSync
 router = APIRouter(prefix="/api/v1", tags=["sync"])
 PACKAGE_TYPE = "application/octet-stream"
 MORE_HEADER = "X-Ledger-More"
+
+
+def _import_limiter(request: Request) -> anyio.CapacityLimiter:
+    """How many pushes this process applies at once: the rest wait their turn, in order.
+
+    Applying is mostly Python work, which one process does one thread at a time: a hundred pushes
+    applied side by side would each take as long as all of them, where in turn the first is
+    answered after its own work.  Two at once, so one computes while the other waits on the
+    database.
+    """
+    state = request.app.state
+    limiter: anyio.CapacityLimiter | None = getattr(state, "import_limiter", None)
+    if limiter is None:
+        limiter = state.import_limiter = anyio.CapacityLimiter(state.settings.imports_at_once)
+    return limiter
 
 
 def server_time() -> str:
@@ -122,7 +138,7 @@ async def push(request: Request, caller: Annotated[Caller, Depends(node_caller)]
                sync: Annotated[NetworkSync, Depends(get_sync)]) -> PushResult:
     """Apply a package of the calling computer's outbox, checked exactly as one from a USB drive."""
     data = await request.body()
-    pushed = await run_in_threadpool(sync.push, caller, data)
+    pushed = await anyio.to_thread.run_sync(sync.push, caller, data, limiter=_import_limiter(request))
     report = pushed.report.to_json()
     return PushResult(status=report["status"], accepted=Range(first=pushed.first, last=pushed.last),
                       received_to_seq=pushed.received_to_seq, report=report, server_time=server_time())

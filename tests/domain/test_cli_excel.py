@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import shutil
 import subprocess
 from datetime import date, datetime
@@ -182,6 +183,14 @@ def test_whole_database_export_has_one_sheet_per_kind(
     assert {"党员名册", "党小组台账", "小区台账", "楼栋台账"} <= set(wb.sheetnames)
     members = wb["党员名册"]
     assert members.max_row == 2 + 4
+    ledgers = {"会议活动", "民生诉求", "书记项目", "经费收支明细", "培训记录", "节假日与调休"}
+    assert ledgers <= set(wb.sheetnames)
+    # Every sheet says in Chinese what it holds and what each column is; no field keys.
+    for ws in wb.worksheets:
+        title, *_ = next(ws.iter_rows(min_row=1, max_row=1, values_only=True))
+        headers = next(ws.iter_rows(min_row=2, max_row=2, values_only=True))
+        assert re.search(r"[\u4e00-\u9fff]", str(title)), ws.title
+        assert all(h and re.search(r"[\u4e00-\u9fff]", str(h)) for h in headers), (ws.title, headers)
 
 
 def test_export_of_an_unknown_kind_is_refused(db_file: str, tmp_path: Path,
@@ -189,3 +198,21 @@ def test_export_of_an_unknown_kind_is_refused(db_file: str, tmp_path: Path,
     code, _, err = _run(capsys, "--db", db_file, "export-xlsx", "--kind", "nope", "--out",
                         str(tmp_path / "x.xlsx"))
     assert code != 0 and "unknown ledger kind: nope" in err and not (tmp_path / "x.xlsx").exists()
+
+
+def test_import_of_an_appeals_ledger_from_the_command_line(
+        db_file: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from .test_appeal_import import appeal_rows, appeals_workbook
+
+    rows = appeal_rows()
+    rows[0][1] = "2024.02.30"
+    path = appeals_workbook(tmp_path / "诉求台账.xlsx", rows)
+    code, out, _ = _run(capsys, "--db", db_file, "import-xlsx", "--kind", "appeal", str(path),
+                        "--create-missing")
+    assert code == 0
+    assert json.loads(out) == {"imported": 4, "updated": 0, "skipped": 0,
+                               "errors": [{"row": 4, "column": "受理时间", "reason": "bad_datetime"}]}
+    assert count_rows(Path(db_file), "appeal") == 4
+    assert count_rows(Path(db_file), "compound", "name = '阳光小区'") == 1  # created when asked
+    code, out, _ = _run(capsys, "--db", db_file, "import-xlsx", "--kind", "appeal", str(path))
+    assert json.loads(out)["skipped"] == 4 and count_rows(Path(db_file), "appeal") == 4

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
 from domain.workbooks import ID_1, member_rows, members_workbook
 from openpyxl import load_workbook
-from PySide6.QtWidgets import QComboBox, QFileDialog, QLabel, QTableWidget
+from PySide6.QtWidgets import QComboBox, QFileDialog, QLabel, QMessageBox, QTableWidget
 from pytestqt.qtbot import QtBot
 
 from app.bootstrap import install_excel_import
@@ -141,3 +142,73 @@ def test_the_file_menu_offers_the_import(window: MainWindow, qtbot: QtBot) -> No
     wizard = present(window.findChild(ExcelImportWizard))
     assert wizard.windowTitle() == "从Excel导入"
     wizard.reject()
+
+
+def test_the_wizard_imports_an_appeals_ledger_and_undo_takes_it_back(
+        qtbot: QtBot, controller: RecordController, registry: RegistryService, tmp_path: Path) -> None:
+    from domain.test_appeal_import import appeal_rows, appeals_workbook
+
+    from app.services.appeals import AppealService
+
+    registry.create("compound", {"name": "阳光小区"})
+    rows = appeal_rows()
+    rows[2][10] = "2024.03.01"  # resolved before it was received
+    wizard = ExcelImportWizard(controller)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.file_page.path.setText(str(appeals_workbook(tmp_path / "诉求台账.xlsx", rows)))
+    wizard.file_page.load_sheets()
+    kinds = wizard.file_page.kind
+    kinds.setCurrentIndex(kinds.findData("appeal"))
+    assert kinds.currentText() == "民生诉求"
+    wizard.next()
+    mapping = present(wizard.findChild(QTableWidget, "import_mapping"))
+    fills = {_cell(mapping, r, 0): present(mapping.cellWidget(r, 2)).currentText()  # type: ignore[attr-defined]
+             for r in range(mapping.rowCount())}
+    assert fills["序号"] == "（不导入）" and fills["承办单位"] == "承办单位"
+    assert fills["办结时间"] == "办结时间" and fills["回访结果"] == "回访结果"
+    wizard.next()
+    preview = present(wizard.findChild(QTableWidget, "import_preview"))
+    texts = {(_cell(preview, r, 0), _cell(preview, r, 1), _cell(preview, r, 2))
+             for r in range(preview.rowCount())}
+    assert ("6", "不能导入", "办结时间：须晚于“接诉时间”。") in texts
+    assert ("4", "新增", "刘大妈") in texts
+    wizard.next()
+    service = AppealService(registry.db)
+    assert service.rates().received == 4
+    controller.undo_stack.undo()
+    assert service.rates().received == 0
+
+
+def test_the_file_menu_exports_the_whole_ledger_on_the_runner_masked_unless_shown(
+        window: MainWindow, qtbot: QtBot, registry: RegistryService, groups: None, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from app.services.appeals import AppealService
+    from app.ui.table_export import DatabaseExport
+
+    registry.create("party_member", {"name": "张建国", "gender": "male", "id_number": ID_1,
+                                     "phone": "13804361234", "birth_date": date(1965, 3, 12),
+                                     "join_date": date(1988, 7, 1), "status": "full"})
+    AppealService(registry.db).receive({"category": "help", "content": "楼道灯坏了",
+                                        "resident_phone": "13904365678"})
+    install_excel_import(window)
+    out = tmp_path / "全部台账.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    action = next(a for a in window.menu_file.actions() if a.text() == "导出整个台账到Excel…")
+    export = present(window.findChild(DatabaseExport, "database_export"))
+    action.trigger()
+    qtbot.waitUntil(lambda: export.written is not None)
+    wb = load_workbook(out)
+    assert {"党员名册", "民生诉求", "会议活动"} <= set(wb.sheetnames)
+    members = [list(r) for r in wb["党员名册"].iter_rows(values_only=True)]
+    assert ID_1 not in members[2] and "138****1234" in members[2]
+    appeals = [list(r) for r in wb["民生诉求"].iter_rows(values_only=True)]
+    assert appeals[1][:3] == ["诉求编号", "受理时间", "来源渠道"] and "139****5678" in appeals[2]
+    done = present(window.findChild(QMessageBox, "export_all_done"))
+    assert "部分数字" in done.text()
+    window.set_show_sensitive(True)
+    export.written = None
+    action.trigger()
+    qtbot.waitUntil(lambda: export.written is not None)
+    members = [list(r) for r in load_workbook(out)["党员名册"].iter_rows(values_only=True)]
+    assert ID_1 in members[2] and "13804361234" in members[2]

@@ -254,7 +254,7 @@ class _PreviewPage(QWizardPage):
             detail = " ".join(reason_text(kind, e) for e in row.errors)
             if not detail:
                 name = next((str(v) for k, v in row.values.items()
-                             if k in ("name", "person_name", "number") and v), "")
+                             if k in ("name", "person_name", "number", "resident_name") and v), "")
                 detail = name
             self.table.setItem(i, 2, QTableWidgetItem(detail))
         self.table.resizeColumnToContents(0)

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from app.db.database import Database
 from app.models.ledgers import AppealState, VisitResult
+from app.printing.xlsx import SheetData
 from app.services.appeals import (
     CORRECTABLE,
     OPEN_STATES,
@@ -59,6 +60,7 @@ from app.ui.controllers.sources import ServiceSource
 from app.ui.dialogs.record_form import RecordFormDialog
 from app.ui.ledgers.appeals_dialogs import DispatchDialog, RulesDialog, StepDialog
 from app.ui.ledgers.appeals_words import SERVICE_STEP, error_text, percent, step_title, when
+from app.ui.table_export import TableExport, table_sheet
 from app.ui.user import UserName
 from app.ui.views.record_list import RecordListView
 
@@ -458,6 +460,11 @@ class SupervisionPanel(QWidget):
             table.resizeColumnToContents(col)
         table.setUpdatesEnabled(True)
 
+    def sheets(self) -> list[SheetData]:
+        """The three lists as shown, one sheet each."""
+        return [table_sheet(self.tables[key].model(), self.boxes[key].title())
+                for key in ("overdue", "near_due", "escalation_due")]
+
     def _open(self, table: QTableWidget, row: int) -> None:
         item = table.item(row, 0)
         if item is not None:
@@ -522,7 +529,18 @@ class AppealsPage(QWidget):
         self.rules_button = QPushButton(self.tr("Deadlines and holidays…"), self)
         self.rules_button.setObjectName("rules_button")
         self.rules_button.clicked.connect(self.open_rules)
-        self.tabs.setCornerWidget(self.rules_button, Qt.Corner.TopRightCorner)
+        self.supervision_export = TableExport(self, controller.runner, self.supervision.sheets,
+                                              lambda: self.tr("Supervision of appeals"), "supervision")
+        corner = QWidget(self)
+        corner_layout = QHBoxLayout(corner)
+        corner_layout.setContentsMargins(0, 0, 0, 0)
+        corner_layout.setSizeConstraint(QHBoxLayout.SizeConstraint.SetFixedSize)
+        corner_layout.addWidget(self.supervision_export.button)
+        corner_layout.addWidget(self.rules_button)
+        self.supervision_export.button.setVisible(False)
+        self.tabs.currentChanged.connect(
+            lambda i: self.supervision_export.button.setVisible(self.tabs.widget(i) is self.supervision))
+        self.tabs.setCornerWidget(corner, Qt.Corner.TopRightCorner)
         self.tabs.currentChanged.connect(lambda _i: self._refresh_if_shown())
         self._supervision_stale = True
 

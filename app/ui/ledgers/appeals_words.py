@@ -43,6 +43,8 @@ _APPEAL_FIELDS = {
     "reply": QT_TRANSLATE_NOOP("Labels", "Reply to the resident"),
     "result": QT_TRANSLATE_NOOP("Labels", "Resident's verdict"),
     "note": QT_TRANSLATE_NOOP("Labels", "Note"),
+    "closed_at": QT_TRANSLATE_NOOP("Labels", "Resolved on"),
+    "visited_at": QT_TRANSLATE_NOOP("Labels", "Visited on"),
 }
 
 _CALENDAR_FIELDS = {
@@ -128,6 +130,7 @@ STEP_TITLES: dict[str, str] = {
     "reopen": QT_TRANSLATE_NOOP("Appeals", "Reopened after a dissatisfied visit"),
     "archive": QT_TRANSLATE_NOOP("Appeals", "Archive"),
     "correct": QT_TRANSLATE_NOOP("Appeals", "Correction"),
+    "import": QT_TRANSLATE_NOOP("Appeals", "Imported from an Excel ledger"),
 }
 
 # Workflow buttons whose service step has another name.

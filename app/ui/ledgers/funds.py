@@ -20,12 +20,14 @@ from PySide6.QtWidgets import (
 )
 
 from app.db.database import Database
+from app.printing.xlsx import SheetData
 from app.services.fields import Field, Kind
 from app.services.funds import ENTRY_FIELDS, FUND_FIELDS, FundService
 from app.ui import labels
 from app.ui.controllers.records import RecordController
 from app.ui.controllers.sources import ServiceSource
 from app.ui.models.record_table_model import format_fen
+from app.ui.table_export import TableExport, table_sheet
 from app.ui.views.record_list import RecordListView
 
 
@@ -98,6 +100,8 @@ class RunningBalance(QWidget):
         head.addWidget(QLabel(self.tr("Year"), self))
         head.addWidget(self.year)
         head.addStretch(1)
+        self.export = TableExport(self, controller.runner, self.sheets, self.title, "running_balance")
+        head.addWidget(self.export.button)
         layout = QVBoxLayout(self)
         layout.addLayout(head)
         layout.addWidget(self.summary)
@@ -106,6 +110,14 @@ class RunningBalance(QWidget):
         self.year.valueChanged.connect(lambda _v: self.refresh())
         controller.changed.connect(self._on_changed)
         self.reload_funds()
+
+    def title(self) -> str:
+        return self.tr("{fund}, {year}").format(fund=self.fund.currentText(), year=self.year.value())
+
+    def sheets(self) -> list[SheetData]:
+        sheet = table_sheet(self.table.model(), self.title())
+        sheet.subtitle = self.summary.text()
+        return [sheet]
 
     def _on_changed(self, kind: str) -> None:
         if kind == "fund":

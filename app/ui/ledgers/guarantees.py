@@ -46,6 +46,7 @@ from app.ui.dialogs.record_form import RecordFormDialog
 from app.ui.ledgers.guarantees_words import KIND, TASK_KIND, TASK_STATUSES, TASK_TITLES
 from app.ui.ledgers.projects_board import TABLE_STYLE, TICK, Legend
 from app.ui.ledgers.projects_detail import relabel_choices
+from app.ui.table_export import TableExport, table_sheet
 from app.ui.tr import QT_TRANSLATE_NOOP
 
 Index = QModelIndex | QPersistentModelIndex
@@ -266,6 +267,9 @@ class GuaranteesPage(QWidget):
         bar.addWidget(self.add_button)
         bar.addWidget(self.edit_button)
         bar.addWidget(self.delete_button)
+        self.export = TableExport(self, controller.runner, lambda: [table_sheet(self.model, title.text())],
+                                  title.text, "matrix")
+        bar.addWidget(self.export.button)
         legend_bar = QHBoxLayout()
         legend_bar.addWidget(self.legend)
         legend_bar.addStretch(1)

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from app.db.database import Database
 from app.models.ledgers import AttendeeKind
+from app.printing.xlsx import SheetData
 from app.services.errors import DomainError, ValidationError
 from app.services.fields import parse_datetime
 from app.services.kinds import record_kinds
@@ -47,6 +48,7 @@ from app.ui.controllers.sources import RecordSource, ServiceSource
 from app.ui.dialogs.record_form import RecordFormDialog
 from app.ui.ledgers.words import show_error
 from app.ui.screen import fit_to_screen
+from app.ui.table_export import TableExport, table_sheet
 from app.ui.user import UserName
 from app.ui.views.record_list import RecordListView
 
@@ -353,17 +355,34 @@ class AttendancePanel(QWidget):
         buttons.addStretch(1)
         for b in (self.present_button, self.leave_button, self.absent_button, self.remove_button):
             buttons.addWidget(b)
+        self.export = TableExport(self, page.controller.runner, self.sheets, self.title, "attendees")
+        self.export.button.setEnabled(False)
         head = QHBoxLayout()
         head.addWidget(self.summary)
         head.addStretch(1)
         head.addWidget(self.quorum)
+        head.addWidget(self.export.button)
         layout = QVBoxLayout(self)
         layout.addLayout(head)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
 
+    def title(self) -> str:
+        if self._meeting is None:
+            return self.tr("Attendance")
+        meeting = self.page.service.get(self._meeting)
+        return self.tr("Attendance of {topic}, {time}").format(
+            topic=meeting.get("topic") or "", time=meeting["starts_at"].strftime("%Y-%m-%d %H:%M"))
+
+    def sheets(self) -> list[SheetData]:
+        """The attendees as the panel shows them, the counts and quorum under the title."""
+        sheet = table_sheet(self.table.model(), self.title())
+        sheet.subtitle = "　".join(t for t in (self.summary.text(), self.quorum.text()) if t)
+        return [sheet]
+
     def load(self, meeting_id: str | None) -> None:
         self._meeting = meeting_id
+        self.export.button.setEnabled(meeting_id is not None)
         self.table.setRowCount(0)
         self._ids = []
         if meeting_id is None:

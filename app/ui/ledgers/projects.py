@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.db.database import Database
+from app.printing.xlsx import SheetData
 from app.services.errors import NotFoundError
 from app.services.ledger_common import Clock
 from app.services.projects import PROJECT_FIELDS, ProjectService, Secretary
@@ -27,6 +28,7 @@ from app.ui.dialogs.record_form import RecordFormDialog
 from app.ui.ledgers.projects_board import BoardView
 from app.ui.ledgers.projects_detail import ProjectDetail, make_item, make_table, relabel_choices
 from app.ui.ledgers.projects_labels import LEVELS, PROJECT, level_label
+from app.ui.table_export import TableExport, table_sheet
 from app.ui.views.record_list import RecordListView
 
 UNCLAIMED_KINDS = (PROJECT, "community", "resident_unit", "party_group")
@@ -163,6 +165,11 @@ class ProjectsPage(QWidget):
         top.addWidget(self.year)
         top.addSpacing(16)
         top.addWidget(self.summary, 1)
+        self.export = TableExport(self, controller.runner, self._shown_sheets, self._shown_title, "board")
+        self.export.button.setVisible(False)
+        self.tabs.currentChanged.connect(
+            lambda i: self.export.button.setVisible(i in (self.BOARD_TAB, self.UNCLAIMED_TAB)))
+        top.addWidget(self.export.button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 4)
         layout.addLayout(top)
@@ -173,6 +180,17 @@ class ProjectsPage(QWidget):
         controller.changed.connect(self._on_changed)
         self._refresh_summary()
         self._mark_stale()
+
+    def _shown_title(self) -> str:
+        if self.tabs.currentIndex() == self.UNCLAIMED_TAB:
+            return self.tr("Secretaries without a project, {year}").format(year=self.year.value())
+        return self.tr("Progress board of the secretary projects, {year}").format(year=self.year.value())
+
+    def _shown_sheets(self) -> list[SheetData]:
+        """The progress board or the secretaries without a project, as the open tab shows them."""
+        unclaimed = self.tabs.currentIndex() == self.UNCLAIMED_TAB
+        model = self.unclaimed.table.model() if unclaimed else self.board.model
+        return [table_sheet(model, self._shown_title())]
 
     # --- public -----------------------------------------------------------------------
 

@@ -29,6 +29,7 @@ from app.ui.controllers.records import RecordController
 from app.ui.controllers.sources import ServiceSource
 from app.ui.ledgers.words import show_error
 from app.ui.models.record_table_model import format_fen
+from app.ui.table_export import TableExport, table_sheet
 from app.ui.views.record_list import RecordListView
 
 
@@ -64,6 +65,11 @@ class WorkdayPage(QWidget):
         self.visits.layout().addWidget(self.confirm_button)  # type: ignore[union-attr]
 
         self.summary = QuarterSummary(self.service, self)
+        summary = self.summary
+        self.summary_export = TableExport(summary, controller.runner,
+                                          lambda: [table_sheet(summary.table.model(), summary.title())],
+                                          summary.title, "quarter_summary")
+        self.summary.head.addWidget(self.summary_export.button)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.visits, self.tr("Work-day records"))
         self.tabs.addTab(self.summary, self.tr("Quarterly feedback to organs"))
@@ -127,10 +133,15 @@ class QuarterSummary(QWidget):
         head.addWidget(self.year)
         head.addWidget(self.quarter)
         head.addStretch(1)
+        self.head = head
         layout = QVBoxLayout(self)
         layout.addLayout(head)
         layout.addWidget(self.table, 1)
         self.refresh()
+
+    def title(self) -> str:
+        return self.tr("Work day feedback to organs, {year} quarter {quarter}").format(
+            year=self.year.value(), quarter=self.quarter.currentData())
 
     def refresh(self) -> None:
         rows = self.service.quarterly_summary(self.year.value(), int(self.quarter.currentData()))

@@ -48,6 +48,8 @@ REASONS: dict[str, str] = {
     "plain_not_allowed": QT_TRANSLATE_NOOP("Sync", "The package is not encrypted, so it was refused."),
     "checksum": QT_TRANSLATE_NOOP("Sync", "The package content does not match its checksum."),
     "counts_mismatch": QT_TRANSLATE_NOOP("Sync", "The package content does not match its header."),
+    "table_counts_mismatch": QT_TRANSLATE_NOOP("Sync", "The package content does not match its header: "
+                                                       "its changes per kind of record differ."),
     "forbidden_record": QT_TRANSLATE_NOOP("Sync", "The package writes records that belong to {owner}."),
     "bad_range": QT_TRANSLATE_NOOP("Sync", "The package claims changes {first} to {last} but carries "
                                            "{count}: it was made wrongly or forged."),

@@ -27,7 +27,7 @@ from app.ui import labels
 from app.ui.controllers.records import RecordController
 from app.ui.controllers.sources import RecordSource
 from app.ui.dialogs.record_form import RecordFormDialog
-from app.ui.models.record_table_model import RecordTableModel
+from app.ui.models.record_table_model import RecordTableModel, display_value
 
 # Which record kind fills the picker of a list filter.
 FILTER_SOURCES: dict[str, str] = {
@@ -375,7 +375,8 @@ class RecordListView(QWidget):
         headers = [str(self.model.headerData(c, Qt.Orientation.Horizontal))
                    for c in range(self.model.columnCount())]
         sheet = list_sheet(self.kind, query, title=self.source.title, headers=headers,
-                           full=self.model.show_sensitive)
+                           full=self.model.show_sensitive,
+                           words=lambda k, v: display_value(k, v, False, self.kind))
         (self.controller.runner.op(lambda _task: write_workbook(path, [sheet]))
          .on_success(lambda rows: self.count_label.setText(
              self.tr("{count} record(s) saved to {path}").format(count=rows, path=path)))
