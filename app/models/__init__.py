@@ -3,6 +3,7 @@
 from app.models.approval import MonthState, MonthSubmission
 from app.models.base import Base, SyncedRecord, new_id
 from app.models.ledgers import LEDGER_MODELS
+from app.models.livelihood import LIVELIHOOD_MODELS
 from app.models.local import LocalState, OutboxEntry
 from app.models.notices import Notice, NoticeRead, NoticeTarget
 from app.models.registry import (
@@ -43,6 +44,7 @@ SYNCED_MODELS: tuple[type[SyncedRecord], ...] = (
     *LEDGER_MODELS,
     Notice,
     *VENUE_MODELS,
+    *LIVELIHOOD_MODELS,
     MonthSubmission,
 )
 

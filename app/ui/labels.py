@@ -209,6 +209,7 @@ def tables() -> Tables:
         appeals_words,
         approval_words,
         guarantees_words,
+        livelihood_words,
         notices_words,
         projects_labels,
         venues_words,
@@ -216,7 +217,8 @@ def tables() -> Tables:
     )
 
     return compose((BASE, words.WORDS, appeals_words.WORDS, projects_labels.WORDS, guarantees_words.WORDS,
-                    notices_words.WORDS, venues_words.WORDS, approval_words.WORDS))
+                    notices_words.WORDS, venues_words.WORDS, livelihood_words.WORDS,
+                    approval_words.WORDS))
 
 
 def kind_title(kind: str) -> str:

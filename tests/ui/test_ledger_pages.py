@@ -54,7 +54,7 @@ def test_ledger_section_and_dashboard_home(ledgers: MainWindow) -> None:
     section = present(ledgers.nav.topLevelItem(2))
     assert [present(section.child(i)).text(0) for i in range(section.childCount())] == [
         "会议活动", "书记项目", "民生诉求", "小区包保", "社区工作日", "共建清单", "经费管理", "培训",
-        "阵地", "社区品牌", "述职评议考核"]
+        "阵地", "社区品牌", "民生实事", "述职评议考核"]
     assert isinstance(ledgers.current_page(), DashboardPage)
 
 
