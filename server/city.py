@@ -269,6 +269,14 @@ class CityServer:
             self._write(session, table, record_id, CITY_SCOPE, dict(fields, community_id=CITY_SCOPE))
         return record_id
 
+    def delete_city_record(self, table: str, record_id: str, when: datetime | None = None) -> None:
+        """Withdraw a record the city owns: a tombstone every community receives."""
+        if table not in synced_tables():
+            raise ServerError(f"unknown table: {table}")
+        stamp = (when or datetime.now()).strftime("%Y-%m-%dT%H:%M:%S.%f")
+        with self.writing(CITY_SCOPE) as session:
+            self._write(session, table, record_id, CITY_SCOPE, {"deleted_at": stamp}, op="delete")
+
     # --- enrolment --------------------------------------------------------------------------
 
     def add_community(self, code: str, name: str, district: str, street: str,

@@ -124,6 +124,25 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--street", default="", help="only for this street of --district")
     p.add_argument("--publisher", default="市委组织部")
     p.set_defaults(run=run_publish_notice)
+
+    p = sub.add_parser("publish-livelihood", help="publish one of the city's livelihood projects (民生实事), "
+                                                  "or change it with --id; prints its id")
+    p.add_argument("title")
+    p.add_argument("--year", required=True, help="the year of the city's list")
+    p.add_argument("--number", required=True, help="its place in the year's list (1-99)")
+    p.add_argument("--text", default="", help="what the project is (or - to read it from standard input)")
+    p.add_argument("--lead-unit", default="", help="the department that leads it (牵头单位)")
+    p.add_argument("--publisher", default="市委组织部")
+    p.add_argument("--id", dest="project_id", help="change this project instead of publishing a new one")
+    p.set_defaults(run=run_publish_livelihood)
+
+    p = sub.add_parser("withdraw-livelihood", help="withdraw a livelihood project published by mistake")
+    p.add_argument("project_id", metavar="ID")
+    p.set_defaults(run=run_withdraw_livelihood)
+
+    p = sub.add_parser("livelihood", help="the city's livelihood projects as JSON")
+    p.add_argument("--year", type=int)
+    p.set_defaults(run=run_livelihood)
     return parser
 
 
@@ -294,6 +313,39 @@ def run_publish_notice(server: CityServer, args: argparse.Namespace) -> int:
     except NoticeError as exc:
         raise ServerError(f"notice refused: {exc.code} {exc.params or ''}".strip()) from None
     print(notice_id)
+    return 0
+
+
+def run_publish_livelihood(server: CityServer, args: argparse.Namespace) -> int:
+    from server.livelihood import LivelihoodError, publish
+
+    text = sys.stdin.read() if args.text == "-" else args.text
+    try:
+        project_id = publish(server, year=args.year, number=args.number, title=args.title, description=text,
+                             lead_unit=args.lead_unit, publisher=args.publisher, project_id=args.project_id)
+    except LivelihoodError as exc:
+        raise ServerError(f"livelihood project refused: {exc.code} {exc.params or ''}".strip()) from None
+    print(project_id)
+    return 0
+
+
+def run_withdraw_livelihood(server: CityServer, args: argparse.Namespace) -> int:
+    from server.livelihood import LivelihoodError, withdraw
+
+    try:
+        withdraw(server, args.project_id)
+    except LivelihoodError as exc:
+        raise ServerError(f"livelihood project refused: {exc.code}") from None
+    print(f"livelihood project {args.project_id} withdrawn")
+    return 0
+
+
+def run_livelihood(server: CityServer, args: argparse.Namespace) -> int:
+    from dataclasses import asdict
+
+    from server.livelihood import projects
+
+    _print([asdict(p) for p in projects(server, args.year)])
     return 0
 
 

@@ -252,6 +252,8 @@ def test_city_scale_has_the_case_totals(tmp_path: Path) -> None:
         # The case's venues: 22 centres of 1,000 m² or more (21.6%), 32 shared and 47 opened venues.
         assert (s["centres_1000m2"], s["shared_venues"], s["open_venues"]) == (22, 32, 47)
         assert s["venues"] == 102 + 32 + 47
+        # The city's ten livelihood projects, each community's part of each, 1,900 problems solved.
+        assert (s["livelihood_projects"], s["livelihood_problems_solved"]) == (102 * 10, 1900)
         first = collect_stats(db, db.community_id)
         assert first["communities"] == 1
         assert first["homeowner_committees"] == demo.SHOWCASE.homeowner_committees

@@ -2,6 +2,7 @@
 
 from app.models.base import Base, SyncedRecord, new_id
 from app.models.ledgers import LEDGER_MODELS
+from app.models.livelihood import LIVELIHOOD_MODELS
 from app.models.local import LocalState, OutboxEntry
 from app.models.notices import Notice, NoticeRead, NoticeTarget
 from app.models.registry import (
@@ -42,6 +43,7 @@ SYNCED_MODELS: tuple[type[SyncedRecord], ...] = (
     *LEDGER_MODELS,
     Notice,
     *VENUE_MODELS,
+    *LIVELIHOOD_MODELS,
 )
 
 __all__ = [

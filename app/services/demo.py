@@ -56,7 +56,7 @@ from app.models import (
     SyncedRecord,
 )
 from app.models.scope import live_in
-from app.services import demo_ledgers, demo_venues
+from app.services import demo_ledgers, demo_livelihood, demo_venues
 from app.services import demo_names as names
 from app.services.errors import DomainError
 from app.services.identity import make_id_number
@@ -64,7 +64,8 @@ from app.sync.changes import ChangeLog
 
 # The ledgers' demo builders, called in this order for every community with (db, log,
 # community_id, rng, scale, today=reference); each returns the number of records it wrote.
-LEDGER_BUILDERS: tuple[Callable[..., int], ...] = (demo_ledgers.fill, demo_venues.fill)
+LEDGER_BUILDERS: tuple[Callable[..., int], ...] = (demo_ledgers.fill, demo_venues.fill,
+                                                   demo_livelihood.fill)
 
 SCALES = ("community", "city")
 DEFAULT_SEED = 2019

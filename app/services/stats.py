@@ -32,6 +32,7 @@ from app.models import (
 )
 from app.services.counting import Stats, live_count, live_sum
 from app.services.ledger_stats import LEDGER_LABELS, ledger_stats
+from app.services.livelihood import LIVELIHOOD_LABELS, livelihood_stats
 from app.services.venues import VENUE_LABELS, venue_stats
 
 Provider = Callable[[Session, str | None], Stats]
@@ -97,9 +98,9 @@ REGISTRY_LABELS: dict[str, str] = {
 
 
 # Every area's provider, in the order their figures are listed.
-PROVIDERS: tuple[Provider, ...] = (registry_stats, ledger_stats, venue_stats)
+PROVIDERS: tuple[Provider, ...] = (registry_stats, ledger_stats, venue_stats, livelihood_stats)
 # Chinese words for the keys, for tables shown to people.
-LABELS: dict[str, str] = {**REGISTRY_LABELS, **LEDGER_LABELS, **VENUE_LABELS}
+LABELS: dict[str, str] = {**REGISTRY_LABELS, **LEDGER_LABELS, **VENUE_LABELS, **LIVELIHOOD_LABELS}
 
 
 def collect_stats(db: SessionSource, community_id: str | None = None) -> Stats:

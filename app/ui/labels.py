@@ -201,6 +201,7 @@ def tables() -> Tables:
     from app.ui.ledgers import (
         appeals_words,
         guarantees_words,
+        livelihood_words,
         notices_words,
         projects_labels,
         venues_words,
@@ -208,7 +209,7 @@ def tables() -> Tables:
     )
 
     return compose((BASE, words.WORDS, appeals_words.WORDS, projects_labels.WORDS, guarantees_words.WORDS,
-                    notices_words.WORDS, venues_words.WORDS))
+                    notices_words.WORDS, venues_words.WORDS, livelihood_words.WORDS))
 
 
 def kind_title(kind: str) -> str:

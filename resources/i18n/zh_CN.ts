@@ -2759,6 +2759,58 @@ You can undo this with Ctrl+Z.</source>
         <source>The rooms would be larger than {venue} ({area} m²): at most {free} m² is left for this room.</source>
         <translation>功能室面积合计将超过{venue}的建筑面积（{area} 平方米）：此功能室最多还能填 {free} 平方米。</translation>
     </message>
+    <message>
+        <source>City livelihood project</source>
+        <translation>市级民生实事</translation>
+    </message>
+    <message>
+        <source>Community&apos;s part of a livelihood project</source>
+        <translation>社区民生实事落实情况</translation>
+    </message>
+    <message>
+        <source>Monthly progress</source>
+        <translation>月度进展</translation>
+    </message>
+    <message>
+        <source>Linked appeal or project</source>
+        <translation>关联的诉求或项目</translation>
+    </message>
+    <message>
+        <source>What the community did</source>
+        <translation>社区落实情况</translation>
+    </message>
+    <message>
+        <source>Residents who benefited</source>
+        <translation>受益居民</translation>
+    </message>
+    <message>
+        <source>Funds (yuan)</source>
+        <translation>资金（元）</translation>
+    </message>
+    <message>
+        <source>Progress (%)</source>
+        <translation>进度（%）</translation>
+    </message>
+    <message>
+        <source>Progress in words</source>
+        <translation>进展情况</translation>
+    </message>
+    <message>
+        <source>The year must be between {min} and {max}.</source>
+        <translation>年度应在 {min} 至 {max} 之间。</translation>
+    </message>
+    <message>
+        <source>Enter the percentage done or a few words on the progress.</source>
+        <translation>请填写完成百分比或进展情况。</translation>
+    </message>
+    <message>
+        <source>Choose one appeal or one secretary project to link.</source>
+        <translation>请选择一条诉求或一个书记项目进行关联。</translation>
+    </message>
+    <message>
+        <source>It is already linked to this project.</source>
+        <translation>已经关联到这项民生实事。</translation>
+    </message>
 </context>
 <context>
     <name>Ledgers</name>
@@ -2817,6 +2869,169 @@ You can undo this with Ctrl+Z.</source>
     <message>
         <source>Venues</source>
         <translation>阵地</translation>
+    </message>
+    <message>
+        <source>Livelihood projects</source>
+        <translation>民生实事</translation>
+    </message>
+</context>
+<context>
+    <name>LivelihoodPage</name>
+    <message>
+        <source>Livelihood projects</source>
+        <translation>民生实事</translation>
+    </message>
+    <message>
+        <source> (year)</source>
+        <translation> 年</translation>
+    </message>
+    <message>
+        <source>The city publishes its livelihood projects each year; they arrive by sync and cannot be changed here. Record the community&apos;s part of each: what it did, who benefited, the funds, the progress by month, and the appeals and secretary projects that belong to it. The livelihood problems solved are counted from those links: resolved appeals and finished projects.</source>
+        <translation>市委、市政府每年确定的民生实事随同步下发，在这里不能修改。请填写本社区的落实情况：做了什么、受益居民、投入资金、每月进展，以及相关的民生诉求和书记项目。解决民生难题数按关联自动统计：已办结的诉求和已交账的书记项目。</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>City project</source>
+        <translation>市级民生实事</translation>
+    </message>
+    <message>
+        <source>Lead unit</source>
+        <translation>牵头单位</translation>
+    </message>
+    <message>
+        <source>Residents who benefited</source>
+        <translation>受益居民</translation>
+    </message>
+    <message>
+        <source>Funds (yuan)</source>
+        <translation>资金（元）</translation>
+    </message>
+    <message>
+        <source>Latest progress</source>
+        <translation>最新进度</translation>
+    </message>
+    <message>
+        <source>Problems solved</source>
+        <translation>解决民生难题</translation>
+    </message>
+    <message>
+        <source>What the community did for this project…</source>
+        <translation>本社区为这项民生实事做了什么……</translation>
+    </message>
+    <message>
+        <source>such as 12000.00</source>
+        <translation>例如 12000.00</translation>
+    </message>
+    <message>
+        <source>Save the community&apos;s part</source>
+        <translation>保存落实情况</translation>
+    </message>
+    <message>
+        <source>The community&apos;s part</source>
+        <translation>本社区落实情况</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Progress (%)</source>
+        <translation>进度（%）</translation>
+    </message>
+    <message>
+        <source>In words</source>
+        <translation>进展情况</translation>
+    </message>
+    <message>
+        <source>2026-03</source>
+        <translation>2026-03</translation>
+    </message>
+    <message>
+        <source>Record progress</source>
+        <translation>登记进展</translation>
+    </message>
+    <message>
+        <source>Delete the month</source>
+        <translation>删除该月</translation>
+    </message>
+    <message>
+        <source>Progress by month</source>
+        <translation>每月进展</translation>
+    </message>
+    <message>
+        <source>Link appeal</source>
+        <translation>关联诉求</translation>
+    </message>
+    <message>
+        <source>Link secretary project</source>
+        <translation>关联书记项目</translation>
+    </message>
+    <message>
+        <source>Remove the link</source>
+        <translation>取消关联</translation>
+    </message>
+    <message>
+        <source>Linked appeals and secretary projects</source>
+        <translation>关联的民生诉求和书记项目</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>The city has not published livelihood projects for {year} yet; they arrive with the next sync.</source>
+        <translation>市里尚未下发{year}年的民生实事，下发后随下次同步到达。</translation>
+    </message>
+    <message>
+        <source>{year}: {solved} livelihood problems solved</source>
+        <translation>{year}年：解决民生难题 {solved} 件</translation>
+    </message>
+    <message>
+        <source>(resolved)</source>
+        <translation>（已办结）</translation>
+    </message>
+    <message>
+        <source>City project {number}: {title} (lead unit: {unit}; kept by the city, read-only)</source>
+        <translation>市级民生实事第{number}项：{title}（牵头单位：{unit}；市级下发，只读）</translation>
+    </message>
+    <message>
+        <source>Appeal</source>
+        <translation>诉求</translation>
+    </message>
+    <message>
+        <source>Secretary project</source>
+        <translation>书记项目</translation>
+    </message>
+    <message>
+        <source>solved</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <source>not solved yet</source>
+        <translation>尚未解决</translation>
+    </message>
+    <message>
+        <source>Edit the community&apos;s part of {title}</source>
+        <translation>修改“{title}”的落实情况</translation>
+    </message>
+    <message>
+        <source>Record the progress of {title}</source>
+        <translation>登记“{title}”的进展</translation>
+    </message>
+    <message>
+        <source>Delete a month&apos;s progress of {title}</source>
+        <translation>删除“{title}”的一条月度进展</translation>
+    </message>
+    <message>
+        <source>Link to {title}</source>
+        <translation>关联到“{title}”</translation>
+    </message>
+    <message>
+        <source>Remove a link of {title}</source>
+        <translation>取消“{title}”的一项关联</translation>
     </message>
 </context>
 <context>

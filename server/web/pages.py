@@ -197,3 +197,99 @@ def publish_notice(request: Request, city: Annotated[CityServer, Depends(get_cit
         text = NOTICE_ERRORS.get(exc.code, exc.code).format(**exc.params)
         return _dashboard(request, city, settings, staff, settings.stale_days, form, text, 400)
     return RedirectResponse("/?published=1#notices", status_code=303)
+
+
+LIVELIHOOD_ERRORS = {
+    "city_only": "民生实事由市级账号发布，区级账号只能查看。",
+    "bad_year": "年度应为 {min} 至 {max} 之间的整数。",
+    "bad_number": "序号应为 {min} 至 {max} 之间的整数。",
+    "title_required": "请填写民生实事名称。",
+    "title_too_long": "名称最多 {max} 个字。",
+    "text_too_long": "内容最多 {max} 个字。",
+    "unit_too_long": "牵头单位最多 {max} 个字。",
+    "number_taken": "{year}年已有序号为 {number} 的民生实事。",
+    "not_found": "这项民生实事不存在或已撤回。",
+}
+
+
+def _livelihood_page(request: Request, city: CityServer, staff: Staff, year: int,
+                     form: dict[str, str] | None = None, error: str | None = None,
+                     status: int = 200) -> HTMLResponse:
+    from server.livelihood import projects
+
+    editing = None
+    edit_id = request.query_params.get("edit", "")
+    listed = projects(city, year)
+    if form is None and edit_id:
+        editing = next((p for p in listed if p.id == edit_id), None)
+        if editing is not None:
+            form = {"id": editing.id, "year": str(editing.year), "number": str(editing.number),
+                    "title": editing.title, "description": editing.description,
+                    "lead_unit": editing.lead_unit}
+    if form is None:
+        form = {"year": str(year), "number": str(len(listed) + 1)}
+    context = {"staff": staff, "role_word": ROLE_WORDS.get(staff.role, staff.role), "year": year,
+               "projects": listed, "form": form, "error": error, "can_write": staff.scope is None,
+               "done": request.query_params.get("done", "")}
+    return _page(request, "livelihood.html", context, status)
+
+
+def _year(raw: str) -> int:
+    from datetime import date
+
+    return int(raw) if raw.isdigit() and 2000 <= int(raw) <= 2200 else date.today().year
+
+
+@router.get("/livelihood", response_class=HTMLResponse)
+def livelihood(request: Request, city: Annotated[CityServer, Depends(get_city)],
+               staff: Annotated[Staff | None, Depends(current_staff)]) -> Response:
+    if staff is None:
+        return RedirectResponse("/login", status_code=303)
+    return _livelihood_page(request, city, staff, _year(request.query_params.get("year", "")))
+
+
+@router.post("/livelihood", response_class=HTMLResponse)
+def publish_livelihood(request: Request, city: Annotated[CityServer, Depends(get_city)],
+                       staff: Annotated[Staff | None, Depends(current_staff)],
+                       year: Annotated[str, Form(max_length=20)] = "",
+                       number: Annotated[str, Form(max_length=20)] = "",
+                       title: Annotated[str, Form(max_length=1000)] = "",
+                       description: Annotated[str, Form(max_length=50_000)] = "",
+                       lead_unit: Annotated[str, Form(max_length=1000)] = "",
+                       project_id: Annotated[str, Form(alias="id", max_length=40)] = "",
+                       csrf_token_sent: Annotated[str, Form(alias="csrf_token")] = "") -> Response:
+    from server.livelihood import LivelihoodError, publish
+
+    if staff is None:
+        return RedirectResponse("/login", status_code=303)
+    if not csrf_ok(request, csrf_token_sent):
+        return _expired(request)
+    form = {"id": project_id, "year": year, "number": number, "title": title, "description": description,
+            "lead_unit": lead_unit}
+    try:
+        publish(city, year=year, number=number, title=title, description=description, lead_unit=lead_unit,
+                publisher=staff.username, project_id=project_id or None, city_staff=staff.scope is None)
+    except LivelihoodError as exc:
+        text = LIVELIHOOD_ERRORS.get(exc.code, exc.code).format(**exc.params)
+        return _livelihood_page(request, city, staff, _year(year), form, text, 400)
+    return RedirectResponse(f"/livelihood?year={int(year)}&done={'changed' if project_id else 'published'}",
+                            status_code=303)
+
+
+@router.post("/livelihood/{project_id}/withdraw", response_class=HTMLResponse)
+def withdraw_livelihood(request: Request, project_id: str, city: Annotated[CityServer, Depends(get_city)],
+                        staff: Annotated[Staff | None, Depends(current_staff)],
+                        year: Annotated[str, Form(max_length=20)] = "",
+                        csrf_token_sent: Annotated[str, Form(alias="csrf_token")] = "") -> Response:
+    from server.livelihood import LivelihoodError, withdraw
+
+    if staff is None:
+        return RedirectResponse("/login", status_code=303)
+    if not csrf_ok(request, csrf_token_sent):
+        return _expired(request)
+    try:
+        withdraw(city, project_id, city_staff=staff.scope is None)
+    except LivelihoodError as exc:
+        text = LIVELIHOOD_ERRORS.get(exc.code, exc.code).format(**exc.params)
+        return _livelihood_page(request, city, staff, _year(year), None, text, 400)
+    return RedirectResponse(f"/livelihood?year={_year(year)}&done=withdrawn", status_code=303)

@@ -29,6 +29,7 @@ TITLES = {
     "training": QT_TRANSLATE_NOOP("Ledgers", "Training"),
     "venues": QT_TRANSLATE_NOOP("Ledgers", "Venues"),
     "brands": QT_TRANSLATE_NOOP("Ledgers", "Community brand"),
+    "livelihood": QT_TRANSLATE_NOOP("Ledgers", "Livelihood projects"),
     "notices": QT_TRANSLATE_NOOP("Ledgers", "Notices"),
     "appraisal": QT_TRANSLATE_NOOP("Ledgers", "Report and appraisal"),
 }
@@ -63,6 +64,7 @@ PAGES = {
     "training": ("lists", "training_page"),
     "venues": ("venues", "VenuesPage"),
     "brands": ("lists", "brand_page"),
+    "livelihood": ("livelihood", "LivelihoodPage"),
     "notices": ("notices", "NoticesPage"),
     "appraisal": ("appraisal", "AppraisalPage"),
 }
