@@ -3,7 +3,9 @@
 C communities (two computers each, made from one migrated template) enrol over HTTP.  Then, all at
 once, the first computer of every community runs one exchange (``NetworkSync.sync``) pushing N
 changes (N - 1 party members and the community record); then, all at once, the second computer of
-every community runs one exchange pulling them.  Every request is timed in its transport.  The
+every community runs one exchange pulling them.  Every request is timed in its transport; a push
+the server turns away at once (429 with ``Retry-After``, admission control) is counted and timed apart
+from the requests it served, and the phase's wall time includes the waits it asked for.  The
 server must then hold exactly the changes sent, and every second computer exactly its community's.
 
 Baseline, in the same run: the server's change rows inserted with plain psycopg ``executemany``
@@ -13,7 +15,7 @@ PostgreSQL, so their work (sealing and signing packages, applying pages) is part
 
 Loopback only; bounded: every request has a timeout and the run a deadline.
 Usage: ``python benchmarks/bench_load.py --pg postgresql+psycopg://USER:PASS@127.0.0.1:5432/DB
-[--communities C] [--changes N] [--workers W]`` (a database of its own is created beside DB and
+[--communities C] [--changes N] [--workers W] [--batch B]`` (a database of its own is created beside DB and
 dropped afterwards; the role needs CREATEDB).
 """
 
@@ -21,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import random
 import secrets
 import shutil
 import signal
@@ -58,10 +61,13 @@ DEADLINE_S = 1800
 REQUEST_TIMEOUT = httpx.Timeout(120.0, connect=10.0)
 
 
-class TimedTransport(httpx.HTTPTransport):
-    """Records how long each request took, by path."""
+Timing = tuple[str, int, float]
 
-    def __init__(self, sink: list[tuple[str, float]], lock: threading.Lock) -> None:
+
+class TimedTransport(httpx.HTTPTransport):
+    """Records how long each request took, by path and status."""
+
+    def __init__(self, sink: list[Timing], lock: threading.Lock) -> None:
         super().__init__()
         self.sink = sink
         self.lock = lock
@@ -72,7 +78,7 @@ class TimedTransport(httpx.HTTPTransport):
         response.read()
         elapsed = time.perf_counter() - start
         with self.lock:
-            self.sink.append((request.url.path.rsplit("/", 1)[-1], elapsed))
+            self.sink.append((request.url.path.rsplit("/", 1)[-1], response.status_code, elapsed))
         return response
 
 
@@ -169,9 +175,13 @@ def push_prebuilt(clients: list[NetworkSync], server: str) -> tuple[int, float]:
     def push(item: tuple[NetworkSync, OutgoingBatch, str]) -> int:
         net, batch, token = item
         with httpx.Client(base_url=server, timeout=REQUEST_TIMEOUT, transport=net.transport) as http:
-            answer = http.post("/api/v1/push", content=batch.data,
-                               headers={"Authorization": f"Bearer {token}",
-                                        "Content-Type": "application/octet-stream"})
+            for _ in range(100):
+                answer = http.post("/api/v1/push", content=batch.data,
+                                   headers={"Authorization": f"Bearer {token}",
+                                            "Content-Type": "application/octet-stream"})
+                if answer.status_code != 429:
+                    break
+                time.sleep(float(answer.headers["Retry-After"]) + random.uniform(0, 0.5))
         assert answer.status_code == 200, answer.text
         accepted = answer.json()["accepted"]
         net.service.acknowledge_sent(batch, accepted["first"], accepted["last"], {"status": "pushed"}, server)
@@ -189,6 +199,7 @@ def main() -> None:
     parser.add_argument("--communities", type=int, default=100)
     parser.add_argument("--changes", type=int, default=1000)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--batch", type=int, default=1000, help="changes per push request")
     parser.add_argument("--prebuilt", action="store_true",
                         help="build every package before the push phase and send the bytes only, so the "
                              "push phase measures the server without the clients' packing")
@@ -209,12 +220,12 @@ def main() -> None:
         computers = make_computers(work, city, args.communities, args.changes)
         print(f"{args.communities} communities x 2 computers made in {time.perf_counter() - t0:.1f} s")
         proc, server = start_server(url, args.workers)
-        timings: list[tuple[str, float]] = []
+        timings: list[Timing] = []
         lock = threading.Lock()
-        retry = RetryPolicy(attempts=5, base_s=0.5, cap_s=10.0)
+        retry = RetryPolicy(attempts=5, base_s=0.5, cap_s=10.0, busy_attempts=100, budget_s=DEADLINE_S / 2)
 
         def client(db: Database) -> NetworkSync:
-            return NetworkSync(db, retry=retry, timeout=REQUEST_TIMEOUT,
+            return NetworkSync(db, retry=retry, timeout=REQUEST_TIMEOUT, batch_changes=args.batch,
                                transport=TimedTransport(timings, lock))
 
         for first, second, code1, code2 in computers:
@@ -260,21 +271,36 @@ def main() -> None:
 
         raw_rows, raw_s = raw_baseline(url, 1000)
 
-        def line(label: str, rows: list[tuple[str, float]]) -> str:
-            values = [t for _, t in rows]
-            return (f"{label}: {len(values)} requests, p50 {percentile(values, 0.5) * 1000:.0f} ms, "
+        def line(label: str, rows: list[Timing]) -> str:
+            values = [t for _, _, t in rows]
+            if not values:
+                return f"{label}: none"
+            return (f"{label}: {len(values)}, p50 {percentile(values, 0.5) * 1000:.0f} ms, "
                     f"p99 {percentile(values, 0.99) * 1000:.0f} ms, max {max(values) * 1000:.0f} ms")
 
+        def served(rows: list[Timing], path: str | None = None) -> list[Timing]:
+            return [t for t in rows if t[1] < 400 and (path is None or t[0] == path)]
+
+        def busy(rows: list[Timing]) -> list[Timing]:
+            return [t for t in rows if t[1] in (429, 503)]
+
+        everything = push_timings + pull_timings
         print(f"{args.communities} communities at once, {args.changes} changes each, server on PostgreSQL "
-              f"with {args.workers} workers" + (" (packages built before the push phase)" if args.prebuilt
-                                                else ""))
-        print(f"push phase: {sent} changes in {push_s:.2f} s = {sent / push_s:,.0f} changes/s")
-        print(line("  push requests", [t for t in push_timings if t[0] == "push"]))
-        print(line("  all requests of the phase (status, pull, push)", push_timings))
-        print(f"pull phase: {received} changes in {pull_s:.2f} s = {received / pull_s:,.0f} changes/s")
-        print(line("  pull requests", [t for t in pull_timings if t[0] == "pull"]))
-        print(line("  all requests of the phase", pull_timings))
-        print(line("all requests", push_timings + pull_timings))
+              f"with {args.workers} workers, {args.batch} changes per push request"
+              + (" (packages built before the push phase)" if args.prebuilt else ""))
+        print(f"push phase: {sent} changes in {push_s:.2f} s wall time = {sent / push_s:,.0f} changes/s")
+        print(line("  push requests served", served(push_timings, "push")))
+        print(line("  push requests answered 429/503 (sent again after Retry-After)", busy(push_timings)))
+        print(line("  all requests served in the phase (status, pull, push)", served(push_timings)))
+        print(f"pull phase: {received} changes in {pull_s:.2f} s wall time = "
+              f"{received / pull_s:,.0f} changes/s")
+        print(line("  pull requests served", served(pull_timings, "pull")))
+        print(line("  requests answered 429/503", busy(pull_timings)))
+        print(line("  all requests served in the phase", served(pull_timings)))
+        print(line("all requests served", served(everything)))
+        others = [t for t in everything if t[1] >= 400 and t[1] not in (429, 503)]
+        print(f"all {args.communities * 2} exchanges: {push_s + pull_s:.2f} s wall time; "
+              f"{len(busy(everything))} answers 429/503, {len(others)} other refusals")
         print(f"baseline, raw psycopg executemany of the same {raw_rows} change rows, 1,000 per transaction: "
               f"{raw_s:.2f} s = {raw_rows / raw_s:,.0f} rows/s")
         print(f"server ingest over HTTP = {sent / push_s / (raw_rows / raw_s):.0%} of the raw insert speed")

@@ -27,8 +27,10 @@ class ServerSettings(BaseSettings):
     session_hours: int = Field(default=8, ge=1, le=24 * 7)
     # Send the session cookie over HTTPS only (set it behind the HTTPS reverse proxy).
     cookie_secure: bool = False
-    # Pushes one worker process applies at once; the others wait their turn.
+    # Pushes one worker process applies at once.
     imports_at_once: int = Field(default=2, ge=1, le=64)
+    # How long one more push may wait for a place, in ms; any other is answered 429 with Retry-After.
+    import_wait_ms: int = Field(default=250, ge=0, le=60_000)
     # The web page lists communities that have not synced for this many days.
     stale_days: int = Field(default=7, ge=1, le=3650)
 

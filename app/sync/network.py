@@ -3,8 +3,9 @@
 An exchange probes ``status`` (online, the same server, clocks within 5 minutes), pulls the server's
 changes in pages and pushes the outbox in batches.  A batch leaves the queue only when the server
 answered with its ``accepted`` range; a page is applied in one transaction that also saves the pull
-cursor; so an exchange broken off anywhere is simply run again.  A network error, a timeout, 429
-and 5xx are retried with exponential backoff and full jitter; a batch refused with a reason (4xx)
+cursor; so an exchange broken off anywhere is simply run again.  A network error, a timeout and
+5xx are retried with exponential backoff and full jitter; a busy server's 429 or 503 with
+``Retry-After`` is waited out and tried again, within a total time budget; a batch refused with a reason (4xx)
 stays queued, is reported and does not hold back the batches after it; 401 stops the exchange.
 """
 
@@ -52,18 +53,24 @@ class NetworkError(SyncError):
 
 @dataclass(frozen=True)
 class RetryPolicy:
-    """Exponential backoff with full jitter: try ``attempts`` times, waiting a random time up to
-    ``base_s * 2**n`` (at most ``cap_s``) before the n-th retry; a ``Retry-After`` is waited out."""
+    """Exponential backoff with full jitter: a failure (network, timeout, 5xx) is tried ``attempts``
+    times, waiting a random time up to ``base_s * 2**n`` (at most ``cap_s``) before the n-th retry.
+
+    A server that says it is busy (429 or 503 with ``Retry-After``) is waited out: that long plus up
+    to ``base_s`` of jitter, so a turned-away burst does not come back at one instant; up to
+    ``busy_attempts`` times.  All waits of one request together stay within ``budget_s``.
+    """
 
     attempts: int = 5
     base_s: float = 0.5
     cap_s: float = 30.0
+    busy_attempts: int = 60
+    budget_s: float = 600.0
 
     def delay(self, retry: int, rng: random.Random, retry_after: float | None = None) -> float:
-        wait = rng.uniform(0, min(self.cap_s, self.base_s * 2 ** retry))
         if retry_after is not None:
-            wait = max(wait, min(retry_after, self.cap_s))
-        return wait
+            return max(0.0, retry_after) + rng.uniform(0, self.base_s)
+        return rng.uniform(0, min(self.cap_s, self.base_s * 2 ** retry))
 
 
 @dataclass(frozen=True)
@@ -200,7 +207,9 @@ class NetworkSync:
                  **kwargs: Any) -> httpx.Response:
         """One request, retried on a network error, a timeout, 429 and 5xx; a 4xx raises a refusal."""
         last_problem = ""
-        for attempt in range(self.retry.attempts):
+        failures = busy = 0
+        waited = 0.0
+        while True:
             progress.check()
             retry_after: float | None = None
             try:
@@ -215,9 +224,19 @@ class NetworkSync:
                 if status not in (429,) and status < 500:
                     raise _refusal(answer)
                 last_problem = f"{status} {_reason(answer)}"
-                retry_after = _retry_after(answer)
-            if attempt + 1 < self.retry.attempts:
-                self.sleep(self.retry.delay(attempt, self.rng, retry_after))
+                retry_after = _retry_after(answer) if status in (429, 503) else None
+            if retry_after is not None:
+                busy += 1
+                wait = self.retry.delay(busy - 1, self.rng, retry_after)
+                more = busy < self.retry.busy_attempts
+            else:
+                wait = self.retry.delay(failures, self.rng)
+                failures += 1
+                more = failures < self.retry.attempts
+            if not more or waited + wait > self.retry.budget_s:
+                break
+            self.sleep(wait)
+            waited += wait
         if status:
             raise NetworkError("server_error", url=url, status=status, detail=last_problem)
         raise NetworkError("offline", url=url, detail=last_problem)

@@ -25,12 +25,14 @@ STATUS: dict[str, int] = {
     "too_large": 413,
     "bad_request": 422,
     "busy": 503,
+    "too_many_pushes": 429,
 }
 MESSAGES: dict[str, str] = {
     "not_found": "there is nothing here",
     "too_large": "the request body is larger than {limit_mb} MB",
     "bad_request": "the request does not fit: {detail}",
     "busy": "the database is busy or unavailable; try again later",
+    "too_many_pushes": "the server is applying other pushes; send this one again in {retry_after_s} s",
     "login_required": "log in on the web page first",
 }
 BY_STATUS = {401: "unauthorized", 404: "not_found", 405: "not_found", 413: "too_large"}
@@ -61,7 +63,7 @@ def refusal(code: str, status: int, params: dict[str, Any], message: str | None 
     if status == 401:
         headers["WWW-Authenticate"] = "Bearer"
     if status in (429, 503):
-        headers["Retry-After"] = RETRY_AFTER_S
+        headers["Retry-After"] = str(params.get("retry_after_s", RETRY_AFTER_S))
     return JSONResponse({"error": code, "message": message, "params": jsonable_encoder(params)},
                         status_code=status, headers=headers)
 

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import base64
 import binascii
+import math
+import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from typing import Annotated, Any, Literal
 
@@ -15,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from app import __version__
 from app.sync.report import CREATED_AT_FORMAT
 from server.api.deps import get_city, get_sync, node_caller
+from server.api.errors import ApiError
 from server.city import CityServer
 from server.exchange import MAX_PULL, Caller, NetworkSync
 
@@ -23,19 +28,69 @@ PACKAGE_TYPE = "application/octet-stream"
 MORE_HEADER = "X-Ledger-More"
 
 
-def _import_limiter(request: Request) -> anyio.CapacityLimiter:
-    """How many pushes this process applies at once: the rest wait their turn, in order.
+class Admission:
+    """How many pushes this process applies at once, how long one more may wait for its turn, and
+    when to come back for the ones that cannot.
 
     Applying is mostly Python work, which one process does one thread at a time: a hundred pushes
-    applied side by side would each take as long as all of them, where in turn the first is
-    answered after its own work.  Two at once, so one computes while the other waits on the
-    database.
+    applied side by side would each take as long as all of them.  So ``limit`` apply at once (two:
+    one computes while the other waits on the database), one more waits at most ``wait_s`` (about
+    one import), and any other is answered at once with 429 and a ``Retry-After``: a time in the
+    book of promised turns, one import's share after the last one promised, so a burst comes back
+    spread over the time its imports take instead of all at once.  A push turned away changed
+    nothing; the computer sends the same batch again.
     """
+
+    def __init__(self, limit: int, wait_s: float, first_guess_s: float = 0.25) -> None:
+        self.limit = limit
+        self.wait_s = wait_s
+        self.limiter = anyio.CapacityLimiter(limit)
+        self.waiting = 0
+        self.import_s = first_guess_s
+        self.promised_until = 0.0
+
+    def retry_after_s(self) -> int:
+        """Seconds until the next free turn, booked for the caller; whole seconds, as HTTP has them."""
+        now = time.monotonic()
+        share = self.import_s / self.limit
+        queued = (self.limiter.borrowed_tokens + self.waiting) * share
+        self.promised_until = max(self.promised_until, now + queued) + share
+        return max(1, math.ceil(self.promised_until - now))
+
+    def took(self, seconds: float) -> None:
+        self.import_s = 0.8 * self.import_s + 0.2 * seconds
+
+    @asynccontextmanager
+    async def turn(self) -> AsyncIterator[None]:
+        """Hold one of the ``limit`` places, waiting at most ``wait_s``; else refuse with 429."""
+        if self.limiter.available_tokens == 0 and self.waiting >= self.limit:
+            raise ApiError("too_many_pushes", retry_after_s=self.retry_after_s())
+        try:
+            self.limiter.acquire_nowait()
+        except anyio.WouldBlock:
+            self.waiting += 1
+            try:
+                with anyio.move_on_after(self.wait_s) as scope:
+                    await self.limiter.acquire()
+            finally:
+                self.waiting -= 1
+            if scope.cancelled_caught:
+                raise ApiError("too_many_pushes", retry_after_s=self.retry_after_s()) from None
+        try:
+            start = time.perf_counter()
+            yield
+            self.took(time.perf_counter() - start)
+        finally:
+            self.limiter.release()
+
+
+def _admission(request: Request) -> Admission:
     state = request.app.state
-    limiter: anyio.CapacityLimiter | None = getattr(state, "import_limiter", None)
-    if limiter is None:
-        limiter = state.import_limiter = anyio.CapacityLimiter(state.settings.imports_at_once)
-    return limiter
+    admission: Admission | None = getattr(state, "admission", None)
+    if admission is None:
+        settings = state.settings
+        admission = state.admission = Admission(settings.imports_at_once, settings.import_wait_ms / 1000)
+    return admission
 
 
 def server_time() -> str:
@@ -138,7 +193,8 @@ async def push(request: Request, caller: Annotated[Caller, Depends(node_caller)]
                sync: Annotated[NetworkSync, Depends(get_sync)]) -> PushResult:
     """Apply a package of the calling computer's outbox, checked exactly as one from a USB drive."""
     data = await request.body()
-    pushed = await anyio.to_thread.run_sync(sync.push, caller, data, limiter=_import_limiter(request))
+    async with _admission(request).turn():
+        pushed = await anyio.to_thread.run_sync(sync.push, caller, data)
     report = pushed.report.to_json()
     return PushResult(status=report["status"], accepted=Range(first=pushed.first, last=pushed.last),
                       received_to_seq=pushed.received_to_seq, report=report, server_time=server_time())
