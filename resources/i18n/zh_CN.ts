@@ -2532,10 +2532,6 @@ You can undo this with Ctrl+Z.</source>
         <translation>登记后不能修改此项。</translation>
     </message>
     <message>
-        <source>Enter a month such as 2024-03.</source>
-        <translation>请输入月份，例如 2024-03。</translation>
-    </message>
-    <message>
         <source>This file cannot be read as a workbook or a CSV file.</source>
         <translation>无法读取该文件：不是工作簿或CSV文件。</translation>
     </message>

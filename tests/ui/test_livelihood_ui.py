@@ -90,7 +90,7 @@ def test_the_community_records_its_part_and_the_solved_count_follows_the_links(
 
     page.month.setText("3月")
     qtbot.mouseClick(page.add_progress_button, qtbot_left())
-    assert page.error.text() == "月份：请输入月份，例如 2024-03。"
+    assert page.error.text() == "月份：请按“年-月”填写月份，例如 2026-11。"
     page.month.setText(f"{YEAR}年3月")
     page.percent.setText("40")
     page.note.setText("开工")

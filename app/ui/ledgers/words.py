@@ -152,7 +152,6 @@ _ERRORS = {
     "not_in_month": QT_TRANSLATE_NOOP("Labels", "This time is not in the month of the record."),
     "bad_money": QT_TRANSLATE_NOOP("Labels", "Enter an amount in yuan, such as 120.50."),
     "cannot_change": QT_TRANSLATE_NOOP("Labels", "This cannot be changed once recorded."),
-    "bad_month": QT_TRANSLATE_NOOP("Labels", "Enter a month such as 2024-03."),
     "recognised_before_founded": QT_TRANSLATE_NOOP(
         "Labels", "The brand cannot be recognised before the year it began."),
     "recognition_year_needed": QT_TRANSLATE_NOOP(
